@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+/**
+ * Prints a signed access token for local use:
+ *   npm run token -- --role HR_OFFICER --unit HCM.NHA_BE [--sub alice] [--hours 12]
+ * It signs with JWT_SECRET, or the development secret the server also uses when JWT_SECRET is unset.
+ */
+import { loadConfig } from '../src/config';
+import { signToken } from '../src/auth/token';
+import { Role } from '../src/graphql/enums';
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error('usage: npm run token -- --role ADMIN|HR_OFFICER|POLICYMAKER|ANALYST [--unit CODE] [--sub NAME] [--hours N]');
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const option = (name: string) => {
+    const index = args.indexOf(`--${name}`);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  if (args.includes('--help')) usage();
+  const role = option('role') as Role | undefined;
+  if (!role || !Object.values(Role).includes(role)) usage(`--role must be one of ${Object.values(Role).join(', ')}`);
+  const unit = option('unit');
+  if (role !== Role.ADMIN && !unit) usage(`a ${role} token needs --unit (the root of its scope)`);
+  const hours = Number(option('hours') ?? 12);
+  if (!Number.isFinite(hours) || hours <= 0) usage('--hours must be a positive number');
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  const token = await signToken(
+    { subject: option('sub') ?? `${role.toLowerCase()}@local`, role, unitCode: role === Role.ADMIN ? null : unit, expiresInSeconds: Math.round(hours * 3600) },
+    config.jwtSecret,
+  );
+  process.stdout.write(`${token}\n`);
+}
+
+void main();

@@ -1,0 +1,107 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Kinds of administrative unit; the hierarchy itself has no fixed depth. */
+export enum OrgUnitKind {
+  NATION = 'NATION',
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  DISTRICT = 'DISTRICT',
+  WARD = 'WARD',
+  COMMUNE = 'COMMUNE',
+  TOWNSHIP = 'TOWNSHIP',
+  DEPARTMENT = 'DEPARTMENT',
+  AGENCY = 'AGENCY',
+  PUBLIC_SERVICE_UNIT = 'PUBLIC_SERVICE_UNIT',
+}
+/** công chức, viên chức, hợp đồng. */
+export enum StaffCategory {
+  CIVIL_SERVANT = 'CIVIL_SERVANT',
+  PUBLIC_EMPLOYEE = 'PUBLIC_EMPLOYEE',
+  CONTRACT = 'CONTRACT',
+}
+export enum Seniority {
+  JUNIOR = 'JUNIOR',
+  MID = 'MID',
+  SENIOR = 'SENIOR',
+  LEAD = 'LEAD',
+}
+export enum RoleFamily {
+  SOFTWARE_ENGINEER = 'SOFTWARE_ENGINEER',
+  DATA_SCIENTIST = 'DATA_SCIENTIST',
+  AI_ENGINEER = 'AI_ENGINEER',
+  INFORMATION_SECURITY = 'INFORMATION_SECURITY',
+  NETWORK_ENGINEER = 'NETWORK_ENGINEER',
+  SYSTEM_ADMINISTRATOR = 'SYSTEM_ADMINISTRATOR',
+  IT_SUPPORT = 'IT_SUPPORT',
+  DIGITAL_TRANSFORMATION_OFFICER = 'DIGITAL_TRANSFORMATION_OFFICER',
+  GENERAL_ADMINISTRATION = 'GENERAL_ADMINISTRATION',
+}
+/** The one place that says which role families are IT-specialist work. */
+export function isItRoleFamily(family: RoleFamily): boolean {
+  return family !== RoleFamily.GENERAL_ADMINISTRATION;
+}
+export enum AssignmentKind {
+  PRIMARY = 'PRIMARY',
+  CONCURRENT = 'CONCURRENT',
+}
+export enum Sector {
+  PUBLIC = 'PUBLIC',
+  PRIVATE = 'PRIVATE',
+}
+export enum VacancyStatus {
+  OPEN = 'OPEN',
+  INTERVIEWING = 'INTERVIEWING',
+  OFFERED = 'OFFERED',
+  FILLED = 'FILLED',
+  CANCELLED = 'CANCELLED',
+}
+/** Statuses in which a vacancy still waits for someone. */
+export const LIVE_VACANCY_STATUSES: readonly VacancyStatus[] = [VacancyStatus.OPEN, VacancyStatus.INTERVIEWING, VacancyStatus.OFFERED];
+export enum ApplicationStage {
+  APPLIED = 'APPLIED',
+  SCREENING = 'SCREENING',
+  INTERVIEW = 'INTERVIEW',
+  OFFER = 'OFFER',
+  HIRED = 'HIRED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+export enum OfferStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+}
+export enum DeclineReason {
+  PAY = 'PAY',
+  LOCATION = 'LOCATION',
+  WORKLOAD = 'WORKLOAD',
+  CAREER = 'CAREER',
+  OTHER = 'OTHER',
+}
+export enum Role {
+  ADMIN = 'ADMIN',
+  HR_OFFICER = 'HR_OFFICER',
+  POLICYMAKER = 'POLICYMAKER',
+  ANALYST = 'ANALYST',
+}
+
+registerEnumType(OrgUnitKind, { name: 'OrgUnitKind', description: 'Kind of administrative unit (tỉnh, quận/huyện, phường/xã, sở/ban/ngành …).' });
+registerEnumType(StaffCategory, { name: 'StaffCategory', description: 'Staff category: công chức (CIVIL_SERVANT), viên chức (PUBLIC_EMPLOYEE), hợp đồng (CONTRACT).' });
+registerEnumType(Seniority, { name: 'Seniority', description: 'Seniority band of a position or salary benchmark.' });
+registerEnumType(RoleFamily, { name: 'RoleFamily', description: 'Job family; every family except GENERAL_ADMINISTRATION is IT-specialist work.' });
+registerEnumType(AssignmentKind, { name: 'AssignmentKind', description: 'PRIMARY: the person\'s own job (chính thức). CONCURRENT: a seat covered next to it (kiêm nhiệm).' });
+registerEnumType(Sector, { name: 'Sector', description: 'Public or private sector.' });
+registerEnumType(VacancyStatus, { name: 'VacancyStatus', description: 'Life cycle of a vacancy: OPEN → INTERVIEWING → OFFERED → FILLED, or CANCELLED.' });
+registerEnumType(ApplicationStage, { name: 'ApplicationStage', description: 'Stage of an application in the recruitment pipeline.' });
+registerEnumType(OfferStatus, { name: 'OfferStatus', description: 'Decision on an offer.' });
+registerEnumType(DeclineReason, { name: 'DeclineReason', description: 'Why a candidate declined an offer.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'Access role carried by the token.',
+  valuesConfig: {
+    ADMIN: { description: 'Everything, everywhere.' },
+    HR_OFFICER: { description: 'Reads and writes everything in their unit\'s subtree, personal data included.' },
+    POLICYMAKER: { description: 'Reads aggregates, positions, vacancies, benchmarks, packages and workload in their subtree; manages packages, benchmarks and scenarios; never personal data.' },
+    ANALYST: { description: 'Reads aggregates in their subtree, nothing else.' },
+  },
+});

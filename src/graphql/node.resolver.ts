@@ -1,0 +1,73 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { unitInScope } from '../auth/viewer';
+import { Viewer } from '../auth/viewer';
+import { forbidden, badUserInput } from './errors';
+import { fromGlobalId } from './global-id';
+import { Node } from './node';
+import type { RequestContext } from '../server/context';
+import { viewerOf } from '../server/context';
+import { unitById } from '../modules/org/org-unit.service';
+import { positionById } from '../modules/staffing/position.service';
+import { assignmentById } from '../modules/staffing/assignment.service';
+import { personById, personVisible } from '../modules/people/person.service';
+import { competencyById } from '../modules/people/competency.service';
+import { incentivePackageById, vacancyById } from '../modules/recruitment/vacancy.service';
+
+/** Scope check for anything that hangs off a position: the position's unit must be visible. */
+async function positionVisible(ctx: RequestContext, positionId: string): Promise<boolean> {
+  const position = await positionById(ctx, positionId);
+  if (!position) return false;
+  const unit = await unitById(ctx, position.unit.id);
+  return !!unit && unitInScope(viewerOf(ctx), unit.code);
+}
+
+/**
+ * How `node(id)` finds each type and decides whether the caller may see it. An object outside
+ * the caller's subtree is FORBIDDEN; field-level role rules still apply to what comes back.
+ */
+const nodeFetchers: Record<string, (ctx: RequestContext, key: string) => Promise<Node | null>> = {
+  async OrgUnit(ctx, key) {
+    const unit = await unitById(ctx, key);
+    if (unit && !unitInScope(viewerOf(ctx), unit.code)) throw forbidden();
+    return unit;
+  },
+  async Position(ctx, key) {
+    const position = await positionById(ctx, key);
+    if (position && !(await positionVisible(ctx, key))) throw forbidden();
+    return position;
+  },
+  async Assignment(ctx, key) {
+    const assignment = await assignmentById(ctx, key);
+    if (assignment && !(await positionVisible(ctx, assignment.position.id))) throw forbidden();
+    return assignment;
+  },
+  async Person(ctx, key) {
+    const person = await personById(ctx, key);
+    if (person && !(await personVisible(ctx, key))) throw forbidden();
+    return person;
+  },
+  async Vacancy(ctx, key) {
+    const vacancy = await vacancyById(ctx, key);
+    if (vacancy && !(await positionVisible(ctx, vacancy.position.id))) throw forbidden();
+    return vacancy;
+  },
+  Competency: (ctx, key) => competencyById(ctx, key),
+  IncentivePackage: (ctx, key) => incentivePackageById(ctx, key),
+};
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when none exists, FORBIDDEN outside your subtree.' })
+  async node(@Arg('id', () => ID, { description: 'Global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Node | null> {
+    const decoded = fromGlobalId(id);
+    if (!decoded) throw badUserInput('id is not a global ID this API issued', 'id');
+    const fetch = nodeFetchers[decoded.type];
+    if (!fetch) return null;
+    return fetch(ctx, decoded.key);
+  }
+
+  @Query(() => Viewer, { description: 'The caller, as their token identifies them.' })
+  me(@Ctx() ctx: RequestContext): Viewer {
+    return viewerOf(ctx);
+  }
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
+import { permissions } from '../auth/permissions';
+import type { Logger } from '../logger';
+import { OrgUnitResolver } from '../modules/org/org-unit.resolver';
+import { CompetencyLevelResolver, CompetencyResolver } from '../modules/people/competency.resolver';
+import { PersonResolver } from '../modules/people/person.resolver';
+import { VacancyResolver } from '../modules/recruitment/vacancy.resolver';
+import { AssignmentResolver } from '../modules/staffing/assignment.resolver';
+import { PositionResolver } from '../modules/staffing/position.resolver';
+import { QuotaResolver } from '../modules/staffing/quota.resolver';
+import { PlacementFitResolver, SkillGapResolver, StaffingGapResolver } from '../modules/staffing/staffing-analytics.resolver';
+import { NodeResolver } from './node.resolver';
+
+// eslint-disable-next-line @typescript-eslint/ban-types
+const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  OrgUnitResolver,
+  QuotaResolver,
+  PositionResolver,
+  AssignmentResolver,
+  PersonResolver,
+  CompetencyResolver,
+  CompetencyLevelResolver,
+  VacancyResolver,
+  StaffingGapResolver,
+  SkillGapResolver,
+  PlacementFitResolver,
+];
+
+/** The schema as type-graphql builds it from the code, before permissions wrap it. */
+export function buildBareSchema(): GraphQLSchema {
+  const schema = buildSchemaSync({ resolvers, validate: false, emitSchemaFile: false });
+  // type-graphql has no decorator for the root types' own descriptions.
+  Object.assign(schema.getQueryType()!, { description: 'Reads: the workforce model of your subtree and the analytics over it.' });
+  Object.assign(schema.getMutationType()!, {
+    description: 'Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes.',
+  });
+  return schema;
+}
+
+/** The served schema: every field behind the graphql-shield permission layer (deny by default). */
+export function buildAppSchema(logger: Logger): GraphQLSchema {
+  const schema = buildBareSchema();
+  return applyMiddleware(schema, permissions(logger, Object.keys(schema.getTypeMap())));
+}
+
+/** The SDL committed as schema/schema.graphql; sorted so that diffs show real changes only. */
+export function printAppSchema(): string {
+  return `${printSchema(lexicographicSortSchema(buildBareSchema()))}\n`;
+}

@@ -1,0 +1,138 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, pageRequest } from '../../graphql/connection';
+import { OrgUnitKind } from '../../graphql/enums';
+import { runMutation } from '../../graphql/mutation';
+import { LocalDateScalar } from '../../graphql/scalars';
+import { UserError } from '../../graphql/user-error';
+import type { RequestContext } from '../../server/context';
+import { viewerOf } from '../../server/context';
+import { assertUnitInScope } from '../../auth/scope';
+import { today } from '../../shared/today';
+import { PositionConnection } from '../staffing/position.resolver';
+import { positionsOfUnit } from '../staffing/position.service';
+import { EstablishmentQuota } from '../staffing/establishment-quota.entity';
+import { quotasOfUnit } from '../staffing/quota.service';
+import { OrgUnit } from './org-unit.entity';
+import * as units from './org-unit.service';
+
+export const OrgUnitConnection = ConnectionType(OrgUnit, 'OrgUnit');
+export type OrgUnitConnection = InstanceType<typeof OrgUnitConnection>;
+
+@ArgsType()
+class OrgUnitsArgs {
+  @Field(() => String, { nullable: true, description: 'Only the direct children of this unit.' })
+  parentCode?: string | null;
+
+  @Field(() => OrgUnitKind, { nullable: true, description: 'Only units of this kind.' })
+  kind?: OrgUnitKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name or code; ignores case and Vietnamese diacritics ("phu xuan" finds "Phú Xuân").' })
+  search?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Only units existing on this day; default today.' })
+  activeOn?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, default 20, at most 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
+  after?: string | null;
+}
+
+@InputType('CreateOrgUnitInput', { description: 'A new unit. code is the full dotted code and starts with parentCode + ".".' })
+class CreateOrgUnitInput {
+  @Field(() => String, { description: 'Full dotted code, e.g. "HCM.NHA_BE.PHU_XUAN".' })
+  code!: string;
+
+  @Field(() => String, { description: 'Vietnamese name with diacritics.' })
+  name!: string;
+
+  @Field(() => OrgUnitKind, { description: 'Kind of unit.' })
+  kind!: OrgUnitKind;
+
+  @Field(() => String, { nullable: true, description: 'Code of the parent unit; null for a top-level unit (ADMIN only).' })
+  parentCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Inhabitants, where known.' })
+  population?: number | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day the unit exists; null: before records began.' })
+  validFrom?: string | null;
+}
+
+@ObjectType('OrgUnitPayload', { description: 'Result of a mutation on an org unit.' })
+export class OrgUnitPayload {
+  @Field(() => OrgUnit, { nullable: true, description: 'The unit, when the mutation succeeded.' })
+  orgUnit!: OrgUnit | null;
+
+  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
+  userErrors!: UserError[];
+}
+
+@Resolver(() => OrgUnit)
+export class OrgUnitResolver {
+  @Query(() => OrgUnit, { nullable: true, description: 'A unit by code, ended ones included; FORBIDDEN outside your subtree.' })
+  async orgUnit(@Arg('code', () => String, { description: 'Full dotted code.' }) code: string, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
+    assertUnitInScope(viewerOf(ctx), code);
+    return units.unitByCode(ctx, code);
+  }
+
+  @Query(() => OrgUnitConnection, { description: 'Units existing on activeOn (default today) in your subtree, ordered by code.' })
+  async orgUnits(@Args(() => OrgUnitsArgs) args: OrgUnitsArgs, @Ctx() ctx: RequestContext): Promise<OrgUnitConnection> {
+    const page = pageRequest(args.first, args.after);
+    return OrgUnitConnection.from(await units.listUnits(ctx, args, page));
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The parent unit; null at the top or when it lies outside your subtree.' })
+  parent(@Root() unit: OrgUnit, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
+    return units.visibleUnitById(ctx, unit.parent?.id);
+  }
+
+  @FieldResolver(() => OrgUnitConnection, { description: 'Direct child units existing on activeOn (default today); hierarchy depth is not fixed.' })
+  async children(
+    @Root() unit: OrgUnit,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, default 20, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after?: string | null,
+    @Arg('activeOn', () => LocalDateScalar, { nullable: true, description: 'Only children existing on this day; default today.' }) activeOn?: string | null,
+    @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'List every child, ended ones too (ignores activeOn).' }) includeEnded?: boolean,
+  ): Promise<OrgUnitConnection> {
+    const page = pageRequest(first, after);
+    return OrgUnitConnection.from(await units.childrenOf(ctx, unit, { activeOn: includeEnded ? null : activeOn ?? today() }, page));
+  }
+
+  @FieldResolver(() => PositionConnection, { description: 'Positions of this unit itself (not its subtree).' })
+  async positions(
+    @Root() unit: OrgUnit,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, default 20, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after?: string | null,
+    @Arg('itOnly', () => Boolean, { nullable: true, description: 'Only IT-specialist positions.' }) itOnly?: boolean | null,
+  ): Promise<InstanceType<typeof PositionConnection>> {
+    return PositionConnection.from(await positionsOfUnit(ctx, unit, { itOnly: itOnly ?? false }, pageRequest(first, after)));
+  }
+
+  @FieldResolver(() => [EstablishmentQuota], { description: 'Establishment quotas (biên chế) of this unit for a year, one per category set.' })
+  quotas(@Root() unit: OrgUnit, @Arg('year', () => Int, { description: 'Calendar year.' }) year: number, @Ctx() ctx: RequestContext): Promise<EstablishmentQuota[]> {
+    return quotasOfUnit(ctx, unit.id, year);
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The unit it was merged into.' })
+  successor(@Root() unit: OrgUnit, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
+    return units.visibleUnitById(ctx, unit.successor?.id);
+  }
+
+  @FieldResolver(() => [OrgUnit], { description: 'The units merged into it.' })
+  predecessors(@Root() unit: OrgUnit, @Ctx() ctx: RequestContext): Promise<OrgUnit[]> {
+    return units.predecessorsOf(ctx, unit);
+  }
+
+  @Mutation(() => OrgUnitPayload, { description: 'Creates a unit under a parent in your subtree (top-level units: ADMIN).' })
+  createOrgUnit(@Arg('input', () => CreateOrgUnitInput, { description: 'The mutation\'s input.' }) input: CreateOrgUnitInput, @Ctx() ctx: RequestContext): Promise<OrgUnitPayload> {
+    return runMutation<OrgUnitPayload>(
+      ctx,
+      async (em, viewer) => ({ orgUnit: await units.createOrgUnit(em, viewer, input) }),
+      (userErrors) => ({ orgUnit: null, userErrors }),
+    );
+  }
+}

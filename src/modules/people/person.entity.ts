@@ -1,0 +1,32 @@
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../graphql/global-id';
+import { Node } from '../../graphql/node';
+import { OrgUnit } from '../org/org-unit.entity';
+
+/** A member of staff. Name, birth year and pay are personal data (Decree 13/2023). */
+@Entity({ tableName: 'person' })
+@ObjectType('Person', { implements: Node, description: 'A member of staff. fullName and birthYear are personal data.' })
+export class Person extends Node {
+  @PrimaryKey({ type: 'bigint' })
+  id!: string;
+
+  @Field(() => String, { description: 'Full name (personal data).' })
+  @Property({ type: 'text' })
+  fullName!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Year of birth (personal data).' })
+  @Property({ type: 'integer', nullable: true })
+  birthYear?: number | null;
+
+  /** The unit whose HR office recorded the person; scopes people who hold no assignment yet. */
+  @ManyToOne(() => OrgUnit, { nullable: true, fieldName: 'home_unit_id' })
+  homeUnit?: OrgUnit | null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  get globalId(): string {
+    return toGlobalId('Person', this.id);
+  }
+}

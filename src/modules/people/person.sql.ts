@@ -1,0 +1,85 @@
+import type { SqlRunner } from '../../db/sql-runner';
+import type { PageRequest } from '../../graphql/connection';
+import { assignmentActiveOn, likeEscape } from '../../shared/sql';
+import { scopeUnitsSql } from '../staffing/scope.sql';
+
+export interface PersonRow {
+  id: string;
+  full_name: string;
+  birth_year: number | null;
+  home_unit_id: string | null;
+}
+
+const COLUMNS = 'p.id, p.full_name, p.birth_year, p.home_unit_id';
+
+export async function peopleByIds(run: SqlRunner, ids: readonly string[]): Promise<PersonRow[]> {
+  return run<PersonRow>(`select ${COLUMNS} from person p where p.id = any(?::bigint[])`, [ids]);
+}
+
+/**
+ * Which of these people lie in a subtree: they hold (or held) an assignment there, or the
+ * subtree's HR office recorded them (home unit).
+ */
+export async function peopleInSubtree(run: SqlRunner, ids: readonly string[], scopePath: string): Promise<Array<{ id: string }>> {
+  return run(
+    `select p.id from person p where p.id = any(?::bigint[]) and (
+       exists (select 1 from assignment a join position pos on pos.id = a.position_id join org_unit u on u.id = pos.unit_id
+               where a.person_id = p.id and u.path <@ ?::ltree)
+       or exists (select 1 from org_unit h where h.id = p.home_unit_id and h.path <@ ?::ltree))`,
+    [ids, scopePath, scopePath],
+  );
+}
+
+export interface PeopleFilter {
+  rootId: string;
+  includeDescendants: boolean;
+  search: string | null;
+  competencyId: string | null;
+  date: string;
+}
+
+/**
+ * People of a scope: those with an assignment active on the date in it, plus those its HR
+ * office recorded (home unit) who hold no active assignment anywhere yet.
+ */
+function peopleFilterSql(filter: PeopleFilter): { sql: string; params: unknown[] } {
+  const scope = scopeUnitsSql(filter.rootId, filter.includeDescendants, filter.date);
+  const scope2 = scopeUnitsSql(filter.rootId, filter.includeDescendants, filter.date);
+  const where = [
+    `(exists (select 1 from assignment a join position pos on pos.id = a.position_id
+              where a.person_id = p.id and ${assignmentActiveOn('a')} and pos.unit_id in (${scope.sql}))
+      or (p.home_unit_id in (${scope2.sql})
+          and not exists (select 1 from assignment a2 where a2.person_id = p.id and ${assignmentActiveOn('a2')})))`,
+  ];
+  const params: unknown[] = [filter.date, filter.date, ...scope.params, ...scope2.params, filter.date, filter.date];
+  if (filter.search) {
+    where.push(`search_fold(p.full_name) like '%' || search_fold(?) || '%'`);
+    params.push(likeEscape(filter.search.trim()));
+  }
+  if (filter.competencyId) {
+    where.push('exists (select 1 from person_competency pc where pc.person_id = p.id and pc.competency_id = ?)');
+    params.push(filter.competencyId);
+  }
+  return { sql: where.join(' and '), params };
+}
+
+export async function peoplePage(run: SqlRunner, filter: PeopleFilter, page: PageRequest): Promise<PersonRow[]> {
+  const { sql, params } = peopleFilterSql(filter);
+  let where = sql;
+  if (page.afterKey !== null) {
+    where += ' and p.id > ?';
+    params.push(page.afterKey);
+  }
+  params.push(page.first + 1);
+  return run<PersonRow>(`select ${COLUMNS} from person p where ${where} order by p.id limit ?`, params);
+}
+
+export async function peopleCount(run: SqlRunner, filter: PeopleFilter): Promise<number> {
+  const { sql, params } = peopleFilterSql(filter);
+  const [row] = await run<{ n: number }>(`select count(*)::int as n from person p where ${sql}`, params);
+  return row.n;
+}
+
+export async function competenciesOfPeople(run: SqlRunner, ids: readonly string[]): Promise<Array<{ person_id: string; competency_id: string; level: number }>> {
+  return run(`select person_id, competency_id, level from person_competency where person_id = any(?::bigint[]) order by person_id, competency_id`, [ids]);
+}

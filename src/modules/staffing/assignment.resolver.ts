@@ -1,0 +1,77 @@
+import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { ID } from 'type-graphql';
+import { AssignmentKind } from '../../graphql/enums';
+import { runMutation } from '../../graphql/mutation';
+import { LocalDateScalar } from '../../graphql/scalars';
+import { UserError } from '../../graphql/user-error';
+import type { RequestContext } from '../../server/context';
+import { Person } from '../people/person.entity';
+import { personById } from '../people/person.service';
+import { Assignment } from './assignment.entity';
+import * as assignments from './assignment.service';
+import { Position } from './position.entity';
+import { positionById } from './position.service';
+
+@InputType('AssignPersonInput', { description: 'Puts a person in a seat of a position from a date.' })
+class AssignPersonInput {
+  @Field(() => ID, { description: 'The person.' })
+  personId!: string;
+
+  @Field(() => ID, { description: 'The position.' })
+  positionId!: string;
+
+  @Field(() => AssignmentKind, { description: 'PRIMARY (checked against the establishment quota) or CONCURRENT.' })
+  kind!: AssignmentKind;
+
+  @Field(() => LocalDateScalar, { description: 'First day of the assignment.' })
+  startDate!: string;
+}
+
+@InputType('EndAssignmentInput', { description: 'Ends an assignment on a date (its last day).' })
+class EndAssignmentInput {
+  @Field(() => ID, { description: 'The assignment.' })
+  assignmentId!: string;
+
+  @Field(() => LocalDateScalar, { description: 'Last day of the assignment; not before its start.' })
+  endDate!: string;
+}
+
+@ObjectType('AssignmentPayload', { description: 'Result of a mutation on an assignment.' })
+export class AssignmentPayload {
+  @Field(() => Assignment, { nullable: true, description: 'The assignment, when the mutation succeeded.' })
+  assignment!: Assignment | null;
+
+  @Field(() => [UserError], { description: 'Business failures (QUOTA_EXCEEDED, CONFLICT …); when present, nothing changed.' })
+  userErrors!: UserError[];
+}
+
+@Resolver(() => Assignment)
+export class AssignmentResolver {
+  @FieldResolver(() => Person, { description: 'Who holds the seat.' })
+  async person(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Person> {
+    return (await personById(ctx, assignment.person.id))!;
+  }
+
+  @FieldResolver(() => Position, { description: 'The position whose seat is held.' })
+  async position(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Position> {
+    return (await positionById(ctx, assignment.position.id))!;
+  }
+
+  @Mutation(() => AssignmentPayload, { description: 'Assigns a person to a position. PRIMARY assignments obey the establishment quota and the one-PRIMARY rule, even under concurrent requests.' })
+  assignPerson(@Arg('input', () => AssignPersonInput, { description: 'The mutation\'s input.' }) input: AssignPersonInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
+    return runMutation<AssignmentPayload>(
+      ctx,
+      async (em, viewer) => ({ assignment: await assignments.assignPerson(em, viewer, input) }),
+      (userErrors) => ({ assignment: null, userErrors }),
+    );
+  }
+
+  @Mutation(() => AssignmentPayload, { description: 'Ends an open assignment on its last day.' })
+  endAssignment(@Arg('input', () => EndAssignmentInput, { description: 'The mutation\'s input.' }) input: EndAssignmentInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
+    return runMutation<AssignmentPayload>(
+      ctx,
+      async (em, viewer) => ({ assignment: await assignments.endAssignment(em, viewer, input) }),
+      (userErrors) => ({ assignment: null, userErrors }),
+    );
+  }
+}

@@ -1,0 +1,158 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertUnitInScope } from '../../auth/scope';
+import { scopePath, Viewer } from '../../auth/viewer';
+import { sqlRunnerFor } from '../../db/sql-runner';
+import { forbidden } from '../../graphql/errors';
+import { AssignmentKind, StaffCategory } from '../../graphql/enums';
+import { keyOfGlobalId } from '../../graphql/global-id';
+import { byKey, groupByKey } from '../../graphql/loaders';
+import { isLocalDate } from '../../graphql/scalars';
+import { DomainError, inputField } from '../../graphql/user-error';
+import { RequestContext, viewerOf } from '../../server/context';
+import { today } from '../../shared/today';
+import { newEntity } from '../../db/new-entity';
+import { recordAudit } from '../audit/audit.service';
+import { unitLiveOn } from '../org/org-unit.service';
+import { Person } from '../people/person.entity';
+import { Assignment } from './assignment.entity';
+import { assertEstablishmentAllows } from './establishment-rule';
+import { Position } from './position.entity';
+import * as sql from './position.sql';
+
+function toEntity(ctx: RequestContext, row: sql.AssignmentRow): Assignment {
+  return ctx.em.map(Assignment, row as unknown as Record<string, unknown>);
+}
+
+export function assignmentById(ctx: RequestContext, id: string): Promise<Assignment | null> {
+  return ctx.loaders
+    .get<string, Assignment | null>('assignment.byId', async (ids) =>
+      byKey(ids, await sql.assignmentsByIds(ctx.sql, ids), (r) => String(r.id), (r) => toEntity(ctx, r), null),
+    )
+    .load(id);
+}
+
+export async function assignmentsOfPosition(ctx: RequestContext, position: Position, activeOnly: boolean): Promise<Assignment[]> {
+  const activeOn = activeOnly ? today() : null;
+  const rows = await ctx.loaders
+    .get<string, sql.AssignmentRow[]>(`assignment.ofPosition:${activeOn}`, async (ids) =>
+      groupByKey(ids, await sql.assignmentsOfPositions(ctx.sql, ids, activeOn), (r) => String(r.position_id)),
+    )
+    .load(position.id);
+  return rows.map((r) => toEntity(ctx, r));
+}
+
+/** A person's assignments, limited to positions in the viewer's subtree. */
+export async function assignmentsOfPerson(ctx: RequestContext, person: Person, activeOnly: boolean): Promise<Assignment[]> {
+  const activeOn = activeOnly ? today() : null;
+  const path = scopePath(viewerOf(ctx));
+  const rows = await ctx.loaders
+    .get<string, sql.AssignmentRow[]>(`assignment.ofPerson:${activeOn}`, async (ids) =>
+      groupByKey(ids, await sql.assignmentsOfPeople(ctx.sql, ids, activeOn, path), (r) => String(r.person_id)),
+    )
+    .load(person.id);
+  return rows.map((r) => toEntity(ctx, r));
+}
+
+interface LockedPosition {
+  id: string;
+  category: StaffCategory;
+  unit_id: string;
+  unit_code: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+async function positionWithUnit(em: EntityManager, positionId: string): Promise<LockedPosition | null> {
+  const [row] = await sqlRunnerFor(em)<LockedPosition>(
+    `select p.id, p.category, p.unit_id, u.code as unit_code, u.valid_from, u.valid_to
+     from position p join org_unit u on u.id = p.unit_id where p.id = ?`,
+    [positionId],
+  );
+  return row ?? null;
+}
+
+/** Whether the person lies in the viewer's subtree; used before writing on their behalf. */
+async function personInViewerScope(em: EntityManager, viewer: Viewer, personId: string): Promise<boolean> {
+  const path = scopePath(viewer);
+  if (path === null) return true;
+  const rows = await sqlRunnerFor(em)(
+    `select 1 from person p where p.id = ? and (
+       exists (select 1 from assignment a join position pos on pos.id = a.position_id join org_unit u on u.id = pos.unit_id
+               where a.person_id = p.id and u.path <@ ?::ltree)
+       or exists (select 1 from org_unit h where h.id = p.home_unit_id and h.path <@ ?::ltree))`,
+    [personId, path, path],
+  );
+  return rows.length > 0;
+}
+
+export interface AssignPersonCommand {
+  personId: string;
+  positionId: string;
+  kind: AssignmentKind;
+  startDate: string;
+}
+
+export async function assignPerson(em: EntityManager, viewer: Viewer, input: AssignPersonCommand): Promise<Assignment> {
+  const personId = keyOfGlobalId(input.personId, 'Person', inputField('personId'));
+  const positionId = keyOfGlobalId(input.positionId, 'Position', inputField('positionId'));
+  const run = sqlRunnerFor(em);
+
+  // Lock order everywhere: person, then unit. The person lock serialises the one-PRIMARY check.
+  const [person] = await run<{ id: string }>('select id from person where id = ? for update', [personId]);
+  if (!person) throw new DomainError('NOT_FOUND', 'No person has that ID', inputField('personId'));
+  const position = await positionWithUnit(em, positionId);
+  if (!position) throw new DomainError('NOT_FOUND', 'No position has that ID', inputField('positionId'));
+  assertUnitInScope(viewer, position.unit_code);
+  if (!(await personInViewerScope(em, viewer, personId))) throw forbidden('That person is outside your scope');
+
+  // The unit lock serialises every establishment check of the unit (and blocks a concurrent
+  // reorganisation from ending the unit under us).
+  const [unit] = await run<{ valid_from: string | null; valid_to: string | null }>('select valid_from, valid_to from org_unit where id = ? for update', [position.unit_id]);
+  if (!unitLiveOn(unit, input.startDate)) {
+    throw new DomainError('INVALID_STATE', `Unit ${position.unit_code} does not exist on ${input.startDate}`, inputField('startDate'));
+  }
+  const sameSeat = await run(
+    `select 1 from assignment a where a.person_id = ? and a.position_id = ? and (a.end_date is null or a.end_date >= ?::date) limit 1`,
+    [personId, positionId, input.startDate],
+  );
+  if (sameSeat.length) throw new DomainError('CONFLICT', 'The person already holds this position on or after that date', inputField('positionId'));
+
+  await assertEstablishmentAllows(
+    em,
+    { personId, unitId: String(position.unit_id), unitCode: position.unit_code, category: position.category, kind: input.kind, startDate: input.startDate },
+    inputField('startDate'),
+  );
+  const assignment = newEntity(em, Assignment, {
+    person: em.getReference(Person, personId),
+    position: em.getReference(Position, positionId),
+    kind: input.kind,
+    startDate: input.startDate,
+    endDate: null,
+  });
+  await em.flush();
+  recordAudit(em, viewer, { operation: 'assignPerson', unitCode: position.unit_code, targetId: assignment.globalId, changes: input });
+  return assignment;
+}
+
+export async function endAssignment(em: EntityManager, viewer: Viewer, input: { assignmentId: string; endDate: string }): Promise<Assignment> {
+  const assignmentId = keyOfGlobalId(input.assignmentId, 'Assignment', inputField('assignmentId'));
+  if (!isLocalDate(input.endDate)) throw new DomainError('BAD_USER_INPUT', 'endDate must be YYYY-MM-DD', inputField('endDate'));
+  const run = sqlRunnerFor(em);
+  const [row] = await run<{ id: string; start_date: string; end_date: string | null; unit_code: string }>(
+    `select a.id, a.start_date, a.end_date, u.code as unit_code from assignment a
+     join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
+     where a.id = ? for update of a`,
+    [assignmentId],
+  );
+  if (!row) throw new DomainError('NOT_FOUND', 'No assignment has that ID', inputField('assignmentId'));
+  assertUnitInScope(viewer, row.unit_code);
+  if (row.end_date !== null) throw new DomainError('INVALID_STATE', `The assignment already ended on ${row.end_date}`, inputField('assignmentId'));
+  if (input.endDate < row.start_date) {
+    throw new DomainError('BAD_USER_INPUT', `endDate ${input.endDate} is before the start date ${row.start_date}`, inputField('endDate'));
+  }
+  const assignment = await em.findOneOrFail(Assignment, assignmentId);
+  assignment.endDate = input.endDate;
+  await em.flush();
+  recordAudit(em, viewer, { operation: 'endAssignment', unitCode: row.unit_code, targetId: assignment.globalId, changes: input });
+  return assignment;
+}

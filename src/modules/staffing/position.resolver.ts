@@ -1,0 +1,107 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, pageRequest } from '../../graphql/connection';
+import { RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
+import { runMutation } from '../../graphql/mutation';
+import { UserError } from '../../graphql/user-error';
+import type { RequestContext } from '../../server/context';
+import { OrgUnit } from '../org/org-unit.entity';
+import { CompetencyLevel, CompetencyLevelInput } from '../people/competency-level';
+import { Assignment } from './assignment.entity';
+import { assignmentsOfPosition } from './assignment.service';
+import { Position } from './position.entity';
+import * as positions from './position.service';
+
+export const PositionConnection = ConnectionType(Position, 'Position');
+
+@ArgsType()
+class PositionsArgs {
+  @Field(() => String, { description: 'Unit whose positions to list.' })
+  unitCode!: string;
+
+  @Field(() => Boolean, { defaultValue: true, description: 'Include positions of every unit below it that exists today.' })
+  includeDescendants!: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only IT-specialist positions.' })
+  itOnly?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, default 20, at most 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
+  after?: string | null;
+}
+
+@InputType('CreatePositionInput', { description: 'A new position (vị trí việc làm) in a unit.' })
+class CreatePositionInput {
+  @Field(() => String, { description: 'Unit the position belongs to.' })
+  unitCode!: string;
+
+  @Field(() => String, { description: 'Job title.' })
+  title!: string;
+
+  @Field(() => StaffCategory, { description: 'Staff category of the seats.' })
+  category!: StaffCategory;
+
+  @Field(() => RoleFamily, { description: 'Job family.' })
+  roleFamily!: RoleFamily;
+
+  @Field(() => Seniority, { description: 'Seniority band.' })
+  seniority!: Seniority;
+
+  @Field(() => Float, { description: 'Pay coefficient (hệ số lương), above 0 and at most 20.' })
+  payCoefficient!: number;
+
+  @Field(() => Int, { description: 'Planned seats, 0 or more.' })
+  headcount!: number;
+
+  @Field(() => [CompetencyLevelInput], { nullable: true, description: 'Required competencies and levels.' })
+  requirements?: CompetencyLevelInput[] | null;
+}
+
+@ObjectType('PositionPayload', { description: 'Result of a mutation on a position.' })
+class PositionPayload {
+  @Field(() => Position, { nullable: true, description: 'The position, when the mutation succeeded.' })
+  position!: Position | null;
+
+  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
+  userErrors!: UserError[];
+}
+
+@Resolver(() => Position)
+export class PositionResolver {
+  @Query(() => PositionConnection, { description: 'Positions of a unit and (by default) of every unit below it that exists today.' })
+  async positions(@Args(() => PositionsArgs) args: PositionsArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PositionConnection>> {
+    const page = pageRequest(args.first, args.after);
+    return PositionConnection.from(
+      await positions.positionsInScope(ctx, { unitCode: args.unitCode, includeDescendants: args.includeDescendants, itOnly: args.itOnly ?? false }, page),
+    );
+  }
+
+  @FieldResolver(() => OrgUnit, { description: 'The unit the position belongs to.' })
+  unit(@Root() position: Position, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
+    return positions.unitOfPosition(ctx, position);
+  }
+
+  @FieldResolver(() => [CompetencyLevel], { description: 'Required competencies with their minimum level.' })
+  requirements(@Root() position: Position, @Ctx() ctx: RequestContext): Promise<CompetencyLevel[]> {
+    return positions.requirementsOf(ctx, position);
+  }
+
+  @FieldResolver(() => [Assignment], { description: 'People holding seats of this position; by default only those active today.' })
+  assignments(
+    @Root() position: Position,
+    @Ctx() ctx: RequestContext,
+    @Arg('activeOnly', () => Boolean, { defaultValue: true, description: 'Only assignments active today.' }) activeOnly: boolean,
+  ): Promise<Assignment[]> {
+    return assignmentsOfPosition(ctx, position, activeOnly);
+  }
+
+  @Mutation(() => PositionPayload, { description: 'Creates a position in a unit of your subtree.' })
+  createPosition(@Arg('input', () => CreatePositionInput, { description: 'The mutation\'s input.' }) input: CreatePositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
+    return runMutation<PositionPayload>(
+      ctx,
+      async (em, viewer) => ({ position: await positions.createPosition(em, viewer, input) }),
+      (userErrors) => ({ position: null, userErrors }),
+    );
+  }
+}

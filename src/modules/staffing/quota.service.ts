@@ -1,0 +1,63 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertUnitInScope } from '../../auth/scope';
+import type { Viewer } from '../../auth/viewer';
+import { sqlRunnerFor } from '../../db/sql-runner';
+import { StaffCategory } from '../../graphql/enums';
+import { groupByKey } from '../../graphql/loaders';
+import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import type { RequestContext } from '../../server/context';
+import { recordAudit } from '../audit/audit.service';
+import { EstablishmentQuota } from './establishment-quota.entity';
+
+interface QuotaRow {
+  id: string;
+  unit_id: string;
+  year: number;
+  category: StaffCategory;
+  headcount: number;
+}
+
+export async function quotasOfUnit(ctx: RequestContext, unitId: string, year: number): Promise<EstablishmentQuota[]> {
+  const rows = await ctx.loaders
+    .get<string, QuotaRow[]>(`quota.ofUnit:${year}`, async (ids) =>
+      groupByKey(
+        ids,
+        await ctx.sql<QuotaRow>('select id, unit_id, year, category, headcount from establishment_quota where unit_id = any(?::bigint[]) and year = ? order by unit_id, category', [ids, year]),
+        (r) => String(r.unit_id),
+      ),
+    )
+    .load(unitId);
+  return rows.map((r) => ctx.em.map(EstablishmentQuota, r as unknown as Record<string, unknown>));
+}
+
+export interface SetQuotaCommand {
+  unitCode: string;
+  year: number;
+  category: StaffCategory;
+  headcount: number;
+}
+
+/** Upserts the quota of a unit, year and category. */
+export async function setEstablishmentQuota(em: EntityManager, viewer: Viewer, input: SetQuotaCommand): Promise<EstablishmentQuota> {
+  assertUnitInScope(viewer, input.unitCode);
+  const problems: DomainError[] = [];
+  if (!Number.isInteger(input.year) || input.year < 1900 || input.year > 2200) problems.push(new DomainError('BAD_USER_INPUT', 'year must be from 1900 to 2200', inputField('year')));
+  if (!Number.isInteger(input.headcount) || input.headcount < 0 || input.headcount > 1_000_000) {
+    problems.push(new DomainError('BAD_USER_INPUT', 'headcount must be a whole number from 0 to 1000000', inputField('headcount')));
+  }
+  if (problems.length) throw new DomainErrors(problems);
+  const run = sqlRunnerFor(em);
+  const [unit] = await run<{ id: string; valid_to: string | null }>('select id, valid_to from org_unit where code = ? for update', [input.unitCode]);
+  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.unitCode}`, inputField('unitCode'));
+  if (unit.valid_to !== null && Number(unit.valid_to.slice(0, 4)) < input.year) {
+    throw new DomainError('INVALID_STATE', `Unit ${input.unitCode} ended on ${unit.valid_to}`, inputField('unitCode'));
+  }
+  const [row] = await run<QuotaRow>(
+    `insert into establishment_quota (unit_id, year, category, headcount) values (?, ?, ?, ?)
+     on conflict (unit_id, year, category) do update set headcount = excluded.headcount
+     returning id, unit_id, year, category, headcount`,
+    [unit.id, input.year, input.category, input.headcount],
+  );
+  recordAudit(em, viewer, { operation: 'setEstablishmentQuota', unitCode: input.unitCode, targetId: String(row.id), changes: input });
+  return em.map(EstablishmentQuota, row as unknown as Record<string, unknown>);
+}

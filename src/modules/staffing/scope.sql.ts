@@ -1,0 +1,14 @@
+import { unitExistsOn } from '../../shared/sql';
+
+/**
+ * The contract's scope: the unit and, when includeDescendants, every unit below it that exists
+ * on the date. Returns a `scope_units(unit_id)` CTE body and its parameters.
+ */
+export function scopeUnitsSql(rootId: string, includeDescendants: boolean, date: string): { sql: string; params: unknown[] } {
+  if (!includeDescendants) return { sql: 'select ?::bigint as unit_id', params: [rootId] };
+  return {
+    sql: `select u.id as unit_id from org_unit root join org_unit u on u.path <@ root.path
+          where root.id = ? and (u.id = root.id or ${unitExistsOn('u')})`,
+    params: [rootId, date, date],
+  };
+}

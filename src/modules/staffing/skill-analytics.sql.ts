@@ -1,0 +1,81 @@
+import type { SqlRunner } from '../../db/sql-runner';
+import { assignmentActiveOn } from '../../shared/sql';
+import { scopeUnitsSql } from './scope.sql';
+
+export interface SkillGapFigures {
+  competency_id: string;
+  seats_requiring: number;
+  seats_met: number;
+  people_with_skill: number;
+}
+
+/**
+ * Per competency over the positions in scope (contract: SkillGap). Lists every competency that
+ * some position in scope requires or some active member of staff in scope holds, largest gap first.
+ */
+export async function skillGapFigures(run: SqlRunner, rootId: string, includeDescendants: boolean, date: string): Promise<SkillGapFigures[]> {
+  const scope = scopeUnitsSql(rootId, includeDescendants, date);
+  return run<SkillGapFigures>(
+    `with scope as (${scope.sql}),
+     positions as (select p.id, p.headcount from position p where p.unit_id in (select unit_id from scope)),
+     requirements as (
+       select r.competency_id, r.position_id, r.level, pos.headcount
+       from position_requirement r join positions pos on pos.id = r.position_id),
+     active as (
+       select a.person_id, a.position_id, a.kind from assignment a
+       join positions pos on pos.id = a.position_id where ${assignmentActiveOn('a')}),
+     seats as (select competency_id, sum(headcount)::int as seats_requiring from requirements group by competency_id),
+     met as (
+       select r.competency_id, count(*)::int as seats_met
+       from requirements r
+       join active a on a.position_id = r.position_id and a.kind = 'PRIMARY'
+       join person_competency pc on pc.person_id = a.person_id and pc.competency_id = r.competency_id and pc.level >= r.level
+       group by r.competency_id),
+     holders as (
+       select pc.competency_id, count(distinct a.person_id)::int as people_with_skill
+       from active a join person_competency pc on pc.person_id = a.person_id
+       group by pc.competency_id)
+     select c.id as competency_id,
+            coalesce(s.seats_requiring, 0) as seats_requiring,
+            coalesce(m.seats_met, 0) as seats_met,
+            coalesce(h.people_with_skill, 0) as people_with_skill
+     from competency c
+     left join seats s on s.competency_id = c.id
+     left join met m on m.competency_id = c.id
+     left join holders h on h.competency_id = c.id
+     where s.competency_id is not null or h.competency_id is not null
+     order by coalesce(s.seats_requiring, 0) - coalesce(m.seats_met, 0) desc, c.code`,
+    [...scope.params, date, date],
+  );
+}
+
+export interface PlacementFitFigures {
+  assignments_evaluated: number;
+  fully_qualified: number;
+}
+
+/**
+ * Over the active PRIMARY assignments in scope: how many incumbents meet every requirement of
+ * their position at the required level (a position without requirements is always met).
+ */
+export async function placementFitFigures(run: SqlRunner, rootId: string, includeDescendants: boolean, date: string): Promise<PlacementFitFigures> {
+  const scope = scopeUnitsSql(rootId, includeDescendants, date);
+  const [row] = await run<PlacementFitFigures>(
+    `with scope as (${scope.sql}),
+     active as (
+       select a.id, a.person_id, a.position_id from assignment a
+       join position p on p.id = a.position_id
+       where p.unit_id in (select unit_id from scope) and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}),
+     judged as (
+       select a.id, bool_and(coalesce(pc.level, 0) >= r.level) as qualified
+       from active a
+       left join position_requirement r on r.position_id = a.position_id
+       left join person_competency pc on pc.person_id = a.person_id and pc.competency_id = r.competency_id
+       group by a.id)
+     select count(*)::int as assignments_evaluated,
+            count(*) filter (where qualified is not false)::int as fully_qualified
+     from judged`,
+    [...scope.params, date, date],
+  );
+  return row;
+}

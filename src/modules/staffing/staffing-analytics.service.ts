@@ -1,0 +1,50 @@
+import { groupByKey } from '../../graphql/loaders';
+import type { RequestContext } from '../../server/context';
+import { today } from '../../shared/today';
+import { requireUnitForQuery } from '../org/org-unit.service';
+import { placementFitFigures, PlacementFitFigures, skillGapFigures, SkillGapFigures } from './skill-analytics.sql';
+import { staffingGapFigures, StaffingGapFigures } from './staffing-gap.sql';
+
+export interface GapQuery {
+  year: number;
+  asOf: string;
+  includeDescendants: boolean;
+}
+
+export interface StaffingGapResult extends StaffingGapFigures {
+  query: GapQuery;
+}
+
+export async function staffingGapFor(ctx: RequestContext, args: { unitCode: string; year: number; includeDescendants: boolean; asOf?: string | null }): Promise<StaffingGapResult> {
+  const unit = await requireUnitForQuery(ctx, args.unitCode);
+  const query: GapQuery = { year: args.year, asOf: args.asOf ?? today(), includeDescendants: args.includeDescendants };
+  const [figures] = await staffingGapFigures(ctx.sql, { kind: 'units', unitIds: [unit.id] }, query);
+  return { ...figures, query };
+}
+
+/**
+ * One StaffingGap per direct child existing on the date, each over the child's own subtree.
+ * Batched: every parent of one tree level is answered by a single statement.
+ */
+export async function staffingGapChildren(ctx: RequestContext, parent: StaffingGapResult): Promise<StaffingGapResult[]> {
+  const query: GapQuery = { ...parent.query, includeDescendants: true };
+  const rows = await ctx.loaders
+    .get<string, StaffingGapFigures[]>(`staffingGap.children:${query.year}:${query.asOf}`, async (parentIds) =>
+      groupByKey(parentIds, await staffingGapFigures(ctx.sql, { kind: 'childrenOf', parentIds }, query), (r) => String(r.parent_id)),
+    )
+    .load(String(parent.unit_id));
+  return rows.map((figures) => ({ ...figures, query }));
+}
+
+export async function skillGapsFor(ctx: RequestContext, args: { unitCode: string; includeDescendants: boolean; asOf?: string | null }): Promise<SkillGapFigures[]> {
+  const unit = await requireUnitForQuery(ctx, args.unitCode);
+  return skillGapFigures(ctx.sql, unit.id, args.includeDescendants, args.asOf ?? today());
+}
+
+export async function placementFitFor(
+  ctx: RequestContext,
+  args: { unitCode: string; includeDescendants: boolean; asOf?: string | null },
+): Promise<PlacementFitFigures & { unit_id: string }> {
+  const unit = await requireUnitForQuery(ctx, args.unitCode);
+  return { ...(await placementFitFigures(ctx.sql, unit.id, args.includeDescendants, args.asOf ?? today())), unit_id: unit.id };
+}

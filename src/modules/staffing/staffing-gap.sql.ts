@@ -1,0 +1,81 @@
+import type { SqlRunner } from '../../db/sql-runner';
+import { assignmentActiveOn, unitExistsOn } from '../../shared/sql';
+
+/** The figures of one StaffingGap, straight from the contract's definitions. */
+export interface StaffingGapFigures {
+  unit_id: string;
+  parent_id: string | null;
+  quota: number;
+  filled: number;
+  concurrent_coverage: number;
+  open_vacancies: number;
+  it_seats_planned: number;
+  it_seats_filled: number;
+  it_seats_covered_concurrently: number;
+}
+
+export type GapRoots = { kind: 'units'; unitIds: readonly string[] } | { kind: 'childrenOf'; parentIds: readonly string[] };
+
+/**
+ * Staffing gap figures for several roots in one statement. Each root's scope is the root and,
+ * when includeDescendants, every unit below it that exists on `asOf`. Roots are either named
+ * units or the direct children (existing on `asOf`) of named parents, which is how
+ * `StaffingGap.children` is batched across a whole tree level.
+ */
+export async function staffingGapFigures(
+  run: SqlRunner,
+  roots: GapRoots,
+  options: { year: number; asOf: string; includeDescendants: boolean },
+): Promise<StaffingGapFigures[]> {
+  const d = options.asOf;
+  const rootsSql =
+    roots.kind === 'units'
+      ? { sql: 'select r.id, r.path, r.code, r.parent_id from org_unit r where r.id = any(?::bigint[])', params: [roots.unitIds] }
+      : { sql: `select r.id, r.path, r.code, r.parent_id from org_unit r where r.parent_id = any(?::bigint[]) and ${unitExistsOn('r')}`, params: [roots.parentIds, d, d] };
+  const scopeSql = options.includeDescendants
+    ? { sql: `select r.id as root_id, u.id as unit_id from roots r join org_unit u on u.path <@ r.path where u.id = r.id or ${unitExistsOn('u')}`, params: [d, d] }
+    : { sql: 'select r.id as root_id, r.id as unit_id from roots r', params: [] };
+  return run<StaffingGapFigures>(
+    `with roots as (${rootsSql.sql}),
+     scope as (${scopeSql.sql}),
+     quota as (
+       select s.root_id, sum(q.headcount)::int as quota
+       from scope s join establishment_quota q on q.unit_id = s.unit_id and q.year = ?
+       group by s.root_id),
+     seats as (
+       select s.root_id, p.id, p.headcount, p.is_it_specialist,
+              count(a.id) filter (where a.kind = 'PRIMARY')::int as primary_active,
+              count(a.id) filter (where a.kind = 'CONCURRENT')::int as concurrent_active
+       from scope s join position p on p.unit_id = s.unit_id
+       left join assignment a on a.position_id = p.id and ${assignmentActiveOn('a')}
+       group by s.root_id, p.id, p.headcount, p.is_it_specialist),
+     seat_totals as (
+       select root_id,
+              sum(primary_active)::int as filled,
+              sum(concurrent_active)::int as concurrent_coverage,
+              coalesce(sum(headcount) filter (where is_it_specialist), 0)::int as it_seats_planned,
+              coalesce(sum(primary_active) filter (where is_it_specialist), 0)::int as it_seats_filled,
+              coalesce(sum(least(concurrent_active, greatest(headcount - primary_active, 0))) filter (where is_it_specialist), 0)::int
+                as it_seats_covered_concurrently
+       from seats group by root_id),
+     open_vacancies as (
+       select s.root_id, count(*)::int as open_vacancies
+       from scope s join position p on p.unit_id = s.unit_id
+       join vacancy v on v.position_id = p.id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
+       group by s.root_id)
+     select r.id as unit_id, r.parent_id,
+            coalesce(q.quota, 0) as quota,
+            coalesce(t.filled, 0) as filled,
+            coalesce(t.concurrent_coverage, 0) as concurrent_coverage,
+            coalesce(v.open_vacancies, 0) as open_vacancies,
+            coalesce(t.it_seats_planned, 0) as it_seats_planned,
+            coalesce(t.it_seats_filled, 0) as it_seats_filled,
+            coalesce(t.it_seats_covered_concurrently, 0) as it_seats_covered_concurrently
+     from roots r
+     left join quota q on q.root_id = r.id
+     left join seat_totals t on t.root_id = r.id
+     left join open_vacancies v on v.root_id = r.id
+     order by r.code`,
+    [...rootsSql.params, ...scopeSql.params, options.year, d, d],
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * "Today" in the administration's own time zone: Vietnam is UTC+7, so a UTC date would be
+ * yesterday every morning before 07:00. APP_TIME_ZONE overrides it.
+ */
+const timeZone = process.env.APP_TIME_ZONE || 'Asia/Ho_Chi_Minh';
+const formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function today(now: Date = new Date()): string {
+  return formatter.format(now);
+}
+
+/** The day before a YYYY-MM-DD date. */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}

@@ -1,0 +1,98 @@
+import { Role } from '../src/graphql/enums';
+import type { SqlRunner } from '../src/db/sql-runner';
+import { startTestServer, TestServer } from './helpers/harness';
+
+/**
+ * Builds ROOT → districts → wards, each unit with two positions held by people with
+ * competencies, so that every nested list has something to batch.
+ */
+async function buildTree(run: SqlRunner, root: string, districts: number, wardsPerDistrict: number): Promise<number> {
+  const [skill] = await run<{ id: string }>(`insert into competency (code, name, is_digital) values (?, 'Kỹ năng', true) returning id`, [`SKILL_${root}`]);
+  const [top] = await run<{ id: string }>(`insert into org_unit (code, name, kind) values (?, ?, 'PROVINCE') returning id`, [root, `Tỉnh ${root}`]);
+  let units = 1;
+  const addStaffedUnit = async (code: string, kind: string, parentId: string) => {
+    const [unit] = await run<{ id: string }>(`insert into org_unit (code, name, kind, parent_id) values (?, ?, ?, ?) returning id`, [code, `Đơn vị ${code}`, kind, parentId]);
+    await run(`insert into establishment_quota (unit_id, year, category, headcount) values (?, 2026, 'CIVIL_SERVANT', 5)`, [unit.id]);
+    for (const family of ['IT_SUPPORT', 'GENERAL_ADMINISTRATION']) {
+      const [position] = await run<{ id: string }>(
+        `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) values (?, ?, 'CIVIL_SERVANT', ?, 'JUNIOR', 2.34, 2) returning id`,
+        [unit.id, `Vị trí ${family}`, family],
+      );
+      await run(`insert into position_requirement (position_id, competency_id, level) values (?, ?, 2)`, [position.id, skill.id]);
+      const [person] = await run<{ id: string }>(`insert into person (full_name, home_unit_id) values (?, ?) returning id`, [`Cán bộ ${code} ${family}`, unit.id]);
+      await run(`insert into person_competency (person_id, competency_id, level) values (?, ?, 3)`, [person.id, skill.id]);
+      await run(`insert into assignment (person_id, position_id, kind, start_date) values (?, ?, 'PRIMARY', '2020-01-01')`, [person.id, position.id]);
+    }
+    units += 1;
+    return unit.id;
+  };
+  for (let d = 1; d <= districts; d++) {
+    const district = await addStaffedUnit(`${root}.D${d}`, 'DISTRICT', top.id);
+    for (let w = 1; w <= wardsPerDistrict; w++) await addStaffedUnit(`${root}.D${d}.W${w}`, 'WARD', district);
+  }
+  return units;
+}
+
+const NESTED_LIST = `query Tree($code: String!) {
+  orgUnit(code: $code) {
+    code
+    children(first: 100) { totalCount edges { node {
+      code parent { code }
+      positions(first: 10) { totalCount edges { node { title requirements { level competency { code } }
+        assignments { kind person { fullName competencies { level competency { code } } } } } } }
+      children(first: 100) { totalCount edges { node {
+        code
+        quotas(year: 2026) { headcount }
+        positions(first: 10) { edges { node { title assignments { person { fullName } } } } }
+      } } }
+    } } }
+  }
+}`;
+
+const GAP_TREE = `query Gap($code: String!) {
+  staffingGap(unitCode: $code, year: 2026) { quota filled unit { code } children { quota filled unit { code } children { quota filled unit { name } children { quota } } } }
+}`;
+
+describe('statement count does not grow with the size of the result', () => {
+  let server: TestServer;
+  let admin: string;
+  let smallUnits: number;
+  let largeUnits: number;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    smallUnits = await buildTree(server.sql, 'SMALL', 2, 1); // 1 + 2 + 2 = 5 units
+    largeUnits = await buildTree(server.sql, 'LARGE', 7, 6); // 1 + 7 + 42 = 50 units
+    admin = await server.token(Role.ADMIN);
+  });
+  afterAll(() => server.close());
+
+  it('builds trees of 5 and 50 units', () => {
+    expect([smallUnits, largeUnits]).toEqual([5, 50]);
+  });
+
+  it('costs the same statements for a 3-level nested list over 50 units as over 5', async () => {
+    const small = await server.gql(NESTED_LIST, { code: 'SMALL' }, admin);
+    const large = await server.gql(NESTED_LIST, { code: 'LARGE' }, admin);
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(large.data.orgUnit.children.edges).toHaveLength(7);
+    expect(large.data.orgUnit.children.edges[0].node.children.edges).toHaveLength(6);
+    expect(large.data.orgUnit.children.edges[6].node.children.edges[5].node.positions.edges[1].node.assignments[0].person.fullName).toBe(
+      'Cán bộ LARGE.D7.W6 GENERAL_ADMINISTRATION',
+    );
+    console.log(`nested list statements: 5 units → ${small.statements}, 50 units → ${large.statements}`);
+    expect(small.statements).toBeGreaterThan(0);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it('costs the same statements for a 3-level staffing-gap tree over 50 units as over 5', async () => {
+    const small = await server.gql(GAP_TREE, { code: 'SMALL' }, admin);
+    const large = await server.gql(GAP_TREE, { code: 'LARGE' }, admin);
+    expect(large.errors).toBeUndefined();
+    expect(large.data.staffingGap).toMatchObject({ quota: 245, filled: 98 }); // 49 staffed units × 5 quota, × 2 PRIMARY
+    expect(large.data.staffingGap.children).toHaveLength(7);
+    console.log(`staffing-gap tree statements: 5 units → ${small.statements}, 50 units → ${large.statements}`);
+    expect(large.statements).toBe(small.statements);
+  });
+});
