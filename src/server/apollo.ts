@@ -48,6 +48,8 @@ export function createApollo(config: Config, logger: Logger): ApolloServer<Reque
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown: it drains HTTP first, then stops Apollo and the database in order.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
 }
