@@ -228,8 +228,8 @@ function capacityOf(capacity: number | null | undefined): number {
 class FlowNetwork {
   private readonly tails: Int32Array;
   /** per node, its arcs are order[start[u] .. start[u + 1]) */
-  start: Int32Array;
-  order: Int32Array;
+  readonly start: Int32Array;
+  readonly order: Int32Array;
   readonly head: Int32Array;
   readonly cap: Int32Array;
   readonly cost: Float64Array;
