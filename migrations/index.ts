@@ -1,5 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000_workforce_model } from './Migration20261125000000_workforce_model';
+import { Migration20261126000000_candidate_scope } from './Migration20261126000000_candidate_scope';
+import { Migration20261126010000_base_salary_history } from './Migration20261126010000_base_salary_history';
 
 /**
  * Migrations in the order they run. Committed migrations are never edited; a change is a new
@@ -7,4 +9,6 @@ import { Migration20261125000000_workforce_model } from './Migration202611250000
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125000000_workforce_model', class: Migration20261125000000_workforce_model },
+  { name: 'Migration20261126000000_candidate_scope', class: Migration20261126000000_candidate_scope },
+  { name: 'Migration20261126010000_base_salary_history', class: Migration20261126010000_base_salary_history },
 ];

@@ -932,7 +932,8 @@ export async function seedDemoData(run: SqlRunner): Promise<DemoSummary> {
 
   await insertRows(run,
     `insert into base_salary (effective_from, monthly_amount, legal_basis)
-     select r.effective_from, r.monthly_amount, r.legal_basis from jsonb_to_recordset(?::jsonb) as r(effective_from date, monthly_amount bigint, legal_basis text)`,
+     select r.effective_from, r.monthly_amount, r.legal_basis from jsonb_to_recordset(?::jsonb) as r(effective_from date, monthly_amount bigint, legal_basis text)
+     on conflict (effective_from) do nothing`,
     D.BASE_SALARIES.map((b) => ({ effective_from: b.effectiveFrom, monthly_amount: b.monthlyAmount, legal_basis: b.legalBasis })));
   await insertRows(run,
     `insert into salary_benchmark (role_family, seniority, sector, region, p25, p50, p75, source, as_of)
@@ -1017,6 +1018,15 @@ export async function seedDemoData(run: SqlRunner): Promise<DemoSummary> {
        from jsonb_to_recordset(?::jsonb) as r(ord int, unit_id bigint, name text, annual_volume double precision, minutes_per_item double precision, digitisable boolean)
       order by r.ord`,
     m.workload.map((w, ord) => ({ ord, unit_id: uid(w.unitCode), name: w.name, annual_volume: w.volume, minutes_per_item: w.minutes, digitisable: w.digitisable })));
+
+  // Each candidate was recorded by the HR office of the unit of their first application.
+  await run(
+    `update candidate c set home_unit_id = first_app.unit_id
+       from (select distinct on (a.candidate_id) a.candidate_id, p.unit_id
+               from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
+              order by a.candidate_id, a.applied_on, a.id) first_app
+      where first_app.candidate_id = c.id`,
+  );
 
   const [counts] = await run<Record<keyof DemoSummary, number>>(
     `select (select count(*)::int from org_unit) as units,

@@ -36,11 +36,11 @@ async function buildTree(run: SqlRunner, root: string, districts: number, wardsP
 const NESTED_LIST = `query Tree($code: String!) {
   orgUnit(code: $code) {
     code
-    children(first: 100) { totalCount edges { node {
+    children(first: 10) { totalCount edges { node {
       code parent { code }
       positions(first: 10) { totalCount edges { node { title requirements { level competency { code } }
-        assignments { kind person { fullName competencies { level competency { code } } } } } } }
-      children(first: 100) { totalCount edges { node {
+        assignments { kind person { fullName competencies { level } } } } } }
+      children(first: 10) { totalCount edges { node {
         code
         quotas(year: 2026) { headcount }
         positions(first: 10) { edges { node { title assignments { person { fullName } } } } }
@@ -51,6 +51,37 @@ const NESTED_LIST = `query Tree($code: String!) {
 
 const GAP_TREE = `query Gap($code: String!) {
   staffingGap(unitCode: $code, year: 2026) { quota filled unit { code } children { quota filled unit { code } children { quota filled unit { name } children { quota } } } }
+}`;
+
+/** ROOT with `vacancies` vacancies, each with two applications that carry an offer and a history. */
+async function buildRecruitment(run: SqlRunner, root: string, vacancies: number): Promise<void> {
+  const [skill] = await run<{ id: string }>(`insert into competency (code, name, is_digital) values (?, 'Kỹ năng', true) returning id`, [`RSKILL_${root}`]);
+  const [unit] = await run<{ id: string }>(`insert into org_unit (code, name, kind) values (?, ?, 'PROVINCE') returning id`, [root, `Tỉnh ${root}`]);
+  const [pkg] = await run<{ id: string }>(
+    `insert into incentive_package (name, monthly_allowance, salary_percent_allowance, signing_bonus, min_service_years, eligible_role_families, valid_from)
+     values ('Gói', 1000000, 0, 0, 0, '{IT_SUPPORT}', '2020-01-01') returning id`,
+  );
+  const [position] = await run<{ id: string }>(
+    `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) values (?, 'IT', 'CIVIL_SERVANT', 'IT_SUPPORT', 'JUNIOR', 2.34, 1) returning id`,
+    [unit.id],
+  );
+  for (let v = 0; v < vacancies; v++) {
+    const [vacancy] = await run<{ id: string }>(`insert into vacancy (position_id, status, opened_on, incentive_package_id) values (?, 'OFFERED', '2026-01-01', ?) returning id`, [position.id, pkg.id]);
+    for (let a = 0; a < 2; a++) {
+      const [candidate] = await run<{ id: string }>(`insert into candidate (full_name, home_unit_id) values (?, ?) returning id`, [`Ứng viên ${root} ${v} ${a}`, unit.id]);
+      await run(`insert into candidate_competency (candidate_id, competency_id, level) values (?, ?, 3)`, [candidate.id, skill.id]);
+      const [application] = await run<{ id: string }>(`insert into application (candidate_id, vacancy_id, stage, applied_on) values (?, ?, 'OFFER', '2026-01-02') returning id`, [candidate.id, vacancy.id]);
+      await run(`insert into application_stage_change (application_id, from_stage, to_stage) values (?, null, 'APPLIED'), (?, 'APPLIED', 'OFFER')`, [application.id, application.id]);
+      await run(`insert into offer (application_id, monthly_pay, incentive_package_id, status, offered_on) values (?, 9000000, ?, 'PENDING', '2026-01-03')`, [application.id, pkg.id]);
+    }
+  }
+}
+
+const RECRUITMENT_LIST = `query Vacancies($code: String!) {
+  vacancies(unitCode: $code, first: 100) { totalCount edges { node {
+    status daysOpen incentivePackage { name } position { title unit { name } }
+    applications { stage history { toStage } candidate { fullName competencies { level competency { code } } } offers { status incentivePackage { name } } }
+  } } }
 }`;
 
 describe('statement count does not grow with the size of the result', () => {
@@ -83,6 +114,18 @@ describe('statement count does not grow with the size of the result', () => {
     );
     console.log(`nested list statements: 5 units → ${small.statements}, 50 units → ${large.statements}`);
     expect(small.statements).toBeGreaterThan(0);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it('costs the same statements for vacancies with their applications, candidates and offers, 5 or 50 of them', async () => {
+    await buildRecruitment(server.sql, 'RSMALL', 5);
+    await buildRecruitment(server.sql, 'RLARGE', 50);
+    const small = await server.gql(RECRUITMENT_LIST, { code: 'RSMALL' }, admin);
+    const large = await server.gql(RECRUITMENT_LIST, { code: 'RLARGE' }, admin);
+    expect(large.errors).toBeUndefined();
+    expect(large.data.vacancies.totalCount).toBe(50);
+    expect(large.data.vacancies.edges[49].node.applications[1].offers[0].incentivePackage.name).toBe('Gói');
+    console.log(`recruitment list statements: 5 vacancies → ${small.statements}, 50 vacancies → ${large.statements}`);
     expect(large.statements).toBe(small.statements);
   });
 

@@ -57,6 +57,14 @@ export enum VacancyStatus {
 }
 /** Statuses in which a vacancy still waits for someone. */
 export const LIVE_VACANCY_STATUSES: readonly VacancyStatus[] = [VacancyStatus.OPEN, VacancyStatus.INTERVIEWING, VacancyStatus.OFFERED];
+/** How long a vacancy has been (or was) open, in calendar months: the bands HR vacancy reports use. */
+export enum DaysOpenBand {
+  UNDER_3_MONTHS = 'UNDER_3_MONTHS',
+  FROM_3_TO_6_MONTHS = 'FROM_3_TO_6_MONTHS',
+  FROM_6_TO_9_MONTHS = 'FROM_6_TO_9_MONTHS',
+  FROM_9_TO_12_MONTHS = 'FROM_9_TO_12_MONTHS',
+  OVER_12_MONTHS = 'OVER_12_MONTHS',
+}
 export enum ApplicationStage {
   APPLIED = 'APPLIED',
   SCREENING = 'SCREENING',
@@ -92,6 +100,17 @@ registerEnumType(RoleFamily, { name: 'RoleFamily', description: 'Job family; eve
 registerEnumType(AssignmentKind, { name: 'AssignmentKind', description: 'PRIMARY: the person\'s own job (chính thức). CONCURRENT: a seat covered next to it (kiêm nhiệm).' });
 registerEnumType(Sector, { name: 'Sector', description: 'Public or private sector.' });
 registerEnumType(VacancyStatus, { name: 'VacancyStatus', description: 'Life cycle of a vacancy: OPEN → INTERVIEWING → OFFERED → FILLED, or CANCELLED.' });
+registerEnumType(DaysOpenBand, {
+  name: 'DaysOpenBand',
+  description: 'How long a vacancy has been open (until today, or until it was filled or cancelled), in calendar months.',
+  valuesConfig: {
+    UNDER_3_MONTHS: { description: 'Less than 3 months.' },
+    FROM_3_TO_6_MONTHS: { description: '3 months or more, less than 6.' },
+    FROM_6_TO_9_MONTHS: { description: '6 months or more, less than 9.' },
+    FROM_9_TO_12_MONTHS: { description: '9 months or more, less than 12.' },
+    OVER_12_MONTHS: { description: '12 months or more.' },
+  },
+});
 registerEnumType(ApplicationStage, { name: 'ApplicationStage', description: 'Stage of an application in the recruitment pipeline.' });
 registerEnumType(OfferStatus, { name: 'OfferStatus', description: 'Decision on an offer.' });
 registerEnumType(DeclineReason, { name: 'DeclineReason', description: 'Why a candidate declined an offer.' });

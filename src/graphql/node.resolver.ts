@@ -12,6 +12,11 @@ import { assignmentById } from '../modules/staffing/assignment.service';
 import { personById, personVisible } from '../modules/people/person.service';
 import { competencyById } from '../modules/people/competency.service';
 import { incentivePackageById, vacancyById } from '../modules/recruitment/vacancy.service';
+import { applicationById, offerById } from '../modules/recruitment/application.queries';
+import { candidateById, candidateVisible } from '../modules/recruitment/candidate.service';
+import { WorkloadComponent } from '../modules/workload/workload-component.entity';
+import { benchmarkById } from '../modules/attraction/benchmark.service';
+import { policyScenarioForNode } from '../modules/simulation/simulation.service';
 
 /** Scope check for anything that hangs off a position: the position's unit must be visible. */
 async function positionVisible(ctx: RequestContext, positionId: string): Promise<boolean> {
@@ -19,6 +24,11 @@ async function positionVisible(ctx: RequestContext, positionId: string): Promise
   if (!position) return false;
   const unit = await unitById(ctx, position.unit.id);
   return !!unit && unitInScope(viewerOf(ctx), unit.code);
+}
+
+async function vacancyVisible(ctx: RequestContext, vacancyId: string): Promise<boolean> {
+  const vacancy = await vacancyById(ctx, vacancyId);
+  return !!vacancy && positionVisible(ctx, vacancy.position.id);
 }
 
 /**
@@ -48,11 +58,41 @@ const nodeFetchers: Record<string, (ctx: RequestContext, key: string) => Promise
   },
   async Vacancy(ctx, key) {
     const vacancy = await vacancyById(ctx, key);
-    if (vacancy && !(await positionVisible(ctx, vacancy.position.id))) throw forbidden();
+    if (vacancy && !(await vacancyVisible(ctx, key))) throw forbidden();
     return vacancy;
+  },
+  async Candidate(ctx, key) {
+    const candidate = await candidateById(ctx, key);
+    if (candidate && !(await candidateVisible(ctx, key))) throw forbidden();
+    return candidate;
+  },
+  async Application(ctx, key) {
+    const application = await applicationById(ctx, key);
+    if (application && !(await vacancyVisible(ctx, application.vacancy.id))) throw forbidden();
+    return application;
+  },
+  async Offer(ctx, key) {
+    const offer = await offerById(ctx, key);
+    if (!offer) return null;
+    const application = await applicationById(ctx, offer.application.id);
+    if (!application || !(await vacancyVisible(ctx, application.vacancy.id))) throw forbidden();
+    return offer;
+  },
+  async WorkloadComponent(ctx, key) {
+    const [row] = await ctx.sql<{ id: string; unit_id: string; name: string; category: string; annual_volume: number; minutes_per_item: number; digitisable: boolean; code: string }>(
+      `select w.id, w.unit_id, w.name, w.category, w.annual_volume, w.minutes_per_item, w.digitisable, u.code
+       from workload_component w join org_unit u on u.id = w.unit_id where w.id = ?`,
+      [key],
+    );
+    if (!row) return null;
+    if (!unitInScope(viewerOf(ctx), row.code)) throw forbidden();
+    const { code: _code, ...columns } = row;
+    return ctx.em.map(WorkloadComponent, columns as unknown as Record<string, unknown>);
   },
   Competency: (ctx, key) => competencyById(ctx, key),
   IncentivePackage: (ctx, key) => incentivePackageById(ctx, key),
+  SalaryBenchmark: (ctx, key) => benchmarkById(ctx, key),
+  PolicyScenario: (ctx, key) => policyScenarioForNode(ctx, key),
 };
 
 @Resolver()

@@ -7,12 +7,18 @@ import type { Logger } from '../logger';
 import { OrgUnitResolver } from '../modules/org/org-unit.resolver';
 import { CompetencyLevelResolver, CompetencyResolver } from '../modules/people/competency.resolver';
 import { PersonResolver } from '../modules/people/person.resolver';
+import { ApplicationResolver, OfferResolver } from '../modules/recruitment/application.resolver';
+import { CandidateResolver } from '../modules/recruitment/candidate.resolver';
+import { CandidateMatchResolver, PlacementSuggestionResolver, RecruitmentAnalyticsResolver } from '../modules/recruitment/recruitment-analytics.resolver';
 import { VacancyResolver } from '../modules/recruitment/vacancy.resolver';
 import { AssignmentResolver } from '../modules/staffing/assignment.resolver';
 import { PositionResolver } from '../modules/staffing/position.resolver';
 import { QuotaResolver } from '../modules/staffing/quota.resolver';
 import { PlacementFitResolver, SkillGapResolver, StaffingGapResolver } from '../modules/staffing/staffing-analytics.resolver';
+import { WorkloadResolver } from '../modules/workload/workload.resolver';
 import { NodeResolver } from './node.resolver';
+import { AttractionResolver, PayComparisonResolver } from '../modules/attraction/attraction.resolver';
+import { PolicyScenarioResolver, PolicySimulationResolver, UnitSimulationResolver } from '../modules/simulation/simulation.resolver';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
 const resolvers: NonEmptyArray<Function> = [
@@ -25,9 +31,21 @@ const resolvers: NonEmptyArray<Function> = [
   CompetencyResolver,
   CompetencyLevelResolver,
   VacancyResolver,
+  CandidateResolver,
+  ApplicationResolver,
+  OfferResolver,
+  RecruitmentAnalyticsResolver,
+  CandidateMatchResolver,
+  PlacementSuggestionResolver,
   StaffingGapResolver,
   SkillGapResolver,
   PlacementFitResolver,
+  WorkloadResolver,
+  AttractionResolver,
+  PayComparisonResolver,
+  PolicySimulationResolver,
+  UnitSimulationResolver,
+  PolicyScenarioResolver,
 ];
 
 /** The schema as type-graphql builds it from the code, before permissions wrap it. */

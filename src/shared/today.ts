@@ -3,7 +3,11 @@
  * yesterday every morning before 07:00. APP_TIME_ZONE overrides it.
  */
 const timeZone = process.env.APP_TIME_ZONE || 'Asia/Ho_Chi_Minh';
+// Throws at start-up for a zone name Intl does not know, before it could reach SQL.
 const formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The same "today", as a SQL expression (the zone name is validated above, and quoted). */
+export const TODAY_SQL = `((now() at time zone '${timeZone.replace(/'/g, "''")}')::date)`;
 
 export function today(now: Date = new Date()): string {
   return formatter.format(now);

@@ -70,6 +70,22 @@ export async function resolveCompetencyLevels(
   return inputs.map((item) => ({ competencyId: idByCode.get(item.competencyCode)!, level: item.level }));
 }
 
+/** As resolveCompetencyLevels, but adds its problems to `problems` so callers report all at once. */
+export async function collectCompetencyLevels(
+  em: EntityManager,
+  inputs: ReadonlyArray<{ competencyCode: string; level: number }> | null | undefined,
+  fieldName: string,
+  problems: DomainError[],
+): Promise<ResolvedLevel[]> {
+  try {
+    return await resolveCompetencyLevels(em, inputs, fieldName);
+  } catch (error) {
+    if (!(error instanceof DomainErrors)) throw error;
+    problems.push(...error.errors);
+    return [];
+  }
+}
+
 export async function createCompetency(em: EntityManager, viewer: Viewer, input: { code: string; name: string; isDigital: boolean }): Promise<Competency> {
   const problems: DomainError[] = [];
   const code = input.code?.trim() ?? '';

@@ -1,18 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertUnitInScope } from '../../auth/scope';
 import { scopePath, Viewer } from '../../auth/viewer';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { byKey, groupByKey } from '../../graphql/loaders';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
 import { RequestContext, viewerOf } from '../../server/context';
 import { today } from '../../shared/today';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit/audit.service';
-import { OrgUnit } from '../org/org-unit.entity';
 import { requireUnitForQuery } from '../org/org-unit.service';
 import { CompetencyLevel, PersonCompetency } from './competency-level';
 import { Competency } from './competency.entity';
-import { levelOf, resolveCompetencyLevels } from './competency.service';
+import { levelOf } from './competency.service';
+import { checkProfile, ProfileInput } from './profile';
 import { Person } from './person.entity';
 import * as sql from './person.sql';
 
@@ -73,49 +71,14 @@ export async function competenciesOf(ctx: RequestContext, person: Person): Promi
   return rows.map((r) => levelOf(r.competency_id, r.level));
 }
 
-export interface CreatePersonCommand {
-  fullName: string;
-  birthYear?: number | null;
-  competencies?: Array<{ competencyCode: string; level: number }> | null;
-  unitCode?: string | null;
-}
-
-/** Checks a person's name and birth year; shared by createPerson and the roster import. */
-export function personProblems(input: { fullName: string; birthYear?: number | null }): DomainError[] {
-  const problems: DomainError[] = [];
-  const name = input.fullName?.trim() ?? '';
-  if (name.length < 1 || name.length > 200) problems.push(new DomainError('BAD_USER_INPUT', 'fullName must have 1 to 200 characters', inputField('fullName')));
-  const thisYear = Number(today().slice(0, 4));
-  if (input.birthYear != null && (!Number.isInteger(input.birthYear) || input.birthYear < 1900 || input.birthYear > thisYear)) {
-    problems.push(new DomainError('BAD_USER_INPUT', `birthYear must be from 1900 to ${thisYear}`, inputField('birthYear')));
-  }
-  return problems;
-}
-
-export async function createPerson(em: EntityManager, viewer: Viewer, input: CreatePersonCommand): Promise<Person> {
-  const homeUnitCode = input.unitCode ?? viewer.unitCode;
-  if (homeUnitCode) assertUnitInScope(viewer, homeUnitCode);
-  const problems = personProblems(input);
-  let levels: Awaited<ReturnType<typeof resolveCompetencyLevels>> = [];
-  try {
-    levels = await resolveCompetencyLevels(em, input.competencies, 'competencies');
-  } catch (error) {
-    if (error instanceof DomainErrors) problems.push(...error.errors);
-    else throw error;
-  }
-  if (problems.length) throw new DomainErrors(problems);
-  let homeUnit: OrgUnit | null = null;
-  if (homeUnitCode) {
-    const [row] = await em.execute<Array<{ id: string }>>('select id from org_unit where code = ?', [homeUnitCode]);
-    if (!row) throw new DomainError('NOT_FOUND', `No org unit has the code ${homeUnitCode}`, inputField('unitCode'));
-    homeUnit = em.getReference(OrgUnit, String(row.id));
-  }
-  const person = newEntity(em, Person, { fullName: input.fullName.trim(), birthYear: input.birthYear ?? null, homeUnit });
+export async function createPerson(em: EntityManager, viewer: Viewer, input: ProfileInput): Promise<Person> {
+  const profile = await checkProfile(em, viewer, input);
+  const person = newEntity(em, Person, { fullName: profile.fullName, birthYear: input.birthYear ?? null, homeUnit: profile.homeUnit });
   await em.flush();
-  for (const level of levels) {
-    em.create(PersonCompetency, { person, competency: em.getReference(Competency, level.competencyId), level: level.level });
+  for (const level of profile.levels) {
+    newEntity(em, PersonCompetency, { person, competency: em.getReference(Competency, level.competencyId), level: level.level });
   }
   await em.flush();
-  recordAudit(em, viewer, { operation: 'createPerson', unitCode: homeUnitCode ?? null, targetId: person.globalId, changes: input });
+  recordAudit(em, viewer, { operation: 'createPerson', unitCode: profile.homeUnitCode, targetId: person.globalId, changes: input });
   return person;
 }

@@ -1,8 +1,9 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Sector } from '../../graphql/enums';
 import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
+import { OrgUnit } from '../org/org-unit.entity';
 
 /** Someone from outside (or inside) applying for vacancies. fullName is personal data. */
 @Entity({ tableName: 'candidate' })
@@ -18,6 +19,10 @@ export class Candidate extends Node {
   @Field(() => Sector, { nullable: true, description: 'Sector the candidate works in now, if any.' })
   @Property({ type: 'text', nullable: true })
   currentSector?: Sector | null;
+
+  /** The unit whose HR office recorded the candidate; scopes who may see them. */
+  @ManyToOne(() => OrgUnit, { nullable: true, fieldName: 'home_unit_id' })
+  homeUnit?: OrgUnit | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
-import { VacancyStatus } from '../../graphql/enums';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DaysOpenBand, VacancyStatus } from '../../graphql/enums';
 import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
 import { LocalDateScalar } from '../../graphql/scalars';
@@ -38,6 +38,13 @@ export class Vacancy extends Node {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  /** Computed by the query that loads the vacancy (see vacancy.service.ts); not a column. */
+  @Field(() => Int, { description: 'Days open: until today while live, until filledOn or the cancellation once FILLED or CANCELLED.' })
+  daysOpen!: number;
+
+  @Field(() => DaysOpenBand, { description: 'daysOpen as the calendar-month band HR vacancy reports use.' })
+  daysOpenBand!: DaysOpenBand;
 
   get globalId(): string {
     return toGlobalId('Vacancy', this.id);

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, pageRequest } from '../../graphql/connection';
-import { VacancyStatus } from '../../graphql/enums';
+import { DaysOpenBand, VacancyStatus } from '../../graphql/enums';
 import { runMutation } from '../../graphql/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
@@ -8,6 +8,10 @@ import type { RequestContext } from '../../server/context';
 import { IncentivePackage } from '../attraction/incentive-package.entity';
 import { Position } from '../staffing/position.entity';
 import { positionById } from '../staffing/position.service';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import { Application } from './application.entity';
+import { applicationsOfVacancy } from './application.queries';
 import { Vacancy } from './vacancy.entity';
 import * as vacancies from './vacancy.service';
 
@@ -27,6 +31,12 @@ class VacanciesArgs {
   @Field(() => Boolean, { nullable: true, description: 'Only vacancies of IT-specialist positions.' })
   itOnly?: boolean | null;
 
+  @Field(() => [DaysOpenBand], { nullable: true, description: 'Only vacancies open this long (see Vacancy.daysOpenBand).' })
+  daysOpenBand?: DaysOpenBand[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Order by openedOn, oldest first ("open longest"), instead of by creation.' })
+  longestOpenFirst?: boolean | null;
+
   @Field(() => Int, { nullable: true, description: 'Page size, default 20, at most 100.' })
   first?: number | null;
 
@@ -44,6 +54,21 @@ class OpenVacancyInput {
 
   @Field(() => ID, { nullable: true, description: 'Incentive package offered with it.' })
   incentivePackageId?: string | null;
+}
+
+@InputType('CancelVacancyInput', { description: 'Stops recruiting for a live vacancy.' })
+class CancelVacancyInput {
+  @Field(() => ID, { description: 'The vacancy.' })
+  vacancyId!: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day recruitment stopped; default today.' })
+  closedOn?: string | null;
+}
+
+@InputType('ReopenVacancyInput', { description: 'Puts an OFFERED vacancy whose offers were declined back into recruitment.' })
+class ReopenVacancyInput {
+  @Field(() => ID, { description: 'The vacancy.' })
+  vacancyId!: string;
 }
 
 @ObjectType('VacancyPayload', { description: 'Result of a mutation on a vacancy.' })
@@ -72,12 +97,30 @@ export class VacancyResolver {
     return vacancy.incentivePackage ? vacancies.incentivePackageById(ctx, vacancy.incentivePackage.id) : Promise.resolve(null);
   }
 
+  @FieldResolver(() => [Application], { description: 'Applications to this vacancy, oldest first.' })
+  applications(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<Application[]> {
+    return applicationsOfVacancy(ctx, vacancy.id);
+  }
+
   @Mutation(() => VacancyPayload, { description: 'Opens a vacancy on a position in your subtree.' })
   openVacancy(@Arg('input', () => OpenVacancyInput, { description: 'The mutation\'s input.' }) input: OpenVacancyInput, @Ctx() ctx: RequestContext): Promise<VacancyPayload> {
-    return runMutation<VacancyPayload>(
-      ctx,
-      async (em, viewer) => ({ vacancy: await vacancies.openVacancy(em, viewer, input) }),
-      (userErrors) => ({ vacancy: null, userErrors }),
-    );
+    return this.vacancyMutation(ctx, (em, viewer) => vacancies.openVacancy(em, viewer, input));
+  }
+
+  @Mutation(() => VacancyPayload, { description: 'Cancels a live vacancy (status CANCELLED).' })
+  cancelVacancy(@Arg('input', () => CancelVacancyInput, { description: 'The mutation\'s input.' }) input: CancelVacancyInput, @Ctx() ctx: RequestContext): Promise<VacancyPayload> {
+    return this.vacancyMutation(ctx, (em, viewer) => vacancies.cancelVacancy(em, viewer, input));
+  }
+
+  @Mutation(() => VacancyPayload, { description: 'Reopens an OFFERED vacancy whose offers were all declined: INTERVIEWING when someone is still at interview, else OPEN.' })
+  reopenVacancy(@Arg('input', () => ReopenVacancyInput, { description: 'The mutation\'s input.' }) input: ReopenVacancyInput, @Ctx() ctx: RequestContext): Promise<VacancyPayload> {
+    return this.vacancyMutation(ctx, (em, viewer) => vacancies.reopenVacancy(em, viewer, input));
+  }
+
+  /** Runs a vacancy mutation and returns the vacancy as queries show it (with its computed days open). */
+  private async vacancyMutation(ctx: RequestContext, work: (em: EntityManager, viewer: Viewer) => Promise<Vacancy>): Promise<VacancyPayload> {
+    const payload = await runMutation<VacancyPayload>(ctx, async (em, viewer) => ({ vacancy: await work(em, viewer) }), (userErrors) => ({ vacancy: null, userErrors }));
+    if (payload.vacancy) payload.vacancy = await vacancies.vacancyById(ctx, payload.vacancy.id);
+    return payload;
   }
 }

@@ -3,12 +3,12 @@ import { assertUnitInScope } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
-import { VacancyStatus } from '../../graphql/enums';
+import { DaysOpenBand, LIVE_VACANCY_STATUSES, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { byKey } from '../../graphql/loaders';
 import { DomainError, inputField } from '../../graphql/user-error';
 import type { RequestContext } from '../../server/context';
-import { today } from '../../shared/today';
+import { TODAY_SQL, today } from '../../shared/today';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit/audit.service';
 import { IncentivePackage } from '../attraction/incentive-package.entity';
@@ -25,12 +25,32 @@ interface VacancyRow {
   filled_on: string | null;
   closed_on: string | null;
   incentive_package_id: string | null;
+  days_open: number;
+  days_open_band: DaysOpenBand;
 }
 
-const COLUMNS = 'v.id, v.position_id, v.status, v.opened_on, v.filled_on, v.closed_on, v.incentive_package_id';
+/**
+ * How long a vacancy has been open, in one place: until today while it is live, until filledOn
+ * or closedOn once it is FILLED or CANCELLED. Bands are calendar months from openedOn.
+ */
+const OPEN_UNTIL = `(case when v.status = 'FILLED' then coalesce(v.filled_on, ${TODAY_SQL})
+                         when v.status = 'CANCELLED' then coalesce(v.closed_on, ${TODAY_SQL})
+                         else ${TODAY_SQL} end)`;
+const DAYS_OPEN_BAND = `(case when ${OPEN_UNTIL} < v.opened_on + interval '3 months' then 'UNDER_3_MONTHS'
+                              when ${OPEN_UNTIL} < v.opened_on + interval '6 months' then 'FROM_3_TO_6_MONTHS'
+                              when ${OPEN_UNTIL} < v.opened_on + interval '9 months' then 'FROM_6_TO_9_MONTHS'
+                              when ${OPEN_UNTIL} < v.opened_on + interval '12 months' then 'FROM_9_TO_12_MONTHS'
+                              else 'OVER_12_MONTHS' end)`;
+
+const COLUMNS = `v.id, v.position_id, v.status, v.opened_on, v.filled_on, v.closed_on, v.incentive_package_id,
+  greatest(${OPEN_UNTIL} - v.opened_on, 0) as days_open, ${DAYS_OPEN_BAND} as days_open_band`;
 
 function toEntity(ctx: RequestContext, row: VacancyRow): Vacancy {
-  return ctx.em.map(Vacancy, row as unknown as Record<string, unknown>);
+  const { days_open, days_open_band, ...columns } = row;
+  const vacancy = ctx.em.map(Vacancy, columns as unknown as Record<string, unknown>);
+  vacancy.daysOpen = Number(days_open);
+  vacancy.daysOpenBand = days_open_band;
+  return vacancy;
 }
 
 export function vacancyById(ctx: RequestContext, id: string): Promise<Vacancy | null> {
@@ -59,6 +79,8 @@ export interface VacancyListArgs {
   includeDescendants: boolean;
   status?: VacancyStatus[] | null;
   itOnly?: boolean | null;
+  daysOpenBand?: DaysOpenBand[] | null;
+  longestOpenFirst?: boolean | null;
 }
 
 function vacancyFilterSql(rootId: string, args: VacancyListArgs): { sql: string; params: unknown[] } {
@@ -70,6 +92,10 @@ function vacancyFilterSql(rootId: string, args: VacancyListArgs): { sql: string;
     params.push(args.status);
   }
   if (args.itOnly) where.push('p.is_it_specialist');
+  if (args.daysOpenBand && args.daysOpenBand.length) {
+    where.push(`${DAYS_OPEN_BAND} = any(?::text[])`);
+    params.push(args.daysOpenBand);
+  }
   return { sql: where.join(' and '), params };
 }
 
@@ -78,17 +104,26 @@ export async function listVacancies(ctx: RequestContext, args: VacancyListArgs, 
   const filter = vacancyFilterSql(unit.id, args);
   const params = [...filter.params];
   let where = filter.sql;
+  // Longest open first is "oldest openedOn first"; the cursor then carries (openedOn, id).
+  const order = args.longestOpenFirst ? 'v.opened_on, v.id' : 'v.id';
   if (page.afterKey !== null) {
-    where += ' and v.id > ?';
-    params.push(page.afterKey);
+    if (args.longestOpenFirst) {
+      const [openedOn, id] = JSON.parse(page.afterKey) as [string, string];
+      where += ' and (v.opened_on, v.id) > (?::date, ?::bigint)';
+      params.push(openedOn, id);
+    } else {
+      where += ' and v.id > ?';
+      params.push(page.afterKey);
+    }
   }
   params.push(page.first + 1);
-  const rows = await ctx.sql<VacancyRow>(`select ${COLUMNS} from vacancy v join position p on p.id = v.position_id where ${where} order by v.id limit ?`, params);
+  const rows = await ctx.sql<VacancyRow>(`select ${COLUMNS} from vacancy v join position p on p.id = v.position_id where ${where} order by ${order} limit ?`, params);
   const countTotal = async () => {
     const [row] = await ctx.sql<{ n: number }>(`select count(*)::int as n from vacancy v join position p on p.id = v.position_id where ${filter.sql}`, filter.params);
     return row.n;
   };
-  return pageFrom(rows.map((r) => toEntity(ctx, r)), page, (v) => v.id, countTotal);
+  const keyOf = args.longestOpenFirst ? (v: Vacancy) => JSON.stringify([v.openedOn, v.id]) : (v: Vacancy) => v.id;
+  return pageFrom(rows.map((r) => toEntity(ctx, r)), page, keyOf, countTotal);
 }
 
 export async function openVacancy(em: EntityManager, viewer: Viewer, input: { positionId: string; openedOn: string; incentivePackageId?: string | null }): Promise<Vacancy> {
@@ -118,5 +153,54 @@ export async function openVacancy(em: EntityManager, viewer: Viewer, input: { po
   });
   await em.flush();
   recordAudit(em, viewer, { operation: 'openVacancy', unitCode: position.unit_code, targetId: vacancy.globalId, changes: input });
+  return vacancy;
+}
+
+async function lockVacancyInScope(em: EntityManager, viewer: Viewer, vacancyGlobalId: string): Promise<{ id: string; status: VacancyStatus; unit_code: string; opened_on: string }> {
+  const vacancyId = keyOfGlobalId(vacancyGlobalId, 'Vacancy', inputField('vacancyId'));
+  const [row] = await sqlRunnerFor(em)<{ id: string; status: VacancyStatus; unit_code: string; opened_on: string }>(
+    `select v.id, v.status, u.code as unit_code, v.opened_on from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
+     where v.id = ? for update of v`,
+    [vacancyId],
+  );
+  if (!row) throw new DomainError('NOT_FOUND', 'No vacancy has that ID', inputField('vacancyId'));
+  assertUnitInScope(viewer, row.unit_code);
+  return row;
+}
+
+/** Stops recruiting for a live vacancy. */
+export async function cancelVacancy(em: EntityManager, viewer: Viewer, input: { vacancyId: string; closedOn?: string | null }): Promise<Vacancy> {
+  const row = await lockVacancyInScope(em, viewer, input.vacancyId);
+  if (!(LIVE_VACANCY_STATUSES as readonly string[]).includes(row.status)) {
+    throw new DomainError('INVALID_STATE', `The vacancy is ${row.status}; only a live vacancy can be cancelled`, inputField('vacancyId'));
+  }
+  const closedOn = input.closedOn ?? today();
+  if (closedOn < row.opened_on) throw new DomainError('BAD_USER_INPUT', 'closedOn is before the vacancy opened', inputField('closedOn'));
+  const vacancy = await em.findOneOrFail(Vacancy, row.id);
+  vacancy.status = VacancyStatus.CANCELLED;
+  vacancy.closedOn = closedOn;
+  await em.flush();
+  recordAudit(em, viewer, { operation: 'cancelVacancy', unitCode: row.unit_code, targetId: vacancy.globalId, changes: input });
+  return vacancy;
+}
+
+/**
+ * Puts an OFFERED vacancy whose offers were all declined back into recruitment: INTERVIEWING
+ * when someone is still at interview, OPEN otherwise.
+ */
+export async function reopenVacancy(em: EntityManager, viewer: Viewer, input: { vacancyId: string }): Promise<Vacancy> {
+  const row = await lockVacancyInScope(em, viewer, input.vacancyId);
+  if (row.status !== VacancyStatus.OFFERED) throw new DomainError('INVALID_STATE', `Only an OFFERED vacancy can be reopened; it is ${row.status}`, inputField('vacancyId'));
+  const run = sqlRunnerFor(em);
+  const live = await run(
+    `select 1 from offer o join application a on a.id = o.application_id where a.vacancy_id = ? and o.status in ('PENDING', 'ACCEPTED') limit 1`,
+    [row.id],
+  );
+  if (live.length) throw new DomainError('INVALID_STATE', 'The vacancy still has a pending or accepted offer', inputField('vacancyId'));
+  const interviewing = await run(`select 1 from application where vacancy_id = ? and stage = 'INTERVIEW' limit 1`, [row.id]);
+  const vacancy = await em.findOneOrFail(Vacancy, row.id);
+  vacancy.status = interviewing.length ? VacancyStatus.INTERVIEWING : VacancyStatus.OPEN;
+  await em.flush();
+  recordAudit(em, viewer, { operation: 'reopenVacancy', unitCode: row.unit_code, targetId: vacancy.globalId, changes: input });
   return vacancy;
 }

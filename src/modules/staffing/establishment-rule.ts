@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRunnerFor } from '../../db/sql-runner';
+import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { AssignmentKind, StaffCategory } from '../../graphql/enums';
 import { DomainError } from '../../graphql/user-error';
 import { assignmentActiveOn } from '../../shared/sql';
@@ -44,16 +44,40 @@ export async function assertNoOverlappingPrimary(em: EntityManager, personId: st
   }
 }
 
-/** Quota left in a unit for a category on a date: null when unlimited (CONTRACT without a quota). */
-export async function quotaLeft(em: EntityManager, unitId: string, category: StaffCategory, date: string): Promise<{ quota: number | null; active: number; left: number | null }> {
-  const [row] = await sqlRunnerFor(em)<{ quota: number | null; active: number }>(
-    `select (select q.headcount from establishment_quota q where q.unit_id = ? and q.year = ? and q.category = ?) as quota,
+export interface QuotaLeft {
+  unitId: string;
+  category: StaffCategory;
+  /** The quota for the date's year; null when unlimited (CONTRACT without a quota). */
+  quota: number | null;
+  /** Active PRIMARY assignments on the date in the unit (not its subtree) to positions of the category. */
+  active: number;
+  /** quota - active; null when unlimited. */
+  left: number | null;
+}
+
+/**
+ * Quota left per unit and category on a date, for many groups in one statement. A
+ * CIVIL_SERVANT or PUBLIC_EMPLOYEE category without a quota has a quota of 0.
+ */
+export async function quotaLeftForGroups(run: SqlRunner, groups: ReadonlyArray<{ unitId: string; category: StaffCategory }>, date: string): Promise<QuotaLeft[]> {
+  if (groups.length === 0) return [];
+  const rows = await run<{ unit_id: string; category: StaffCategory; quota: number | null; active: number }>(
+    `select g.unit_id, g.category, q.headcount as quota,
             (select count(*)::int from assignment a join position p on p.id = a.position_id
-              where p.unit_id = ? and p.category = ? and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}) as active`,
-    [unitId, yearOf(date), category, unitId, category, date, date],
+              where p.unit_id = g.unit_id and p.category = g.category and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}) as active
+     from unnest(?::bigint[], ?::text[]) as g(unit_id, category)
+     left join establishment_quota q on q.unit_id = g.unit_id and q.category = g.category and q.year = ?`,
+    [date, date, groups.map((g) => g.unitId), groups.map((g) => g.category), yearOf(date)],
   );
-  const quota = row.quota === null ? (category === StaffCategory.CONTRACT ? null : 0) : Number(row.quota);
-  return { quota, active: row.active, left: quota === null ? null : quota - row.active };
+  return rows.map((row) => {
+    const quota = row.quota === null ? (row.category === StaffCategory.CONTRACT ? null : 0) : Number(row.quota);
+    return { unitId: String(row.unit_id), category: row.category, quota, active: row.active, left: quota === null ? null : quota - row.active };
+  });
+}
+
+export async function quotaLeft(em: EntityManager, unitId: string, category: StaffCategory, date: string): Promise<QuotaLeft> {
+  const [row] = await quotaLeftForGroups(sqlRunnerFor(em), [{ unitId, category }], date);
+  return row;
 }
 
 export async function assertEstablishmentAllows(em: EntityManager, seat: SeatRequest, field: string[]): Promise<void> {

@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { lockUnitByCode, requireUnitForQuery, unitById, unitLiveOn } from '../org/org-unit.service';
 import { CompetencyLevel, PositionRequirement } from '../people/competency-level';
-import { levelOf, resolveCompetencyLevels } from '../people/competency.service';
+import { collectCompetencyLevels, levelOf } from '../people/competency.service';
 import { Competency } from '../people/competency.entity';
 import { Position } from './position.entity';
 import * as sql from './position.sql';
@@ -105,13 +105,7 @@ export async function createPosition(em: EntityManager, viewer: Viewer, input: C
   if (!Number.isInteger(input.headcount) || input.headcount < 0 || input.headcount > 100000) {
     problems.push(new DomainError('BAD_USER_INPUT', 'headcount must be a whole number from 0 to 100000', inputField('headcount')));
   }
-  let levels: Awaited<ReturnType<typeof resolveCompetencyLevels>> = [];
-  try {
-    levels = await resolveCompetencyLevels(em, input.requirements, 'requirements');
-  } catch (error) {
-    if (error instanceof DomainErrors) problems.push(...error.errors);
-    else throw error;
-  }
+  const levels = await collectCompetencyLevels(em, input.requirements, 'requirements', problems);
   if (problems.length) throw new DomainErrors(problems);
   const unit = await lockUnitByCode(em, input.unitCode);
   if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.unitCode}`, inputField('unitCode'));

@@ -1,0 +1,80 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import { sqlRunnerFor } from '../../db/sql-runner';
+import { RoleFamily, Sector, Seniority } from '../../graphql/enums';
+import { byKey } from '../../graphql/loaders';
+import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import type { RequestContext } from '../../server/context';
+import { recordAudit } from '../audit/audit.service';
+import * as sql from './attraction.sql';
+import { SalaryBenchmark } from './salary-benchmark.entity';
+
+/** The national region: benchmarks that hold where a province has none of its own. */
+export const NATIONAL_REGION = 'VN';
+/** Upper bound of any amount of money the API accepts (a thousand billion VND). */
+export const MAX_AMOUNT = 1_000_000_000_000;
+
+export function benchmarkFromRow(em: EntityManager, row: sql.SalaryBenchmarkRow): SalaryBenchmark {
+  return em.map(SalaryBenchmark, row as unknown as Record<string, unknown>);
+}
+
+export function benchmarkById(ctx: RequestContext, id: string): Promise<SalaryBenchmark | null> {
+  return ctx.loaders
+    .get<string, SalaryBenchmark | null>('salaryBenchmark.byId', async (ids) =>
+      byKey(ids, await sql.benchmarksByIds(ctx.sql, ids), (r) => String(r.id), (r) => benchmarkFromRow(ctx.em, r), null),
+    )
+    .load(id);
+}
+
+/** Every benchmark matching the filters (any asOf), by region, sector, family, seniority, newest first. */
+export async function listSalaryBenchmarks(ctx: RequestContext, filter: sql.BenchmarkFilter): Promise<SalaryBenchmark[]> {
+  return (await sql.benchmarkList(ctx.sql, filter)).map((r) => benchmarkFromRow(ctx.em, r));
+}
+
+export interface SalaryBenchmarkCommand {
+  roleFamily: RoleFamily;
+  seniority: Seniority;
+  sector: Sector;
+  region: string;
+  p25?: number | null;
+  p50: number;
+  p75?: number | null;
+  source: string;
+  asOf: string;
+}
+
+export async function upsertSalaryBenchmark(em: EntityManager, viewer: Viewer, input: SalaryBenchmarkCommand): Promise<SalaryBenchmark> {
+  const run = sqlRunnerFor(em);
+  const problems: DomainError[] = [];
+  const region = input.region?.trim() ?? '';
+  const source = input.source?.trim() ?? '';
+  const p25 = input.p25 ?? null;
+  const p75 = input.p75 ?? null;
+  for (const [name, value] of [['p25', p25], ['p50', input.p50], ['p75', p75]] as const) {
+    if (value !== null && (value < 0 || value > MAX_AMOUNT)) {
+      problems.push(new DomainError('BAD_USER_INPUT', `${name} must be from 0 to ${MAX_AMOUNT} VND`, inputField(name)));
+    }
+  }
+  if (!(input.p50 > 0)) problems.push(new DomainError('BAD_USER_INPUT', 'p50 must be above 0', inputField('p50')));
+  if (p25 !== null && p25 > input.p50) problems.push(new DomainError('BAD_USER_INPUT', 'p25 may not exceed p50', inputField('p25')));
+  if (p75 !== null && p75 < input.p50) problems.push(new DomainError('BAD_USER_INPUT', 'p75 may not be below p50', inputField('p75')));
+  if (source.length < 1 || source.length > 500) problems.push(new DomainError('BAD_USER_INPUT', 'source must have 1 to 500 characters', inputField('source')));
+  if (region !== NATIONAL_REGION && !(region && (await sql.isTopLevelUnitCode(run, region)))) {
+    problems.push(new DomainError('BAD_USER_INPUT', `region must be "${NATIONAL_REGION}" or the code of a top-level unit, e.g. "HCM"`, inputField('region')));
+  }
+  if (problems.length) throw new DomainErrors(problems);
+
+  const row = await sql.upsertBenchmark(run, {
+    roleFamily: input.roleFamily, seniority: input.seniority, sector: input.sector, region,
+    p25, p50: input.p50, p75, source, asOf: input.asOf,
+  });
+  const { inserted, ...values } = row;
+  const benchmark = benchmarkFromRow(em, values);
+  recordAudit(em, viewer, {
+    operation: 'upsertSalaryBenchmark',
+    unitCode: region === NATIONAL_REGION ? null : region,
+    targetId: benchmark.globalId,
+    changes: { ...input, created: inserted },
+  });
+  return benchmark;
+}

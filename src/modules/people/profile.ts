@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertUnitInScope } from '../../auth/scope';
+import type { Viewer } from '../../auth/viewer';
+import { sqlRunnerFor } from '../../db/sql-runner';
+import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import { today } from '../../shared/today';
+import { OrgUnit } from '../org/org-unit.entity';
+import { collectCompetencyLevels, ResolvedLevel } from './competency.service';
+
+/** What HR records about someone, staff or candidate: a name, maybe a birth year, competencies, and the recording office. */
+export interface ProfileInput {
+  fullName: string;
+  birthYear?: number | null;
+  competencies?: Array<{ competencyCode: string; level: number }> | null;
+  /** The recording HR office; default the caller's own unit. */
+  unitCode?: string | null;
+}
+
+export interface CheckedProfile {
+  fullName: string;
+  levels: ResolvedLevel[];
+  homeUnit: OrgUnit | null;
+  homeUnitCode: string | null;
+}
+
+/** Checks a name and birth year; the roster import reports these per row too. */
+export function profileProblems(input: { fullName: string; birthYear?: number | null }): DomainError[] {
+  const problems: DomainError[] = [];
+  const name = input.fullName?.trim() ?? '';
+  if (name.length < 1 || name.length > 200) problems.push(new DomainError('BAD_USER_INPUT', 'fullName must have 1 to 200 characters', inputField('fullName')));
+  const thisYear = Number(today().slice(0, 4));
+  if (input.birthYear != null && (!Number.isInteger(input.birthYear) || input.birthYear < 1900 || input.birthYear > thisYear)) {
+    problems.push(new DomainError('BAD_USER_INPUT', `birthYear must be from 1900 to ${thisYear}`, inputField('birthYear')));
+  }
+  return problems;
+}
+
+/**
+ * Validates a profile (every problem at once), resolves competency codes, and resolves the
+ * recording unit, which must lie in the caller's subtree. Shared by createPerson and createCandidate.
+ */
+export async function checkProfile(em: EntityManager, viewer: Viewer, input: ProfileInput): Promise<CheckedProfile> {
+  const homeUnitCode = input.unitCode ?? viewer.unitCode;
+  if (homeUnitCode) assertUnitInScope(viewer, homeUnitCode);
+  const problems = profileProblems(input);
+  const levels = await collectCompetencyLevels(em, input.competencies, 'competencies', problems);
+  if (problems.length) throw new DomainErrors(problems);
+  let homeUnit: OrgUnit | null = null;
+  if (homeUnitCode) {
+    const [row] = await sqlRunnerFor(em)<{ id: string }>('select id from org_unit where code = ?', [homeUnitCode]);
+    if (!row) throw new DomainError('NOT_FOUND', `No org unit has the code ${homeUnitCode}`, inputField('unitCode'));
+    homeUnit = em.getReference(OrgUnit, String(row.id));
+  }
+  return { fullName: input.fullName.trim(), levels, homeUnit, homeUnitCode };
+}

@@ -1,0 +1,179 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { ApplicationStage, DeclineReason } from '../../graphql/enums';
+import { runMutation } from '../../graphql/mutation';
+import { DateTimeScalar, LocalDateScalar, VNDScalar } from '../../graphql/scalars';
+import { UserError } from '../../graphql/user-error';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import type { RequestContext } from '../../server/context';
+import { IncentivePackage } from '../attraction/incentive-package.entity';
+import { AssignmentPayload } from '../staffing/assignment.resolver';
+import { Application } from './application.entity';
+import { applicationById, offersOfApplication, stageHistoryOf } from './application.queries';
+import * as pipeline from './application.service';
+import { Candidate } from './candidate.entity';
+import { candidateById } from './candidate.service';
+import { Offer } from './offer.entity';
+import { Vacancy } from './vacancy.entity';
+import { incentivePackageById, vacancyById } from './vacancy.service';
+
+@ObjectType('StageChange', { description: 'One step of an application through the pipeline.' })
+class StageChange {
+  @Field(() => ApplicationStage, { nullable: true, description: 'Stage before; null for the first.' })
+  fromStage!: ApplicationStage | null;
+
+  @Field(() => ApplicationStage, { description: 'Stage after.' })
+  toStage!: ApplicationStage;
+
+  @Field(() => DateTimeScalar, { description: 'When it changed.' })
+  changedAt!: string;
+
+  @Field(() => String, { nullable: true, description: 'Who changed it (token subject).' })
+  changedBy!: string | null;
+}
+
+@InputType('ApplyInput', { description: 'A candidate applies to a vacancy.' })
+class ApplyInput {
+  @Field(() => ID, { description: 'The candidate.' })
+  candidateId!: string;
+
+  @Field(() => ID, { description: 'The vacancy (OPEN, INTERVIEWING or OFFERED).' })
+  vacancyId!: string;
+
+  @Field(() => LocalDateScalar, { description: 'Day the application arrived; not before the vacancy opened, not in the future.' })
+  appliedOn!: string;
+}
+
+@InputType('MoveApplicationInput', { description: 'Moves an application one stage on (APPLIED → SCREENING → INTERVIEW), or to REJECTED or WITHDRAWN. OFFER comes with makeOffer, HIRED with hireCandidate.' })
+class MoveApplicationInput {
+  @Field(() => ID, { description: 'The application.' })
+  applicationId!: string;
+
+  @Field(() => ApplicationStage, { description: 'The new stage (any but HIRED).' })
+  stage!: ApplicationStage;
+}
+
+@InputType('MakeOfferInput', { description: 'Makes an offer; moves the application to OFFER and the vacancy to OFFERED.' })
+class MakeOfferInput {
+  @Field(() => ID, { description: 'The application (at INTERVIEW, or at OFFER after a declined offer).' })
+  applicationId!: string;
+
+  @Field(() => VNDScalar, { description: 'Offered monthly pay, above 0.' })
+  monthlyPay!: number;
+
+  @Field(() => ID, { nullable: true, description: 'Incentive package offered.' })
+  incentivePackageId?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day of the offer; default today. Its payRatio uses the benchmark in force that day.' })
+  offeredOn?: string | null;
+}
+
+@InputType('DecideOfferInput', { description: 'Records the candidate\'s decision on a PENDING offer.' })
+class DecideOfferInput {
+  @Field(() => ID, { description: 'The offer.' })
+  offerId!: string;
+
+  @Field(() => Boolean, { description: 'True when the candidate accepted.' })
+  accepted!: boolean;
+
+  @Field(() => DeclineReason, { nullable: true, description: 'Required when not accepted.' })
+  declineReason?: DeclineReason | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day of the decision; default today.' })
+  decidedOn?: string | null;
+}
+
+@InputType('HireCandidateInput', { description: 'Hires the candidate of an application with an ACCEPTED offer.' })
+class HireCandidateInput {
+  @Field(() => ID, { description: 'The application.' })
+  applicationId!: string;
+
+  @Field(() => LocalDateScalar, { description: 'First day of work; becomes the vacancy\'s filledOn.' })
+  startDate!: string;
+}
+
+@ObjectType('ApplicationPayload', { description: 'Result of a mutation on an application.' })
+class ApplicationPayload {
+  @Field(() => Application, { nullable: true, description: 'The application, when the mutation succeeded.' })
+  application!: Application | null;
+
+  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType('OfferPayload', { description: 'Result of a mutation on an offer.' })
+class OfferPayload {
+  @Field(() => Offer, { nullable: true, description: 'The offer, when the mutation succeeded.' })
+  offer!: Offer | null;
+
+  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
+  userErrors!: UserError[];
+}
+
+@Resolver(() => Application)
+export class ApplicationResolver {
+  @FieldResolver(() => Candidate, { description: 'Who applied.' })
+  async candidate(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Candidate> {
+    return (await candidateById(ctx, application.candidate.id))!;
+  }
+
+  @FieldResolver(() => Vacancy, { description: 'The vacancy applied to.' })
+  async vacancy(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Vacancy> {
+    return (await vacancyById(ctx, application.vacancy.id))!;
+  }
+
+  @FieldResolver(() => [Offer], { description: 'Offers made on this application, oldest first.' })
+  offers(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Offer[]> {
+    return offersOfApplication(ctx, application.id);
+  }
+
+  @FieldResolver(() => [StageChange], { description: 'Every stage change, oldest first.' })
+  async history(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<StageChange[]> {
+    const rows = await stageHistoryOf(ctx, application.id);
+    return rows.map((r) => Object.assign(new StageChange(), { fromStage: r.from_stage, toStage: r.to_stage, changedAt: r.changed_at, changedBy: r.changed_by }));
+  }
+
+  @Mutation(() => ApplicationPayload, { description: 'A candidate applies to a vacancy; one application per candidate and vacancy.' })
+  applyToVacancy(@Arg('input', () => ApplyInput, { description: 'The mutation\'s input.' }) input: ApplyInput, @Ctx() ctx: RequestContext): Promise<ApplicationPayload> {
+    return this.applicationMutation(ctx, (em, viewer) => pipeline.applyToVacancy(em, viewer, input));
+  }
+
+  @Mutation(() => ApplicationPayload, { description: 'Moves an application through the pipeline; the vacancy becomes INTERVIEWING when one reaches INTERVIEW.' })
+  moveApplication(@Arg('input', () => MoveApplicationInput, { description: 'The mutation\'s input.' }) input: MoveApplicationInput, @Ctx() ctx: RequestContext): Promise<ApplicationPayload> {
+    return this.applicationMutation(ctx, (em, viewer) => pipeline.moveApplication(em, viewer, input));
+  }
+
+  @Mutation(() => OfferPayload, { description: 'Makes an offer; stores its payRatio against the private median on its date.' })
+  makeOffer(@Arg('input', () => MakeOfferInput, { description: 'The mutation\'s input.' }) input: MakeOfferInput, @Ctx() ctx: RequestContext): Promise<OfferPayload> {
+    return runMutation<OfferPayload>(ctx, async (em, viewer) => ({ offer: await pipeline.makeOffer(em, viewer, input) }), (userErrors) => ({ offer: null, userErrors }));
+  }
+
+  @Mutation(() => OfferPayload, { description: 'Records whether the candidate accepted; a decline needs its reason.' })
+  decideOffer(@Arg('input', () => DecideOfferInput, { description: 'The mutation\'s input.' }) input: DecideOfferInput, @Ctx() ctx: RequestContext): Promise<OfferPayload> {
+    return runMutation<OfferPayload>(ctx, async (em, viewer) => ({ offer: await pipeline.decideOffer(em, viewer, input) }), (userErrors) => ({ offer: null, userErrors }));
+  }
+
+  @Mutation(() => AssignmentPayload, {
+    description: 'Creates the Person (with the candidate\'s competencies) and a PRIMARY assignment, moves the application to HIRED and fills the vacancy, in one transaction under the establishment rule.',
+  })
+  hireCandidate(@Arg('input', () => HireCandidateInput, { description: 'The mutation\'s input.' }) input: HireCandidateInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
+    return runMutation<AssignmentPayload>(ctx, async (em, viewer) => ({ assignment: await pipeline.hireCandidate(em, viewer, input) }), (userErrors) => ({ assignment: null, userErrors }));
+  }
+
+  private applicationMutation(ctx: RequestContext, work: (em: EntityManager, viewer: Viewer) => Promise<Application>): Promise<ApplicationPayload> {
+    return runMutation<ApplicationPayload>(ctx, async (em, viewer) => ({ application: await work(em, viewer) }), (userErrors) => ({ application: null, userErrors }));
+  }
+}
+
+@Resolver(() => Offer)
+export class OfferResolver {
+  @FieldResolver(() => Application, { description: 'The application the offer was made on.' })
+  async application(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<Application> {
+    return (await applicationById(ctx, offer.application.id))!;
+  }
+
+  @FieldResolver(() => IncentivePackage, { nullable: true, description: 'Incentive package offered.' })
+  incentivePackage(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<IncentivePackage | null> {
+    return offer.incentivePackage ? incentivePackageById(ctx, offer.incentivePackage.id) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,58 @@
+import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { scopePath } from '../../auth/viewer';
+import { Sector } from '../../graphql/enums';
+import { runMutation } from '../../graphql/mutation';
+import { UserError } from '../../graphql/user-error';
+import type { RequestContext } from '../../server/context';
+import { viewerOf } from '../../server/context';
+import { CompetencyLevel, CompetencyLevelInput } from '../people/competency-level';
+import { Application } from './application.entity';
+import { applicationsOfCandidate } from './application.queries';
+import { Candidate } from './candidate.entity';
+import { competenciesOfCandidate, createCandidate } from './candidate.service';
+
+@InputType('CreateCandidateInput', { description: 'A new job candidate.' })
+class CreateCandidateInput {
+  @Field(() => String, { description: 'Full name, 1 to 200 characters.' })
+  fullName!: string;
+
+  @Field(() => Sector, { nullable: true, description: 'Sector the candidate works in now, if any.' })
+  currentSector?: Sector | null;
+
+  @Field(() => [CompetencyLevelInput], { nullable: true, description: 'Competencies held, with levels.' })
+  competencies?: CompetencyLevelInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Unit whose HR office records the candidate (default: your unit); candidates are visible in its subtree and wherever they apply.' })
+  unitCode?: string | null;
+}
+
+@ObjectType('CandidatePayload', { description: 'Result of createCandidate.' })
+class CandidatePayload {
+  @Field(() => Candidate, { nullable: true, description: 'The candidate, when the mutation succeeded.' })
+  candidate!: Candidate | null;
+
+  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
+  userErrors!: UserError[];
+}
+
+@Resolver(() => Candidate)
+export class CandidateResolver {
+  @FieldResolver(() => [CompetencyLevel], { description: 'Competencies held, with levels.' })
+  competencies(@Root() candidate: Candidate, @Ctx() ctx: RequestContext): Promise<CompetencyLevel[]> {
+    return competenciesOfCandidate(ctx, candidate);
+  }
+
+  @FieldResolver(() => [Application], { description: 'The candidate\'s applications to vacancies in your subtree, oldest first.' })
+  applications(@Root() candidate: Candidate, @Ctx() ctx: RequestContext): Promise<Application[]> {
+    return applicationsOfCandidate(ctx, candidate.id, scopePath(viewerOf(ctx)));
+  }
+
+  @Mutation(() => CandidatePayload, { description: 'Records a job candidate.' })
+  createCandidate(@Arg('input', () => CreateCandidateInput, { description: 'The mutation\'s input.' }) input: CreateCandidateInput, @Ctx() ctx: RequestContext): Promise<CandidatePayload> {
+    return runMutation<CandidatePayload>(
+      ctx,
+      async (em, viewer) => ({ candidate: await createCandidate(em, viewer, input) }),
+      (userErrors) => ({ candidate: null, userErrors }),
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import { newEntity } from '../../db/new-entity';
+import { Sector } from '../../graphql/enums';
+import { byKey, groupByKey } from '../../graphql/loaders';
+import { RequestContext, viewerOf } from '../../server/context';
+import { recordAudit } from '../audit/audit.service';
+import { CandidateCompetency, CompetencyLevel } from '../people/competency-level';
+import { Competency } from '../people/competency.entity';
+import { levelOf } from '../people/competency.service';
+import { checkProfile, ProfileInput } from '../people/profile';
+import { Candidate } from './candidate.entity';
+import { candidatesInScope } from './recruitment-scope';
+
+export function candidateById(ctx: RequestContext, id: string): Promise<Candidate | null> {
+  return ctx.loaders
+    .get<string, Candidate | null>('candidate.byId', async (ids) => {
+      const rows = await ctx.sql<Record<string, unknown>>('select id, full_name, current_sector, home_unit_id from candidate where id = any(?::bigint[])', [ids]);
+      return byKey(ids, rows, (r) => String(r.id), (r) => ctx.em.map(Candidate, r), null);
+    })
+    .load(id);
+}
+
+/** True when the viewer may see the candidate (batched per request). */
+export function candidateVisible(ctx: RequestContext, id: string): Promise<boolean> {
+  return ctx.loaders
+    .get<string, boolean>('candidate.visible', async (ids) => {
+      const visible = await candidatesInScope(ctx.sql, viewerOf(ctx), ids);
+      return ids.map((id) => visible.has(id));
+    })
+    .load(id);
+}
+
+export async function competenciesOfCandidate(ctx: RequestContext, candidate: Candidate): Promise<CompetencyLevel[]> {
+  const rows = await ctx.loaders
+    .get<string, Array<{ competency_id: string; level: number }>>('candidate.competencies', async (ids) =>
+      groupByKey(
+        ids,
+        await ctx.sql<{ candidate_id: string; competency_id: string; level: number }>(
+          'select candidate_id, competency_id, level from candidate_competency where candidate_id = any(?::bigint[]) order by candidate_id, competency_id',
+          [ids],
+        ),
+        (r) => String(r.candidate_id),
+      ),
+    )
+    .load(candidate.id);
+  return rows.map((r) => levelOf(r.competency_id, r.level));
+}
+
+export async function createCandidate(em: EntityManager, viewer: Viewer, input: ProfileInput & { currentSector?: Sector | null }): Promise<Candidate> {
+  const profile = await checkProfile(em, viewer, input);
+  const candidate = newEntity(em, Candidate, { fullName: profile.fullName, currentSector: input.currentSector ?? null, homeUnit: profile.homeUnit });
+  await em.flush();
+  for (const level of profile.levels) {
+    newEntity(em, CandidateCompetency, { candidate, competency: em.getReference(Competency, level.competencyId), level: level.level });
+  }
+  await em.flush();
+  recordAudit(em, viewer, { operation: 'createCandidate', unitCode: profile.homeUnitCode, targetId: candidate.globalId, changes: input });
+  return candidate;
+}

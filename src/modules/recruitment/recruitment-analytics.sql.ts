@@ -1,0 +1,187 @@
+import type { SqlRunner } from '../../db/sql-runner';
+import { assignmentActiveOn } from '../../shared/sql';
+import { scopeUnitsSql } from '../staffing/scope.sql';
+import { PLACEABLE_STAGES } from './pipeline';
+
+export interface FunnelFigures {
+  applications: number;
+  by_stage: Record<string, number>;
+  offers: number;
+  offers_accepted: number;
+  offers_declined: number;
+  decline_reasons: Record<string, number>;
+  hires: number;
+  internal_hires: number;
+  median_days_to_fill: number | null;
+}
+
+/**
+ * The recruitment funnel of the contract: applications whose appliedOn is in [from, to] to
+ * vacancies in scope (the unit and the units below it that exist on `to`); their offers and
+ * hires; and the median filledOn - openedOn over vacancies in scope filled in [from, to].
+ * An internal hire is a hired candidate who already worked in the public sector.
+ */
+export async function funnelFigures(run: SqlRunner, rootId: string, from: string, to: string): Promise<FunnelFigures> {
+  const scope = scopeUnitsSql(rootId, true, to);
+  const [row] = await run<FunnelFigures>(
+    `with scope as (${scope.sql}),
+     apps as (
+       select a.id, a.stage, c.current_sector
+       from application a
+       join vacancy v on v.id = a.vacancy_id
+       join position p on p.id = v.position_id
+       join candidate c on c.id = a.candidate_id
+       where p.unit_id in (select unit_id from scope) and a.applied_on between ?::date and ?::date),
+     offers as (select o.status, o.decline_reason from offer o join apps on apps.id = o.application_id)
+     select
+       (select count(*)::int from apps) as applications,
+       (select coalesce(json_object_agg(stage, n), '{}'::json) from (select stage, count(*)::int as n from apps group by stage) s) as by_stage,
+       (select count(*)::int from offers) as offers,
+       (select count(*)::int from offers where status = 'ACCEPTED') as offers_accepted,
+       (select count(*)::int from offers where status = 'DECLINED') as offers_declined,
+       (select coalesce(json_object_agg(decline_reason, n), '{}'::json)
+          from (select decline_reason, count(*)::int as n from offers where status = 'DECLINED' group by decline_reason) r) as decline_reasons,
+       (select count(*)::int from apps where stage = 'HIRED') as hires,
+       (select count(*)::int from apps where stage = 'HIRED' and current_sector = 'PUBLIC') as internal_hires,
+       (select percentile_cont(0.5) within group (order by v.filled_on - v.opened_on)
+          from vacancy v join position p on p.id = v.position_id
+         where p.unit_id in (select unit_id from scope) and v.status = 'FILLED' and v.filled_on between ?::date and ?::date) as median_days_to_fill`,
+    [...scope.params, from, to, from, to],
+  );
+  return row;
+}
+
+export interface MatchRow {
+  kind: 'CANDIDATE' | 'PERSON';
+  id: string;
+  score: number;
+}
+
+/**
+ * Best matches for a position, scored in SQL with the contract's fit: the mean over the
+ * position's requirements of min(have / required, 1), 1.0 without requirements. Candidates come
+ * from the position's province-level subtree (recorded or applied there) and have not been
+ * hired yet; internal people are those with an active assignment there, not already on the
+ * position. Only competencies that count are joined, so 100k candidates stay cheap.
+ */
+export async function bestMatches(
+  run: SqlRunner,
+  options: { positionId: string; regionCode: string; includeInternal: boolean; limit: number; date: string },
+): Promise<MatchRow[]> {
+  const internal = options.includeInternal
+    ? `union all
+       select 'PERSON' as kind, ppl.id, case when (select n from total) = 0 then 1.0 else coalesce(s.partial, 0) / (select n from total) end as score
+       from people ppl left join person_scores s on s.id = ppl.id`
+    : '';
+  return run<MatchRow>(
+    `with req as (select competency_id, level from position_requirement where position_id = ?),
+     total as (select count(*)::float8 as n from req),
+     region_units as (select u.id from org_unit u where u.path <@ ?::ltree),
+     pool as (
+       select c.id from candidate c
+       where (c.home_unit_id in (select id from region_units)
+              or exists (select 1 from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
+                         where a.candidate_id = c.id and p.unit_id in (select id from region_units)))
+         and not exists (select 1 from application h where h.candidate_id = c.id and h.stage = 'HIRED')),
+     candidate_scores as (
+       select cc.candidate_id as id, sum(least(cc.level::float8 / r.level, 1.0)) as partial
+       from candidate_competency cc join req r on r.competency_id = cc.competency_id
+       where cc.candidate_id in (select id from pool) group by cc.candidate_id),
+     people as (
+       select distinct a.person_id as id from assignment a join position p on p.id = a.position_id
+       where p.unit_id in (select id from region_units) and ${assignmentActiveOn('a')}
+         and not exists (select 1 from assignment mine where mine.person_id = a.person_id and mine.position_id = ? and ${assignmentActiveOn('mine')})),
+     person_scores as (
+       select pc.person_id as id, sum(least(pc.level::float8 / r.level, 1.0)) as partial
+       from person_competency pc join req r on r.competency_id = pc.competency_id
+       where pc.person_id in (select id from people) group by pc.person_id)
+     select * from (
+       select 'CANDIDATE' as kind, pool.id, case when (select n from total) = 0 then 1.0 else coalesce(s.partial, 0) / (select n from total) end as score
+       from pool left join candidate_scores s on s.id = pool.id
+       ${internal}
+     ) ranked
+     order by score desc, kind, id
+     limit ?`,
+    [options.positionId, options.regionCode, options.date, options.date, options.positionId, options.date, options.date, options.limit],
+  );
+}
+
+export interface MissingRow {
+  kind: 'CANDIDATE' | 'PERSON';
+  id: string;
+  competency_id: string;
+  level: number;
+}
+
+/** The requirements of a position that each of these candidates and people fall short of. */
+export async function missingRequirements(run: SqlRunner, positionId: string, candidateIds: readonly string[], personIds: readonly string[]): Promise<MissingRow[]> {
+  return run<MissingRow>(
+    `with req as (select competency_id, level from position_requirement where position_id = ?)
+     select 'CANDIDATE' as kind, x.id, r.competency_id, r.level
+     from unnest(?::bigint[]) as x(id) cross join req r
+     left join candidate_competency cc on cc.candidate_id = x.id and cc.competency_id = r.competency_id
+     where coalesce(cc.level, 0) < r.level
+     union all
+     select 'PERSON' as kind, x.id, r.competency_id, r.level
+     from unnest(?::bigint[]) as x(id) cross join req r
+     left join person_competency pc on pc.person_id = x.id and pc.competency_id = r.competency_id
+     where coalesce(pc.level, 0) < r.level
+     order by kind, id, competency_id`,
+    [positionId, candidateIds, personIds],
+  );
+}
+
+export interface PlanVacancyRow {
+  id: string;
+  unit_id: string;
+  category: string;
+}
+
+/** Vacancies a placement plan fills: OPEN or INTERVIEWING, in units of the scope existing today. */
+export async function placeableVacancies(run: SqlRunner, rootId: string, date: string): Promise<PlanVacancyRow[]> {
+  const scope = scopeUnitsSql(rootId, true, date);
+  return run<PlanVacancyRow>(
+    `select v.id, p.unit_id, p.category from vacancy v join position p on p.id = v.position_id
+     where p.unit_id in (${scope.sql}) and v.status in ('OPEN', 'INTERVIEWING') order by v.id`,
+    scope.params,
+  );
+}
+
+export interface PlanEdgeRow {
+  vacancy_id: string;
+  candidate_id: string;
+  score: number;
+}
+
+/**
+ * Every (vacancy, candidate) pair worth suggesting, scored in SQL: placeable vacancies in scope
+ * against candidates with a live application (APPLIED, SCREENING, INTERVIEW) to any vacancy in
+ * scope. Pairs scoring 0 add nothing to the total, so they are left out.
+ */
+export async function placementEdges(run: SqlRunner, rootId: string, date: string, minScore: number): Promise<PlanEdgeRow[]> {
+  const scope = scopeUnitsSql(rootId, true, date);
+  return run<PlanEdgeRow>(
+    `with scope as (${scope.sql}),
+     vac as (
+       select v.id, v.position_id from vacancy v join position p on p.id = v.position_id
+       where p.unit_id in (select unit_id from scope) and v.status in ('OPEN', 'INTERVIEWING')),
+     cands as (
+       select distinct a.candidate_id as id from application a
+       join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
+       where p.unit_id in (select unit_id from scope) and a.stage = any(?::text[])),
+     req as (
+       select vac.id as vacancy_id, r.competency_id, r.level, count(*) over (partition by vac.id) as n
+       from vac join position_requirement r on r.position_id = vac.position_id),
+     scored as (
+       select q.vacancy_id, cc.candidate_id, sum(least(cc.level::float8 / q.level, 1.0)) / max(q.n) as score
+       from req q join candidate_competency cc on cc.competency_id = q.competency_id
+       where cc.candidate_id in (select id from cands)
+       group by q.vacancy_id, cc.candidate_id)
+     select vacancy_id, candidate_id, score from scored where score >= ? and score > 0
+     union all
+     select vac.id, cands.id, 1.0 from vac cross join cands
+     where not exists (select 1 from position_requirement r where r.position_id = vac.position_id) and 1.0 >= ?`,
+    [...scope.params, PLACEABLE_STAGES, minScore, minScore],
+  );
+}
+

@@ -1,0 +1,144 @@
+import type { SqlRunner } from '../../db/sql-runner';
+import { LIVE_VACANCY_STATUSES } from '../../graphql/enums';
+import { unitExistsOn } from '../../shared/sql';
+import { scopeUnitsSql } from '../staffing/scope.sql';
+
+/**
+ * The considered vacancies of a simulation, with every pay input, in one statement.
+ *
+ * Considered: IT-specialist positions, status OPEN, INTERVIEWING or OFFERED, in the unit's
+ * scope on the date (the unit and every unit below it existing then), with a PRIVATE benchmark
+ * for the date (the contract's privateMedian: the unit's region, falling back to "VN").
+ *
+ * Vacancies whose inputs are identical (pay coefficient, private median, applicable package and
+ * child unit) come as one row with their count `n`: they have the same pay ratio and the same
+ * acceptance probability, so the caller weighs one computation by n instead of repeating it.
+ */
+export interface VacancyGroupRow {
+  n: number;
+  coef: number;
+  p50: number;
+  /** The vacancy's package when it counts on the date for the role family; else null. */
+  package_id: string | null;
+  monthly_allowance: number | null;
+  salary_percent_allowance: number | null;
+  signing_bonus: number | null;
+  min_service_years: number | null;
+  /** The direct child of the simulated unit (existing on the date) the vacancy sits under; null for the unit itself. */
+  child_id: string | null;
+}
+
+export async function consideredVacancyGroups(run: SqlRunner, rootId: string, date: string): Promise<VacancyGroupRow[]> {
+  const scope = scopeUnitsSql(rootId, true, date);
+  // Vacancies are counted per (position, package) first, so that every later join and the
+  // benchmark lookups run over positions, not over each of (possibly) 100,000 vacancies.
+  return run<VacancyGroupRow>(
+    `with scope_units as (${scope.sql}),
+     root as materialized (select r.id, nlevel(r.path) as depth from org_unit r where r.id = ?),
+     counted as materialized (
+       select v.position_id, v.incentive_package_id, count(*)::int as n
+       from vacancy v
+       join position p on p.id = v.position_id
+       where p.unit_id in (select unit_id from scope_units)
+         and p.is_it_specialist
+         and v.status = any(?::text[])
+       group by v.position_id, v.incentive_package_id
+     ),
+     vac as materialized (
+       select c.n, c.incentive_package_id, p.role_family, p.seniority, p.pay_coefficient,
+              split_part(u.code, '.', 1) as region,
+              case when nlevel(u.path) > root.depth then subpath(u.path, 0, root.depth + 1) end as child_path
+       from counted c
+       join position p on p.id = c.position_id
+       join org_unit u on u.id = p.unit_id
+       cross join root
+     ),
+     medians as materialized (
+       select k.role_family, k.seniority, k.region, b.p50
+       from (select distinct role_family, seniority, region from vac) k
+       cross join lateral (
+         select sb.p50 from salary_benchmark sb
+         where sb.sector = 'PRIVATE' and sb.role_family = k.role_family and sb.seniority = k.seniority
+           and sb.region in (k.region, 'VN') and sb.as_of <= ?::date
+         order by (sb.region = k.region) desc, sb.as_of desc
+         limit 1
+       ) b
+     ),
+     children as materialized (
+       select c.id, c.path from org_unit c join root on c.parent_id = root.id where ${unitExistsOn('c')}
+     )
+     select sum(vac.n)::int as n,
+            vac.pay_coefficient::float8 as coef,
+            m.p50::float8 as p50,
+            k.id as package_id,
+            k.monthly_allowance::float8 as monthly_allowance,
+            k.salary_percent_allowance,
+            k.signing_bonus::float8 as signing_bonus,
+            k.min_service_years,
+            ch.id as child_id
+     from vac
+     join medians m on m.role_family = vac.role_family and m.seniority = vac.seniority and m.region = vac.region
+     left join incentive_package k on k.id = vac.incentive_package_id
+          and k.valid_from <= ?::date and (k.valid_to is null or k.valid_to >= ?::date)
+          and vac.role_family = any(k.eligible_role_families)
+     left join children ch on ch.path = vac.child_path
+     group by vac.pay_coefficient, m.p50, k.id, ch.id
+     order by ch.id nulls first, k.id nulls first, coef, p50`,
+    [...scope.params, rootId, [...LIVE_VACANCY_STATUSES], date, date, date, date, date],
+  );
+}
+
+export interface OfferOutcomeRow {
+  pay_ratio: number;
+  accepted: boolean;
+}
+
+/** Decided offers (ACCEPTED or DECLINED) with a pay ratio, of vacancies in the unit's scope on the date. */
+export async function decidedOffersInScope(run: SqlRunner, rootId: string, date: string): Promise<OfferOutcomeRow[]> {
+  const scope = scopeUnitsSql(rootId, true, date);
+  return run<OfferOutcomeRow>(
+    `with scope_units as (${scope.sql})
+     select o.pay_ratio, o.status = 'ACCEPTED' as accepted
+     from offer o
+     join application a on a.id = o.application_id
+     join vacancy v on v.id = a.vacancy_id
+     join position p on p.id = v.position_id
+     where p.unit_id in (select unit_id from scope_units)
+       and o.status in ('ACCEPTED', 'DECLINED')
+       and o.pay_ratio is not null
+     order by o.id`,
+    scope.params,
+  );
+}
+
+export interface PackageTermsRow {
+  id: string;
+  monthly_allowance: number;
+  salary_percent_allowance: number;
+  signing_bonus: number;
+  min_service_years: number;
+}
+
+export async function packageTerms(run: SqlRunner, id: string): Promise<PackageTermsRow | null> {
+  const [row] = await run<PackageTermsRow>(
+    `select id, monthly_allowance::float8 as monthly_allowance, salary_percent_allowance, signing_bonus::float8 as signing_bonus, min_service_years
+     from incentive_package where id = ?`,
+    [id],
+  );
+  return row ?? null;
+}
+
+export interface SimulatedUnitRow {
+  id: string;
+  code: string;
+}
+
+export async function unitByCode(run: SqlRunner, code: string): Promise<SimulatedUnitRow | null> {
+  const [row] = await run<SimulatedUnitRow>(`select id, code from org_unit where code = ?`, [code]);
+  return row ?? null;
+}
+
+/** The direct children of a unit, for naming the byUnit entries in code order. */
+export async function childUnitCodes(run: SqlRunner, parentId: string): Promise<Array<{ id: string; code: string }>> {
+  return run(`select id, code from org_unit where parent_id = ?`, [parentId]);
+}

@@ -1,0 +1,89 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertUnitInScope } from '../../auth/scope';
+import type { Viewer } from '../../auth/viewer';
+import { sqlRunnerFor } from '../../db/sql-runner';
+import { badUserInput } from '../../graphql/errors';
+import { StaffCategory } from '../../graphql/enums';
+import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import type { RequestContext } from '../../server/context';
+import { today } from '../../shared/today';
+import { recordAudit } from '../audit/audit.service';
+import { requireUnitForQuery, unitLiveOn } from '../org/org-unit.service';
+import { WorkloadComponent } from './workload-component.entity';
+import { reductionToMeetQuota, ReductionAnswer, wisnFigures, WisnFigures, WisnParameters } from './workload-need';
+import * as sql from './workload.sql';
+
+export interface WorkloadNeedResult extends WisnFigures {
+  category: StaffCategory;
+  quota: number;
+  toMeetQuota: ReductionAnswer;
+}
+
+export function checkWisnParameters(p: WisnParameters): void {
+  if (!Number.isFinite(p.digitisationReduction) || p.digitisationReduction < 0 || p.digitisationReduction > 1) {
+    throw badUserInput('digitisationReduction must be from 0 to 1', 'digitisationReduction');
+  }
+  if (!Number.isFinite(p.availableHoursPerYear) || p.availableHoursPerYear <= 0) throw badUserInput('availableHoursPerYear must be above 0', 'availableHoursPerYear');
+  if (!Number.isFinite(p.supportShare) || p.supportShare < 0 || p.supportShare >= 1) throw badUserInput('supportShare must be from 0 up to (not including) 1', 'supportShare');
+}
+
+export async function workloadNeed(
+  ctx: RequestContext,
+  args: WisnParameters & { unitCode: string; includeDescendants: boolean; asOf?: string | null },
+): Promise<WorkloadNeedResult[]> {
+  checkWisnParameters(args);
+  const unit = await requireUnitForQuery(ctx, args.unitCode);
+  const rows = await sql.workloadByCategory(ctx.sql, unit.id, args.includeDescendants, args.asOf ?? today());
+  return rows.map((row) => {
+    const inputs = { digitisableHours: row.digitisable_hours, otherHours: row.other_hours, actualStaff: row.actual_staff };
+    return {
+      category: row.category as StaffCategory,
+      quota: row.quota,
+      ...wisnFigures(inputs, args),
+      toMeetQuota: reductionToMeetQuota(inputs, row.quota, args),
+    };
+  });
+}
+
+export async function workloadComponents(ctx: RequestContext, args: { unitCode: string; includeDescendants: boolean }): Promise<WorkloadComponent[]> {
+  const unit = await requireUnitForQuery(ctx, args.unitCode);
+  const rows = await sql.componentsInScope(ctx.sql, unit.id, args.includeDescendants, today());
+  return rows.map((r) => ctx.em.map(WorkloadComponent, r as unknown as Record<string, unknown>));
+}
+
+export interface SetWorkloadComponentCommand {
+  unitCode: string;
+  name: string;
+  category: StaffCategory;
+  annualVolume: number;
+  minutesPerItem: number;
+  digitisable: boolean;
+}
+
+/** Upserts a unit's workload component by (unitCode, name). */
+export async function setWorkloadComponent(em: EntityManager, viewer: Viewer, input: SetWorkloadComponentCommand): Promise<WorkloadComponent> {
+  assertUnitInScope(viewer, input.unitCode);
+  const problems: DomainError[] = [];
+  const name = input.name?.trim() ?? '';
+  if (name.length < 1 || name.length > 300) problems.push(new DomainError('BAD_USER_INPUT', 'name must have 1 to 300 characters', inputField('name')));
+  for (const field of ['annualVolume', 'minutesPerItem'] as const) {
+    if (!Number.isFinite(input[field]) || input[field] < 0 || input[field] > 1e9) {
+      problems.push(new DomainError('BAD_USER_INPUT', `${field} must be a finite number from 0 to 1e9`, inputField(field)));
+    }
+  }
+  if (problems.length) throw new DomainErrors(problems);
+  const run = sqlRunnerFor(em);
+  const [unit] = await run<{ id: string; valid_from: string | null; valid_to: string | null }>('select id, valid_from, valid_to from org_unit where code = ? for share', [input.unitCode]);
+  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.unitCode}`, inputField('unitCode'));
+  if (!unitLiveOn(unit, today())) throw new DomainError('INVALID_STATE', `Unit ${input.unitCode} has ended`, inputField('unitCode'));
+  const [row] = await run<sql.ComponentRow>(
+    `insert into workload_component (unit_id, name, category, annual_volume, minutes_per_item, digitisable) values (?, ?, ?, ?, ?, ?)
+     on conflict (unit_id, name) do update set category = excluded.category, annual_volume = excluded.annual_volume,
+       minutes_per_item = excluded.minutes_per_item, digitisable = excluded.digitisable
+     returning id, unit_id, name, category, annual_volume, minutes_per_item, digitisable`,
+    [unit.id, name, input.category, input.annualVolume, input.minutesPerItem, input.digitisable],
+  );
+  const component = em.map(WorkloadComponent, row as unknown as Record<string, unknown>);
+  recordAudit(em, viewer, { operation: 'setWorkloadComponent', unitCode: input.unitCode, targetId: component.globalId, changes: input });
+  return component;
+}
