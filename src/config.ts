@@ -21,6 +21,11 @@ export interface Config {
   dbPoolSize: number;
   /** Load the demo data when the database is empty. */
   seedDemoData: boolean;
+  /** Query limits (OWASP): nesting depth, aliases, objects a query may return, lexical tokens. */
+  maxQueryDepth: number;
+  maxQueryAliases: number;
+  maxQueryCost: number;
+  maxQueryTokens: number;
 }
 
 /** The secret `npm run token` and a development server share; refused in production. */
@@ -61,5 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     dbPoolSize: intSetting(env, 'DB_POOL_SIZE', 10, 1, 200),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
+    maxQueryDepth: intSetting(env, 'MAX_QUERY_DEPTH', 10, 2, 100),
+    maxQueryAliases: intSetting(env, 'MAX_QUERY_ALIASES', 30, 0, 10_000),
+    maxQueryCost: intSetting(env, 'MAX_QUERY_COST', 500_000, 100, 100_000_000),
+    maxQueryTokens: intSetting(env, 'MAX_QUERY_TOKENS', 5_000, 100, 1_000_000),
   };
 }

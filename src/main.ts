@@ -12,8 +12,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
-  if (config.seedDemoData) await seedIfEmpty(database.orm, logger);
-  const app = await startApp(config, database.orm, logger);
+  let app;
+  try {
+    if (config.seedDemoData) await seedIfEmpty(database.orm, logger);
+    app = await startApp(config, database.orm, logger);
+  } catch (error) {
+    // Stop the embedded database we started, rather than leave it running without us.
+    await database.close().catch(() => undefined);
+    throw error;
+  }
   logger.info({ url: app.url, ms: Date.now() - bootStarted, embedded: !database.embedded ? false : database.embedded.dataDir }, 'workforce-graph is ready');
 
   let stopping = false;
@@ -36,7 +43,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
+  if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    console.error(`workforce-graph cannot start: port ${(error as { port?: number }).port} is in use; set PORT to a free one`);
+  } else if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
     console.error(`workforce-graph cannot start: ${error.message}`);
   } else {
     console.error('workforce-graph cannot start:', error);

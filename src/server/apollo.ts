@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { buildAppSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import type { RequestContext } from './context';
+import { queryLimitsPlugin } from './query-limits';
 
 const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
@@ -26,6 +27,8 @@ export function formatError(logger: Logger, exposeStackTraces: boolean) {
     if (code === 'GRAPHQL_VALIDATION_FAILED' && (original?.originalError?.extensions?.code === 'BAD_USER_INPUT' || /^Expected value of type/.test(formatted.message))) {
       code = 'BAD_USER_INPUT';
     }
+    // The parser's token limit surfaces as a syntax error; it is a complexity refusal.
+    if (code === 'GRAPHQL_PARSE_FAILED' && /Document contains more th\w+ \d+ tokens/.test(formatted.message)) code = 'QUERY_TOO_COMPLEX';
     if (code && PUBLIC_CODES.has(code)) {
       const { stacktrace, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
       return { ...formatted, extensions: { ...rest, code, ...(exposeStackTraces && stacktrace ? { stacktrace } : {}) } };
@@ -50,6 +53,10 @@ export function createApollo(config: Config, logger: Logger): ApolloServer<Reque
     allowBatchedHttpRequests: false,
     // main.ts owns shutdown: it drains HTTP first, then stops Apollo and the database in order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    parseOptions: { maxTokens: config.maxQueryTokens },
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin({ maxDepth: config.maxQueryDepth, maxAliases: config.maxQueryAliases, maxCost: config.maxQueryCost, maxTokens: config.maxQueryTokens }),
+    ],
   });
 }
