@@ -143,10 +143,14 @@ async function main(): Promise<void> {
 
   await app.stop(1000);
   await orm.close(true);
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${database} with (force)`);
-  await admin.end();
+  if (process.argv.includes('--keep')) {
+    console.log(`kept database ${database} for inspection`);
+  } else {
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  }
   await stopEmbedded?.();
 }
 
