@@ -43,6 +43,7 @@ export const ruleTable: Record<string, Record<string, ShieldRule>> = {
   Query: {
     node: anyRole,
     me: anyRole,
+    auditEvents: roles(ADMIN),
     orgUnit: roles(...MODEL_READERS),
     orgUnits: roles(...MODEL_READERS),
     positions: roles(...MODEL_READERS),
@@ -90,6 +91,7 @@ export const ruleTable: Record<string, Record<string, ShieldRule>> = {
     setBaseSalary: roles(ADMIN),
   },
   Viewer: { '*': anyRole },
+  AuditEvent: { '*': roles(ADMIN) },
   OrgUnit: { '*': anyRole, positions: roles(...MODEL_READERS), quotas: roles(...MODEL_READERS) },
   EstablishmentQuota: { '*': roles(...MODEL_READERS) },
   Competency: { '*': anyRole },

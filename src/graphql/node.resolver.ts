@@ -15,6 +15,7 @@ import { incentivePackageById, vacancyById } from '../modules/recruitment/vacanc
 import { applicationById, offerById } from '../modules/recruitment/application.queries';
 import { candidateById, candidateVisible } from '../modules/recruitment/candidate.service';
 import { WorkloadComponent } from '../modules/workload/workload-component.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { benchmarkById } from '../modules/attraction/benchmark.service';
 import { policyScenarioForNode } from '../modules/simulation/simulation.service';
 
@@ -88,6 +89,11 @@ const nodeFetchers: Record<string, (ctx: RequestContext, key: string) => Promise
     if (!unitInScope(viewerOf(ctx), row.code)) throw forbidden();
     const { code: _code, ...columns } = row;
     return ctx.em.map(WorkloadComponent, columns as unknown as Record<string, unknown>);
+  },
+  async AuditEvent(ctx, key) {
+    // Only ADMIN reads audit events (the AuditEvent type's rule); for others the fields are FORBIDDEN.
+    const [row] = await ctx.sql<Record<string, unknown>>('select id, at, subject, role, operation, unit_code, target_id, changes from audit_event where id = ?', [key]);
+    return row ? ctx.em.map(AuditEvent, row) : null;
   },
   Competency: (ctx, key) => competencyById(ctx, key),
   IncentivePackage: (ctx, key) => incentivePackageById(ctx, key),

@@ -16,6 +16,7 @@ import { PositionResolver } from '../modules/staffing/position.resolver';
 import { QuotaResolver } from '../modules/staffing/quota.resolver';
 import { PlacementFitResolver, SkillGapResolver, StaffingGapResolver } from '../modules/staffing/staffing-analytics.resolver';
 import { WorkloadResolver } from '../modules/workload/workload.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 import { NodeResolver } from './node.resolver';
 import { AttractionResolver, PayComparisonResolver } from '../modules/attraction/attraction.resolver';
 import { PolicyScenarioResolver, PolicySimulationResolver, UnitSimulationResolver } from '../modules/simulation/simulation.resolver';
@@ -23,6 +24,7 @@ import { PolicyScenarioResolver, PolicySimulationResolver, UnitSimulationResolve
 // eslint-disable-next-line @typescript-eslint/ban-types
 const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
+  AuditResolver,
   OrgUnitResolver,
   QuotaResolver,
   PositionResolver,
