@@ -74,6 +74,7 @@ export const ruleTable: Record<string, Record<string, ShieldRule>> = {
     createPerson: roles(...PERSONNEL),
     assignPerson: roles(...PERSONNEL),
     endAssignment: roles(...PERSONNEL),
+    importRoster: roles(...PERSONNEL),
     openVacancy: roles(...PERSONNEL),
     setWorkloadComponent: roles(...PERSONNEL),
     cancelVacancy: roles(...PERSONNEL),
@@ -127,6 +128,7 @@ export const ruleTable: Record<string, Record<string, ShieldRule>> = {
   PolicyScenario: { '*': anyRole },
   PageInfo: { '*': anyRole },
   UserError: { '*': anyRole },
+  RowError: { '*': anyRole },
 };
 
 /** Containers carry no data of their own: what they hold is guarded by its own type's rules. */

@@ -17,6 +17,7 @@ import { QuotaResolver } from '../modules/staffing/quota.resolver';
 import { PlacementFitResolver, SkillGapResolver, StaffingGapResolver } from '../modules/staffing/staffing-analytics.resolver';
 import { WorkloadResolver } from '../modules/workload/workload.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { RosterImportResolver } from '../modules/staffing/roster-import.resolver';
 import { NodeResolver } from './node.resolver';
 import { AttractionResolver, PayComparisonResolver } from '../modules/attraction/attraction.resolver';
 import { PolicyScenarioResolver, PolicySimulationResolver, UnitSimulationResolver } from '../modules/simulation/simulation.resolver';
@@ -25,6 +26,7 @@ import { PolicyScenarioResolver, PolicySimulationResolver, UnitSimulationResolve
 const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
   AuditResolver,
+  RosterImportResolver,
   OrgUnitResolver,
   QuotaResolver,
   PositionResolver,

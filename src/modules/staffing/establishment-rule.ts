@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { AssignmentKind, StaffCategory } from '../../graphql/enums';
 import { DomainError } from '../../graphql/user-error';
-import { assignmentActiveOn } from '../../shared/sql';
 import { yearOf } from '../../shared/today';
 
 /**
@@ -55,28 +54,44 @@ export interface QuotaLeft {
   left: number | null;
 }
 
+/** Seats left under a quota: null when unlimited (CONTRACT without a quota). The rule's arithmetic, in one place. */
+export function seatsLeft(category: StaffCategory, quota: number | null, active: number): { quota: number | null; left: number | null } {
+  const effective = quota === null ? (category === StaffCategory.CONTRACT ? null : 0) : Number(quota);
+  return { quota: effective, left: effective === null ? null : effective - active };
+}
+
 /**
- * Quota left per unit and category on a date, for many groups in one statement. A
- * CIVIL_SERVANT or PUBLIC_EMPLOYEE category without a quota has a quota of 0.
+ * Quota left per unit and category on a date, for many groups in one statement (each group
+ * may have its own date). A CIVIL_SERVANT or PUBLIC_EMPLOYEE category without a quota has 0.
  */
-export async function quotaLeftForGroups(run: SqlRunner, groups: ReadonlyArray<{ unitId: string; category: StaffCategory }>, date: string): Promise<QuotaLeft[]> {
+export async function quotaLeftForGroups(
+  run: SqlRunner,
+  groups: ReadonlyArray<{ unitId: string; category: StaffCategory; date?: string }>,
+  date?: string,
+): Promise<Array<QuotaLeft & { date: string }>> {
   if (groups.length === 0) return [];
-  const rows = await run<{ unit_id: string; category: StaffCategory; quota: number | null; active: number }>(
-    `select g.unit_id, g.category, q.headcount as quota,
+  const dates = groups.map((g) => g.date ?? date);
+  if (dates.some((d) => !d)) throw new Error('quotaLeftForGroups needs a date for every group');
+  const rows = await run<{ unit_id: string; category: StaffCategory; on_date: string; quota: number | null; active: number }>(
+    `select g.unit_id, g.category, g.on_date::text as on_date, q.headcount as quota,
             (select count(*)::int from assignment a join position p on p.id = a.position_id
-              where p.unit_id = g.unit_id and p.category = g.category and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}) as active
-     from unnest(?::bigint[], ?::text[]) as g(unit_id, category)
-     left join establishment_quota q on q.unit_id = g.unit_id and q.category = g.category and q.year = ?`,
-    [date, date, groups.map((g) => g.unitId), groups.map((g) => g.category), yearOf(date)],
+              where p.unit_id = g.unit_id and p.category = g.category and a.kind = 'PRIMARY'
+                and a.start_date <= g.on_date and (a.end_date is null or a.end_date >= g.on_date)) as active
+     from unnest(?::bigint[], ?::text[], ?::date[]) as g(unit_id, category, on_date)
+     left join establishment_quota q on q.unit_id = g.unit_id and q.category = g.category and q.year = extract(year from g.on_date)::int`,
+    [groups.map((g) => g.unitId), groups.map((g) => g.category), dates],
   );
-  return rows.map((row) => {
-    const quota = row.quota === null ? (row.category === StaffCategory.CONTRACT ? null : 0) : Number(row.quota);
-    return { unitId: String(row.unit_id), category: row.category, quota, active: row.active, left: quota === null ? null : quota - row.active };
-  });
+  return rows.map((row) => ({
+    unitId: String(row.unit_id),
+    category: row.category,
+    date: row.on_date,
+    active: row.active,
+    ...seatsLeft(row.category, row.quota === null ? null : Number(row.quota), row.active),
+  }));
 }
 
 export async function quotaLeft(em: EntityManager, unitId: string, category: StaffCategory, date: string): Promise<QuotaLeft> {
-  const [row] = await quotaLeftForGroups(sqlRunnerFor(em), [{ unitId, category }], date);
+  const [row] = await quotaLeftForGroups(sqlRunnerFor(em), [{ unitId, category, date }]);
   return row;
 }
 
