@@ -129,3 +129,45 @@ export async function generateBenchData(run: SqlRunner, scale: Scale): Promise<{
   const [position] = await run<{ id: string }>(`select p.id from position p join org_unit u on u.id = p.unit_id where u.code like 'PLAN.%' order by p.id limit 1`);
   return { matchPositionId: String(position.id) };
 }
+
+/**
+ * Wards REORG.W1..n, in a region of their own (so the other cases' data stay as they were), for
+ * the reorganisation case: each with 1,000 positions of 2 seats, 2,000 people holding them
+ * (PRIMARY since 2020), a requirement per position, a quota and 100 open vacancies. Each is
+ * merged once (a reorganisation ends its unit), so each run gets its own.
+ */
+export async function generateReorganisationWards(run: SqlRunner, wards: number): Promise<string[]> {
+  const year = Number(today().slice(0, 4));
+  const codes: string[] = [];
+  await run(`insert into org_unit (code, name, kind) values ('REORG', 'Tỉnh Sáp Nhập', 'PROVINCE')`);
+  for (let k = 1; k <= wards; k++) {
+    const code = `REORG.W${k}`;
+    codes.push(code);
+    const [unit] = await run<{ id: string }>(
+      `insert into org_unit (code, name, kind, parent_id) values (?, ?, 'WARD', (select id from org_unit where code = 'REORG')) returning id`,
+      [code, `Phường Sáp Nhập ${k}`],
+    );
+    await run(`insert into establishment_quota (unit_id, year, category, headcount) values (?, ?, 'CIVIL_SERVANT', 2000), (?, ?, 'CIVIL_SERVANT', 2000)`, [unit.id, year, unit.id, year + 1]);
+    await run(
+      `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount)
+       select ?, 'Vị trí ' || i, 'CIVIL_SERVANT', (?::text[])[1 + i % 8], 'MID', 2.67, 2 from generate_series(1, 1000) i`,
+      [unit.id, IT_FAMILIES],
+    );
+    await run(
+      `insert into position_requirement (position_id, competency_id, level)
+       select p.id, c.id, 2 from position p join competency c on c.code = 'BSKILL_' || (1 + p.id % 20) where p.unit_id = ?`,
+      [unit.id],
+    );
+    await run(`insert into person (full_name, home_unit_id) select 'Cán bộ ' || ? || ' ' || i, ? from generate_series(1, 2000) i`, [code, unit.id]);
+    await run(
+      `insert into assignment (person_id, position_id, kind, start_date)
+       select pe.id, p.id, 'PRIMARY', '2020-01-01'
+       from (select id, row_number() over (order by id) as n from person where home_unit_id = ?) pe
+       join (select id, row_number() over (order by id) as n from position where unit_id = ?) p on p.n = (pe.n + 1) / 2`,
+      [unit.id, unit.id],
+    );
+    await run(`insert into vacancy (position_id, status, opened_on) select id, 'OPEN', ?::date - 30 from position where unit_id = ? and id % 10 = 0`, [today(), unit.id]);
+  }
+  await run('analyze');
+  return codes;
+}

@@ -8,6 +8,7 @@
  *   match-candidates matchCandidates over 100,000 candidates (and internal staff)
  *   simulate-policy  simulatePolicy over 100,000 IT vacancies, and its 11-point policyCurve
  *   staffing-gap     staffingGap with children over a region of 1,000 wards
+ *   reorganize-units reorganizeUnits of a ward of 2,000 people (1,000 positions), once per ward (same at both scales)
  */
 import 'reflect-metadata';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ import { toGlobalId } from '../src/graphql/global-id';
 import { createLogger } from '../src/logger';
 import { startApp } from '../src/server/app';
 import { today } from '../src/shared/today';
-import { generateBenchData, Scale } from './data';
+import { generateBenchData, generateReorganisationWards, Scale } from './data';
 
 interface CaseResult {
   name: string;
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   console.log(`loading ${quick ? 'quick' : 'full'} data: ${JSON.stringify(scale)}`);
   const loadStarted = Date.now();
   const ids = await generateBenchData(sqlRunnerFor(orm.em.fork()), scale);
+  const reorganisationWards = await generateReorganisationWards(sqlRunnerFor(orm.em.fork()), 3);
   console.log(`loaded in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
 
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', JWT_SECRET: secret, LOG_LEVEL: 'warn' });
@@ -130,6 +132,26 @@ async function main(): Promise<void> {
       (d) => `${d.staffingGap.children.length} districts, quota ${d.staffingGap.quota}`,
     ),
   );
+
+  {
+    // Each reorganisation ends its ward, so each run merges a ward of its own (no warm-up).
+    const times: number[] = [];
+    let statements = 0;
+    let note = '';
+    for (const code of reorganisationWards) {
+      const { ms, statements: n, body } = await gql(
+        `mutation($input: ReorganizeUnitsInput!) { reorganizeUnits(input: $input) { positionsMoved assignmentsMoved vacanciesMoved userErrors { message } } }`,
+        { input: { newUnit: { code: `${code}_NEW`, name: 'Phường Mới', kind: 'WARD', parentCode: 'REORG' }, mergedUnitCodes: [code], effectiveOn: today() } },
+      );
+      const r = body.data.reorganizeUnits;
+      if (r.userErrors.length) throw new Error(`bench reorganisation refused: ${JSON.stringify(r.userErrors)}`);
+      times.push(ms);
+      statements = n;
+      note = `a ward of ${r.assignmentsMoved} assignments, ${r.positionsMoved} positions, ${r.vacanciesMoved} vacancies`;
+    }
+    times.sort((a, b) => a - b);
+    cases.push({ name: 'reorganize-units', runs: times.length, p50_ms: percentile(times, 50), p95_ms: percentile(times, 95), statements, note });
+  }
 
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
   console.log(`\nworkforce-graph bench (${quick ? 'quick' : 'full'} scale) on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}`);

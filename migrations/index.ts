@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000_workforce_model } from './Migration20261125000000_workforce_model';
 import { Migration20261126000000_candidate_scope } from './Migration20261126000000_candidate_scope';
 import { Migration20261126010000_base_salary_history } from './Migration20261126010000_base_salary_history';
+import { Migration20261127000000_reorganisation } from './Migration20261127000000_reorganisation';
 
 /**
  * Migrations in the order they run. Committed migrations are never edited; a change is a new
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125000000_workforce_model', class: Migration20261125000000_workforce_model },
   { name: 'Migration20261126000000_candidate_scope', class: Migration20261126000000_candidate_scope },
   { name: 'Migration20261126010000_base_salary_history', class: Migration20261126010000_base_salary_history },
+  { name: 'Migration20261127000000_reorganisation', class: Migration20261127000000_reorganisation },
 ];

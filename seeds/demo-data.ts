@@ -73,6 +73,37 @@ export const ORG_UNITS: readonly UnitRow[] = [
   { code: 'BN.SO_TTTT', name: 'Sở Thông tin và Truyền thông', kind: 'DEPARTMENT', population: null },
 ];
 
+/**
+ * First day of every unit above in the demo's records (illustrative: the real units are older;
+ * the records begin here, before the earliest assignment of the demo, 2012-01-01).
+ */
+export const RECORDS_BEGIN = '2010-01-01'; // illustrative
+
+/**
+ * The 2025 reform in the demo (domain.md: since 2025-07-01 there are two local tiers, province
+ * and commune; units merge, and their positions, people and quotas move with them on a date).
+ * Quận 1 is dissolved; its wards merge into new wards directly under the city. Simplified and
+ * illustrative: the real Phường Sài Gòn also took part of Nguyễn Thái Bình, part of Đa Kao went to
+ * Phường Tân Định, and Phường Bến Thành took Phạm Ngũ Lão, Cầu Ông Lãnh and part of Nguyễn Cư Trinh.
+ * Loaded through reorganizeUnits and dissolveOrgUnit, the API's own mutations.
+ */
+export const REFORM_2025 = {
+  effectiveOn: '2025-07-01', // domain.md
+  mergers: [
+    {
+      newUnit: { code: 'HCM.SAI_GON', name: 'Phường Sài Gòn', kind: 'WARD' as UnitKind, parentCode: 'HCM', population: 32_000 }, // population: the sum of the two (illustrative)
+      merged: ['HCM.Q1.BEN_NGHE', 'HCM.Q1.DA_KAO'],
+    },
+    {
+      // one merged unit: the ward moves under the city, under a new code
+      newUnit: { code: 'HCM.BEN_THANH', name: 'Phường Bến Thành', kind: 'WARD' as UnitKind, parentCode: 'HCM', population: 13_000 }, // illustrative
+      merged: ['HCM.Q1.BEN_THANH'],
+    },
+  ],
+  /** Districts dissolved once their wards have moved out. Their own posts end the day before. */
+  dissolved: ['HCM.Q1'],
+} as const;
+
 // ---------------------------------------------------------------------------------------------
 // 2. Competencies. Digital ones are the skills domain.md lists as scarce or needed.
 // ---------------------------------------------------------------------------------------------

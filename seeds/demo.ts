@@ -6,11 +6,19 @@
  *
  * Call it inside one transaction on a freshly migrated, empty database.
  *
+ * The 2025 reform (D.REFORM_2025) is loaded the way an administrator records it: the model is
+ * built as the city stood before it (the dissolved district's own posts ending the day before),
+ * then reorganizeUnits and dissolveOrgUnit, the API's own service functions, move the wards.
+ *
  * The probabilities and day ranges of the simulation below (who fills a seat, who leaves or moves,
  * how long screening, interviews, offers and onboarding take) are illustrative, like the
  * invented figures of demo-data.ts.
  */
-import type { SqlRunner } from '../src/db/sql-runner';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Viewer } from '../src/auth/viewer';
+import { SqlRunner, sqlRunnerFor } from '../src/db/sql-runner';
+import { OrgUnitKind, Role } from '../src/graphql/enums';
+import { dissolveOrgUnit, reorganizeUnits } from '../src/modules/org/reorganisation.service';
 import * as D from './demo-data';
 import type { Category, PositionRow, Req, RoleFamily, Seniority, UnitRow } from './demo-data';
 
@@ -562,10 +570,72 @@ function buildModel(): Model {
     assignments.push({ person, pos: v.pos, kind: 'PRIMARY', start: v.filledOn!, end: null });
   }
 
+  const lastDay = day(D.REFORM_2025.effectiveOn) - 1;
+  for (const code of D.REFORM_2025.dissolved) closeDissolvedUnit(code, lastDay, { people, assignments, vacancies, candidates, applications, offers });
+
   assertOnePrimary(assignments);
   const quotas = buildQuotas(assignments, vacancies, seats);
   const workload = buildWorkload();
   return { positions, people, assignments, vacancies, candidates, applications, offers, benchmarks, quotas, workload };
+}
+
+/** Removes, in place, the items of an array that match. */
+function removeWhere<T>(items: T[], unwanted: (item: T) => boolean): void {
+  const kept = items.filter((item) => !unwanted(item));
+  items.splice(0, items.length, ...kept);
+}
+
+const TERMINAL: ReadonlySet<Stage> = new Set(['HIRED', 'REJECTED', 'WITHDRAWN']);
+
+/**
+ * A district dissolved by the reform ends with its last day (illustrative: where its officers went
+ * is outside the demo). Its own posts end that day; a post or a vacancy that began later never
+ * existed (the hire it led to goes too); recruitment still running that day is cancelled: later
+ * stage changes and offers are dropped, live applications are rejected and pending offers
+ * declined (OTHER) on that day, as moveApplication and cancelVacancy would record it.
+ * Its wards are not touched here: reorganizeUnits moves them.
+ */
+function closeDissolvedUnit(
+  unitCode: string,
+  lastDay: number,
+  m: Pick<Model, 'people' | 'assignments' | 'vacancies' | 'candidates' | 'applications' | 'offers'>,
+): void {
+  const own = (pos: Pos) => pos.unitCode === unitCode;
+  const gone = new Set<Person>();
+  for (const a of m.assignments) {
+    if (!own(a.pos)) continue;
+    if (a.start > lastDay) gone.add(a.person);
+    else if (a.end === null || a.end > lastDay) a.end = lastDay;
+  }
+  removeWhere(m.assignments, (a) => own(a.pos) && a.start > lastDay);
+  removeWhere(m.people, (p) => gone.has(p) && !m.assignments.some((a) => a.person === p));
+
+  const dropped = new Set<Vacancy>(m.vacancies.filter((v) => own(v.pos) && v.openedOn > lastDay));
+  for (const v of m.vacancies) {
+    if (!own(v.pos) || dropped.has(v)) continue;
+    const closedBefore = (v.status === 'FILLED' && v.filledOn! <= lastDay) || (v.status === 'CANCELLED' && v.closedOn! <= lastDay);
+    if (closedBefore) continue;
+    v.status = 'CANCELLED';
+    v.filledOn = null;
+    v.closedOn = lastDay;
+    removeWhere(v.offers, (o) => o.offeredOn > lastDay);
+    for (const o of v.offers) {
+      if (o.decidedOn === null || o.decidedOn > lastDay) {
+        o.status = 'DECLINED';
+        o.reason = 'OTHER';
+        o.decidedOn = lastDay;
+      }
+    }
+    for (const app of v.apps) {
+      removeWhere(app.changes, (c) => c.day > lastDay);
+      const last = app.changes[app.changes.length - 1];
+      if (last && !TERMINAL.has(last.to)) app.changes.push({ day: lastDay, from: last.to, to: 'REJECTED' });
+    }
+  }
+  removeWhere(m.offers, (o) => dropped.has(o.app.vac) || (own(o.app.vac.pos) && !o.app.vac.offers.includes(o)));
+  removeWhere(m.applications, (a) => dropped.has(a.vac) || a.changes.length === 0);
+  removeWhere(m.vacancies, (v) => dropped.has(v));
+  removeWhere(m.candidates, (c) => !m.applications.some((a) => a.cand === c));
 }
 
 function assertOnePrimary(assignments: AssignmentRow[]): void {
@@ -803,7 +873,8 @@ function buildQuotas(assignments: AssignmentRow[], vacancies: Vacancy[], seats: 
     const q2026 = full ? need2026 : Math.max(need2026, Math.min(g.seats, need2026 + Math.max(rng.int(1, 2), g.openVacancies)));
     const q2025 = Math.max(need2025, Math.min(g.seats, need2025 + rng.int(0, 2)));
     quotas.push({ unitCode: g.unitCode, year: 2025, category: g.category, headcount: q2025 });
-    quotas.push({ unitCode: g.unitCode, year: 2026, category: g.category, headcount: q2026 });
+    // a district dissolved by the reform has no quota for the years after it
+    if (!(D.REFORM_2025.dissolved as readonly string[]).includes(g.unitCode)) quotas.push({ unitCode: g.unitCode, year: 2026, category: g.category, headcount: q2026 });
   }
   return quotas;
 }
@@ -843,7 +914,18 @@ function timestamp(d: number, seq: number, salt: number): string {
   return `${iso(d)} ${hour}:${minute}:00+07`;
 }
 
-export async function seedDemoData(run: SqlRunner): Promise<DemoSummary> {
+/** Who records the demo's reform in the audit trail. */
+function seedAdministrator(): Viewer {
+  const viewer = new Viewer();
+  viewer.subject = 'demo-seed';
+  viewer.role = Role.ADMIN;
+  viewer.unitCode = null;
+  viewer.expiresAt = null;
+  return viewer;
+}
+
+export async function seedDemoData(em: EntityManager): Promise<DemoSummary> {
+  const run: SqlRunner = sqlRunnerFor(em);
   const m = buildModel();
 
   // org units, one statement per depth so parents exist first
@@ -851,11 +933,11 @@ export async function seedDemoData(run: SqlRunner): Promise<DemoSummary> {
   const depth = (code: string) => code.split('.').length;
   const maxDepth = Math.max(...D.ORG_UNITS.map((u) => depth(u.code)));
   for (let d = 1; d <= maxDepth; d++) {
-    const rows = D.ORG_UNITS.filter((u) => depth(u.code) === d).map((u, ord) => ({ ord, code: u.code, name: u.name, kind: u.kind, parent_code: parentOf(u.code), population: u.population }));
+    const rows = D.ORG_UNITS.filter((u) => depth(u.code) === d).map((u, ord) => ({ ord, code: u.code, name: u.name, kind: u.kind, parent_code: parentOf(u.code), population: u.population, valid_from: D.RECORDS_BEGIN }));
     const inserted = await insertRows<{ id: string; code: string }>(run,
-      `insert into org_unit (code, name, kind, parent_id, population)
-       select r.code, r.name, r.kind, p.id, r.population
-         from jsonb_to_recordset(?::jsonb) as r(ord int, code text, name text, kind text, parent_code text, population int)
+      `insert into org_unit (code, name, kind, parent_id, population, valid_from)
+       select r.code, r.name, r.kind, p.id, r.population, r.valid_from
+         from jsonb_to_recordset(?::jsonb) as r(ord int, code text, name text, kind text, parent_code text, population int, valid_from date)
          left join org_unit p on p.code = r.parent_code
         order by r.ord
        returning id, code`, rows);
@@ -1027,6 +1109,14 @@ export async function seedDemoData(run: SqlRunner): Promise<DemoSummary> {
               order by a.candidate_id, a.applied_on, a.id) first_app
       where first_app.candidate_id = c.id`,
   );
+
+  // The 2025 reform, through the API's own service functions (one audit event each).
+  const administrator = seedAdministrator();
+  for (const merger of D.REFORM_2025.mergers) {
+    await reorganizeUnits(em, administrator, { newUnit: { ...merger.newUnit, kind: merger.newUnit.kind as OrgUnitKind }, mergedUnitCodes: [...merger.merged], effectiveOn: D.REFORM_2025.effectiveOn });
+  }
+  for (const code of D.REFORM_2025.dissolved) await dissolveOrgUnit(em, administrator, { code, effectiveOn: D.REFORM_2025.effectiveOn });
+  await em.flush();
 
   const [counts] = await run<Record<keyof DemoSummary, number>>(
     `select (select count(*)::int from org_unit) as units,

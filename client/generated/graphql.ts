@@ -398,6 +398,14 @@ export type DeclineReason =
   | 'PAY'
   | 'WORKLOAD';
 
+/** Ends a unit that has nothing live in it or below it. */
+export type DissolveOrgUnitInput = {
+  /** Code of the unit to end. */
+  code: Scalars['String']['input'];
+  /** The first day without the unit: its validTo becomes the day before. */
+  effectiveOn: Scalars['LocalDate']['input'];
+};
+
 /** Ends an assignment on a date (its last day). */
 export type EndAssignmentInput = {
   /** The assignment. */
@@ -532,6 +540,8 @@ export type Mutation = {
   createPosition: PositionPayload;
   /** Records whether the candidate accepted; a decline needs its reason. */
   decideOffer: OfferPayload;
+  /** ADMIN. Ends a unit (validTo = effectiveOn - 1 day) when nothing is live in it or below it on effectiveOn; otherwise INVALID_STATE naming what is still there. */
+  dissolveOrgUnit: OrgUnitPayload;
   /** Ends an open assignment on its last day. */
   endAssignment: AssignmentPayload;
   /** Creates the Person (with the candidate's competencies) and a PRIMARY assignment, moves the application to HIRED and fills the vacancy, in one transaction under the establishment rule. */
@@ -546,6 +556,8 @@ export type Mutation = {
   openVacancy: VacancyPayload;
   /** Reopens an OFFERED vacancy whose offers were all declined: INTERVIEWING when someone is still at interview, else OPEN. */
   reopenVacancy: VacancyPayload;
+  /** ADMIN. Merges units into a new unit on a date, in one transaction: the merged units and the units below them end the day before, positions are recreated in the new unit, assignments active on the date end the day before and restart there, live vacancies move, quotas from that year on are summed. */
+  reorganizeUnits: ReorganizeUnitsPayload;
   /** Runs a simulation and saves its input and result, with when and who (ADMIN, POLICYMAKER; your subtree only). */
   savePolicyScenario: PolicyScenarioPayload;
   /** Sets the base salary (lương cơ sở) from a date on, replacing one that starts the same day (ADMIN). */
@@ -622,6 +634,12 @@ export type MutationDecideOfferArgs = {
 
 
 /** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
+export type MutationDissolveOrgUnitArgs = {
+  input: DissolveOrgUnitInput;
+};
+
+
+/** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
 export type MutationEndAssignmentArgs = {
   input: EndAssignmentInput;
 };
@@ -660,6 +678,12 @@ export type MutationOpenVacancyArgs = {
 /** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
 export type MutationReopenVacancyArgs = {
   input: ReopenVacancyInput;
+};
+
+
+/** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
+export type MutationReorganizeUnitsArgs = {
+  input: ReorganizeUnitsInput;
 };
 
 
@@ -1416,6 +1440,31 @@ export type ReopenVacancyInput = {
   vacancyId: Scalars['ID']['input'];
 };
 
+/** A merger: the merged units end the day before effectiveOn and newUnit takes over what was live in them. */
+export type ReorganizeUnitsInput = {
+  /** First day of newUnit; the merged units' last day is the day before. */
+  effectiveOn: Scalars['LocalDate']['input'];
+  /** Codes of the units merged into newUnit, each with every unit below it; a single code moves a unit under a new parent, under a new code. */
+  mergedUnitCodes: Array<Scalars['String']['input']>;
+  /** The successor unit, created with validFrom = effectiveOn (createOrgUnit's rules for its code and parent). */
+  newUnit: CreateOrgUnitInput;
+};
+
+/** Result of a reorganisation, with what moved. */
+export type ReorganizeUnitsPayload = {
+  __typename?: 'ReorganizeUnitsPayload';
+  /** Assignments moved: those active on effectiveOn (ended the day before and restarted on the recreated position) and those beginning later. */
+  assignmentsMoved: Scalars['Int']['output'];
+  /** The new unit, when the reorganisation succeeded. */
+  orgUnit?: Maybe<OrgUnit>;
+  /** Positions recreated in the new unit. */
+  positionsMoved: Scalars['Int']['output'];
+  /** Business failures (NOT_FOUND, INVALID_STATE, CONFLICT …); when present, nothing changed. */
+  userErrors: Array<UserError>;
+  /** OPEN, INTERVIEWING and OFFERED vacancies moved to a recreated position. */
+  vacanciesMoved: Scalars['Int']['output'];
+};
+
 /** Access role carried by the token. */
 export type Role =
   /** Everything, everywhere. */
@@ -1786,6 +1835,8 @@ export type Viewer = {
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The caller's role. */
   role: Role;
+  /** Roots of the caller's scope: the token's unit and, once it has ended, its successors (the units it was merged into); null for ADMIN (everything). */
+  scopeUnitCodes?: Maybe<Array<Scalars['String']['output']>>;
   /** Who the caller is (the token's `sub`). */
   subject: Scalars['String']['output'];
   /** Root of the caller's scope; null for ADMIN (everything). */

@@ -5,14 +5,30 @@ import { InvalidTokenError, verifyToken } from './token';
 import type { Viewer } from './viewer';
 
 const UNIT_CACHE_MS = 30_000;
+/** Successor chains longer than this are cut (a guard against a cycle in bad data). */
+const MAX_SUCCESSORS = 32;
+
+/**
+ * Bumped whenever units end or gain a successor (reorganizeUnits, dissolveOrgUnit), so this
+ * process re-resolves every token's scope at once; other processes within UNIT_CACHE_MS.
+ * A stale entry only ever holds fewer roots than the fresh one (roots are never taken away).
+ */
+let unitsGeneration = 0;
+
+export function orgUnitLifetimesChanged(): void {
+  unitsGeneration += 1;
+}
 
 /**
  * Turns an Authorization header into a Viewer: no header is an anonymous caller (null); a
  * malformed, forged, expired or unscoped token, or one naming a unit that does not exist, is
- * UNAUTHENTICATED. Unit existence is cached briefly, so a request costs no extra statement.
+ * UNAUTHENTICATED. The token's unit is resolved to the roots of the caller's scope: the unit
+ * itself and, when it has ended, its successor, the successor's successor, and so on (an HR
+ * officer of a merged commune reads the commune it became). Resolutions are cached briefly, so
+ * a request costs no extra statement.
  */
 export class Authenticator {
-  private readonly knownUnits = new Map<string, number>();
+  private readonly knownUnits = new Map<string, { roots: string[]; at: number; generation: number }>();
 
   constructor(private readonly secret: string) {}
 
@@ -27,17 +43,31 @@ export class Authenticator {
       if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
       throw error;
     }
-    if (viewer.unitCode && viewer.role !== Role.ADMIN && !(await this.unitExists(viewer.unitCode, run))) {
-      throw unauthenticated(`The token's unit ${viewer.unitCode} does not exist`);
+    if (viewer.unitCode && viewer.role !== Role.ADMIN) {
+      const roots = await this.scopeRootsOf(viewer.unitCode, run);
+      if (!roots) throw unauthenticated(`The token's unit ${viewer.unitCode} does not exist`);
+      viewer.resolvedScope = roots;
     }
     return viewer;
   }
 
-  private async unitExists(code: string, run: SqlRunner): Promise<boolean> {
+  /** The unit and its chain of successors, in that order; null when no unit has the code. */
+  private async scopeRootsOf(code: string, run: SqlRunner): Promise<string[] | null> {
     const seen = this.knownUnits.get(code);
-    if (seen !== undefined && Date.now() - seen < UNIT_CACHE_MS) return true;
-    const rows = await run('select 1 from org_unit where code = ?', [code]);
-    if (rows.length) this.knownUnits.set(code, Date.now());
-    return rows.length > 0;
+    if (seen && seen.generation === unitsGeneration && Date.now() - seen.at < UNIT_CACHE_MS) return seen.roots;
+    const generation = unitsGeneration;
+    const rows = await run<{ code: string }>(
+      `with recursive chain (id, code, successor_id, depth) as (
+         select id, code, successor_id, 0 from org_unit where code = ?
+         union all
+         select u.id, u.code, u.successor_id, c.depth + 1 from chain c join org_unit u on u.id = c.successor_id where c.depth < ?
+       )
+       select code from chain order by depth`,
+      [code, MAX_SUCCESSORS],
+    );
+    if (!rows.length) return null;
+    const roots = [...new Set(rows.map((r) => r.code))];
+    this.knownUnits.set(code, { roots, at: Date.now(), generation });
+    return roots;
   }
 }

@@ -16,15 +16,53 @@ export class Viewer {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the caller\'s token expires.' })
   expiresAt!: Date | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Roots of the caller\'s scope: the token\'s unit and, once it has ended, its successors (the units it was merged into); null for ADMIN (everything).',
+  })
+  get scopeUnitCodes(): string[] | null {
+    return scopeRoots(this);
+  }
+
+  /**
+   * The scope roots the authenticator resolved: the token's unit and, once it has ended, the
+   * unit it was merged into, and so on along the chain of successors. Unset (a Viewer built
+   * without the authenticator): the token's unit alone.
+   */
+  resolvedScope?: string[];
 }
 
-/** True when `unitCode` is the viewer's unit or below it. Codes are dotted paths, so a prefix test suffices. */
+/** The codes the viewer's scope is rooted at, or null when unrestricted (ADMIN). */
+export function scopeRoots(viewer: Viewer): string[] | null {
+  if (viewer.role === Role.ADMIN) return null;
+  if (viewer.resolvedScope && viewer.resolvedScope.length) return viewer.resolvedScope;
+  return viewer.unitCode ? [viewer.unitCode] : [];
+}
+
+/**
+ * The unit the viewer acts for today: the token's unit, or, when it has ended, the last of its
+ * successors. Null for ADMIN without a unit.
+ */
+export function currentUnitOf(viewer: Viewer): string | null {
+  const roots = viewer.role === Role.ADMIN ? null : scopeRoots(viewer);
+  return roots && roots.length ? roots[roots.length - 1] : viewer.unitCode;
+}
+
+/**
+ * True when `unitCode` is one of the viewer's scope roots or below one. Codes are dotted paths,
+ * so a prefix test suffices. This and `scopePaths` are the one place the scope rule lives.
+ */
 export function unitInScope(viewer: Viewer, unitCode: string): boolean {
-  if (viewer.role === Role.ADMIN || viewer.unitCode === null) return viewer.role === Role.ADMIN;
-  return unitCode === viewer.unitCode || unitCode.startsWith(`${viewer.unitCode}.`);
+  const roots = scopeRoots(viewer);
+  if (roots === null) return true;
+  return roots.some((root) => unitCode === root || unitCode.startsWith(`${root}.`));
 }
 
-/** The ltree the viewer's scope is rooted at, or null when unrestricted. */
-export function scopePath(viewer: Viewer): string | null {
-  return viewer.role === Role.ADMIN ? null : viewer.unitCode;
+/**
+ * The ltrees the viewer's scope is rooted at, or null when unrestricted. SQL filters test
+ * `path <@ any(?::ltree[])` with it; an empty list matches nothing.
+ */
+export function scopePaths(viewer: Viewer): string[] | null {
+  return scopeRoots(viewer);
 }

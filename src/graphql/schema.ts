@@ -18,6 +18,7 @@ import { PlacementFitResolver, SkillGapResolver, StaffingGapResolver } from '../
 import { WorkloadResolver } from '../modules/workload/workload.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { RosterImportResolver } from '../modules/staffing/roster-import.resolver';
+import { ReorganisationResolver } from '../modules/org/reorganisation.resolver';
 import { NodeResolver } from './node.resolver';
 import { AttractionResolver, PayComparisonResolver } from '../modules/attraction/attraction.resolver';
 import { PolicyScenarioResolver, PolicySimulationResolver, UnitSimulationResolver } from '../modules/simulation/simulation.resolver';
@@ -27,6 +28,7 @@ const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
   AuditResolver,
   RosterImportResolver,
+  ReorganisationResolver,
   OrgUnitResolver,
   QuotaResolver,
   PositionResolver,

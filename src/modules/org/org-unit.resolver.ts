@@ -40,7 +40,7 @@ class OrgUnitsArgs {
 }
 
 @InputType('CreateOrgUnitInput', { description: 'A new unit. code is the full dotted code and starts with parentCode + ".".' })
-class CreateOrgUnitInput {
+export class CreateOrgUnitInput {
   @Field(() => String, { description: 'Full dotted code, e.g. "HCM.NHA_BE.PHU_XUAN".' })
   code!: string;
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
-import { scopePath, unitInScope, Viewer } from '../../auth/viewer';
+import { scopePaths, unitInScope, Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { notFound } from '../../graphql/errors';
@@ -70,7 +70,7 @@ export async function listUnits(ctx: RequestContext, args: UnitListArgs, page: P
     parentId = parent.id;
   }
   const filter: sql.OrgUnitFilter = {
-    scopePath: scopePath(viewer),
+    scopePaths: scopePaths(viewer),
     parentId,
     kind: args.kind ?? null,
     search: args.search ?? null,
@@ -86,7 +86,7 @@ export interface ChildArgs {
 
 /** A page of a unit's children; all parents asking with the same arguments share one statement. */
 export async function childrenOf(ctx: RequestContext, parent: OrgUnit, args: ChildArgs, page: PageRequest): Promise<Page<OrgUnit>> {
-  const request: sql.ChildPageRequest = { ...page, activeOn: args.activeOn, scopePath: scopePath(viewerOf(ctx)) };
+  const request: sql.ChildPageRequest = { ...page, activeOn: args.activeOn, scopePaths: scopePaths(viewerOf(ctx)) };
   const argsKey = JSON.stringify(request);
   const rows = await ctx.loaders
     .get<string, sql.OrgUnitRow[]>(`orgUnit.children:${argsKey}`, async (parentIds) => {
@@ -138,23 +138,61 @@ export function unitLiveOn(unit: { valid_from: string | null; valid_to: string |
   return (unit.valid_from === null || unit.valid_from <= date) && (unit.valid_to === null || unit.valid_to >= date);
 }
 
-export async function createOrgUnit(em: EntityManager, viewer: Viewer, input: CreateOrgUnitCommand): Promise<OrgUnit> {
+/**
+ * Why a unit cannot take something that lasts from `date` with no end (an assignment, a
+ * vacancy, a position, a child unit, a recorded person), or null when it can: it must exist on
+ * `date` and have no end. A unit that ends has been reorganised or dissolved: what was live in
+ * it moved to its successor, and anything added now would outlive it there unseen.
+ */
+export function openEndedRefusal(unit: { code: string; valid_from: string | null; valid_to: string | null }, date: string): string | null {
+  if (unit.valid_to !== null) {
+    return unit.valid_to < date
+      ? `Unit ${unit.code} ended on ${unit.valid_to} (reorganised or dissolved); write in its successor instead`
+      : `Unit ${unit.code} ends on ${unit.valid_to} (reorganised or dissolved); write in its successor instead`;
+  }
+  if (unit.valid_from !== null && unit.valid_from > date) return `Unit ${unit.code} does not exist on ${date}; it begins on ${unit.valid_from}`;
+  return null;
+}
+
+/** A new unit that passed createOrgUnit's rules, ready to insert. */
+export interface CheckedNewUnit {
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  parentId: string | null;
+  population: number | null;
+  validFrom: string | null;
+}
+
+/**
+ * createOrgUnit's rules for a new unit, shared with reorganizeUnits: a well-formed code that is
+ * the parent's code plus one segment (no dots at the top level), a name, a population ≥ 0, the
+ * parent in the caller's subtree (top-level units: ADMIN), existing from `from` with no end, and
+ * the code not taken. Locks the parent. `field` names the input fields in the userErrors.
+ */
+export async function checkNewOrgUnit(
+  em: EntityManager,
+  viewer: Viewer,
+  input: CreateOrgUnitCommand,
+  from: string,
+  field: (name: string) => string[] = (name) => inputField(name),
+): Promise<CheckedNewUnit> {
   const problems: DomainError[] = [];
   const code = input.code?.trim() ?? '';
   if (!UNIT_CODE_PATTERN.test(code) || code.length > 255) {
-    problems.push(new DomainError('BAD_USER_INPUT', 'code must be dotted segments of letters, digits and _ (at most 255 characters), e.g. "HCM.NHA_BE"', inputField('code')));
+    problems.push(new DomainError('BAD_USER_INPUT', 'code must be dotted segments of letters, digits and _ (at most 255 characters), e.g. "HCM.NHA_BE"', field('code')));
   } else if (input.parentCode) {
     const parentPrefix = `${input.parentCode}.`;
     if (!code.startsWith(parentPrefix) || code.slice(parentPrefix.length).includes('.')) {
-      problems.push(new DomainError('BAD_USER_INPUT', `code must be the parent's code plus one segment: "${input.parentCode}.<SEGMENT>"`, inputField('code')));
+      problems.push(new DomainError('BAD_USER_INPUT', `code must be the parent's code plus one segment: "${input.parentCode}.<SEGMENT>"`, field('code')));
     }
   } else if (code.includes('.')) {
-    problems.push(new DomainError('BAD_USER_INPUT', 'a unit without parentCode is top-level: its code has no dots', inputField('code')));
+    problems.push(new DomainError('BAD_USER_INPUT', 'a unit without parentCode is top-level: its code has no dots', field('code')));
   }
   const name = input.name?.trim() ?? '';
-  if (name.length < 1 || name.length > 300) problems.push(new DomainError('BAD_USER_INPUT', 'name must have 1 to 300 characters', inputField('name')));
+  if (name.length < 1 || name.length > 300) problems.push(new DomainError('BAD_USER_INPUT', 'name must have 1 to 300 characters', field('name')));
   if (input.population != null && (!Number.isInteger(input.population) || input.population < 0)) {
-    problems.push(new DomainError('BAD_USER_INPUT', 'population must be a whole number ≥ 0', inputField('population')));
+    problems.push(new DomainError('BAD_USER_INPUT', 'population must be a whole number ≥ 0', field('population')));
   }
   if (problems.length) throw new DomainErrors(problems);
 
@@ -167,26 +205,34 @@ export async function createOrgUnit(em: EntityManager, viewer: Viewer, input: Cr
   let parentId: string | null = null;
   if (input.parentCode) {
     const parent = await lockUnitByCode(em, input.parentCode);
-    if (!parent) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.parentCode}`, inputField('parentCode'));
-    const from = input.validFrom ?? today();
-    if (parent.valid_to !== null && parent.valid_to < from) {
-      throw new DomainError('INVALID_STATE', `Unit ${parent.code} ended on ${parent.valid_to}; new units cannot be created under it`, inputField('parentCode'));
-    }
+    if (!parent) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.parentCode}`, field('parentCode'));
+    const refusal = openEndedRefusal(parent, from);
+    if (refusal) throw new DomainError('INVALID_STATE', `${refusal}; new units cannot be created under it`, field('parentCode'));
     parentId = String(parent.id);
   }
   const existing = await sqlRunnerFor(em)(`select 1 from org_unit where code = ?`, [code]);
-  if (existing.length) throw new DomainError('CONFLICT', `An org unit with the code ${code} already exists`, inputField('code'));
+  if (existing.length) throw new DomainError('CONFLICT', `An org unit with the code ${code} already exists`, field('code'));
+  return { code, name, kind: input.kind, parentId, population: input.population ?? null, validFrom: input.validFrom ?? null };
+}
 
+/** Inserts a checked unit (flushed, so it has its id). */
+export async function insertOrgUnit(em: EntityManager, checked: CheckedNewUnit): Promise<OrgUnit> {
   const unit = new OrgUnit();
-  unit.code = code;
-  unit.name = name;
-  unit.kind = input.kind;
-  unit.parent = parentId ? em.getReference(OrgUnit, parentId) : null;
-  unit.population = input.population ?? null;
-  unit.validFrom = input.validFrom ?? null;
+  unit.code = checked.code;
+  unit.name = checked.name;
+  unit.kind = checked.kind;
+  unit.parent = checked.parentId ? em.getReference(OrgUnit, checked.parentId) : null;
+  unit.population = checked.population;
+  unit.validFrom = checked.validFrom;
   unit.validTo = null;
   em.persist(unit);
   await em.flush();
-  recordAudit(em, viewer, { operation: 'createOrgUnit', unitCode: code, targetId: unit.globalId, changes: input });
+  return unit;
+}
+
+export async function createOrgUnit(em: EntityManager, viewer: Viewer, input: CreateOrgUnitCommand): Promise<OrgUnit> {
+  const checked = await checkNewOrgUnit(em, viewer, input, input.validFrom ?? today());
+  const unit = await insertOrgUnit(em, checked);
+  recordAudit(em, viewer, { operation: 'createOrgUnit', unitCode: checked.code, targetId: unit.globalId, changes: input });
   return unit;
 }

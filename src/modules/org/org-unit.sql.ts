@@ -18,8 +18,8 @@ export interface OrgUnitRow {
 const COLUMNS = 'u.id, u.code, u.name, u.kind, u.parent_id, u.population, u.valid_from, u.valid_to, u.successor_id';
 
 export interface OrgUnitFilter {
-  /** Only units in this subtree (the viewer's scope); null: everywhere. */
-  scopePath: string | null;
+  /** Only units in these subtrees (the viewer's scope); null: everywhere. */
+  scopePaths: string[] | null;
   parentId?: string | null;
   kind?: OrgUnitKind | null;
   search?: string | null;
@@ -29,9 +29,9 @@ export interface OrgUnitFilter {
 function filterSql(filter: OrgUnitFilter): { where: string[]; params: unknown[] } {
   const where = [unitExistsOn('u')];
   const params: unknown[] = [filter.activeOn, filter.activeOn];
-  if (filter.scopePath) {
-    where.push('u.path <@ ?::ltree');
-    params.push(filter.scopePath);
+  if (filter.scopePaths) {
+    where.push('u.path <@ any(?::ltree[])');
+    params.push(filter.scopePaths);
   }
   if (filter.parentId) {
     where.push('u.parent_id = ?');
@@ -77,7 +77,7 @@ export async function orgUnitsByCodes(run: SqlRunner, codes: readonly string[]):
 export interface ChildPageRequest extends PageRequest {
   /** Only children existing on this date; null: every child, ended ones too. */
   activeOn: string | null;
-  scopePath: string | null;
+  scopePaths: string[] | null;
 }
 
 /** One page of children for each of many parents, in one statement (DataLoader batch). */
@@ -88,9 +88,9 @@ export async function childPages(run: SqlRunner, parentIds: readonly string[], r
     where.push(unitExistsOn('u'));
     params.push(request.activeOn, request.activeOn);
   }
-  if (request.scopePath) {
-    where.push('u.path <@ ?::ltree');
-    params.push(request.scopePath);
+  if (request.scopePaths) {
+    where.push('u.path <@ any(?::ltree[])');
+    params.push(request.scopePaths);
   }
   if (request.afterKey !== null) {
     where.push('u.code > ?');
@@ -109,7 +109,7 @@ export async function childPages(run: SqlRunner, parentIds: readonly string[], r
 export async function childCounts(
   run: SqlRunner,
   parentIds: readonly string[],
-  request: Pick<ChildPageRequest, 'activeOn' | 'scopePath'>,
+  request: Pick<ChildPageRequest, 'activeOn' | 'scopePaths'>,
 ): Promise<Array<{ parent_id: string; n: number }>> {
   const where = ['u.parent_id = any(?::bigint[])'];
   const params: unknown[] = [parentIds];
@@ -117,9 +117,9 @@ export async function childCounts(
     where.push(unitExistsOn('u'));
     params.push(request.activeOn, request.activeOn);
   }
-  if (request.scopePath) {
-    where.push('u.path <@ ?::ltree');
-    params.push(request.scopePath);
+  if (request.scopePaths) {
+    where.push('u.path <@ any(?::ltree[])');
+    params.push(request.scopePaths);
   }
   return run(`select u.parent_id, count(*)::int as n from org_unit u where ${where.join(' and ')} group by u.parent_id`, params);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { scopePath, Viewer } from '../../auth/viewer';
+import { scopePaths, Viewer } from '../../auth/viewer';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { RequestContext, viewerOf } from '../../server/context';
@@ -28,11 +28,11 @@ export function personById(ctx: RequestContext, id: string): Promise<Person | nu
 
 /** True when the person lies in the viewer's subtree (always for ADMIN). */
 export async function personVisible(ctx: RequestContext, personId: string): Promise<boolean> {
-  const path = scopePath(viewerOf(ctx));
-  if (path === null) return true;
+  const paths = scopePaths(viewerOf(ctx));
+  if (paths === null) return true;
   return ctx.loaders
     .get<string, boolean>('person.visible', async (ids) => {
-      const rows = await sql.peopleInSubtree(ctx.sql, ids, path);
+      const rows = await sql.peopleInSubtree(ctx.sql, ids, paths);
       const visible = new Set(rows.map((r) => String(r.id)));
       return ids.map((id) => visible.has(id));
     })

@@ -17,16 +17,16 @@ export async function peopleByIds(run: SqlRunner, ids: readonly string[]): Promi
 }
 
 /**
- * Which of these people lie in a subtree: they hold (or held) an assignment there, or the
- * subtree's HR office recorded them (home unit).
+ * Which of these people lie in one of the subtrees: they hold (or held) an assignment there, or
+ * the subtree's HR office recorded them (home unit).
  */
-export async function peopleInSubtree(run: SqlRunner, ids: readonly string[], scopePath: string): Promise<Array<{ id: string }>> {
+export async function peopleInSubtree(run: SqlRunner, ids: readonly string[], scopePaths: readonly string[]): Promise<Array<{ id: string }>> {
   return run(
     `select p.id from person p where p.id = any(?::bigint[]) and (
        exists (select 1 from assignment a join position pos on pos.id = a.position_id join org_unit u on u.id = pos.unit_id
-               where a.person_id = p.id and u.path <@ ?::ltree)
-       or exists (select 1 from org_unit h where h.id = p.home_unit_id and h.path <@ ?::ltree))`,
-    [ids, scopePath, scopePath],
+               where a.person_id = p.id and u.path <@ any(?::ltree[]))
+       or exists (select 1 from org_unit h where h.id = p.home_unit_id and h.path <@ any(?::ltree[])))`,
+    [ids, scopePaths, scopePaths],
   );
 }
 

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
-import type { Viewer } from '../../auth/viewer';
+import { currentUnitOf, Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
 import { today } from '../../shared/today';
 import { OrgUnit } from '../org/org-unit.entity';
+import { openEndedRefusal } from '../org/org-unit.service';
 import { collectCompetencyLevels, ResolvedLevel } from './competency.service';
 
 /** What HR records about someone, staff or candidate: a name, maybe a birth year, competencies, and the recording office. */
@@ -12,7 +13,7 @@ export interface ProfileInput {
   fullName: string;
   birthYear?: number | null;
   competencies?: Array<{ competencyCode: string; level: number }> | null;
-  /** The recording HR office; default the caller's own unit. */
+  /** The recording HR office; default the caller's own unit (its successor once it has ended). */
   unitCode?: string | null;
 }
 
@@ -40,15 +41,21 @@ export function profileProblems(input: { fullName: string; birthYear?: number | 
  * recording unit, which must lie in the caller's subtree. Shared by createPerson and createCandidate.
  */
 export async function checkProfile(em: EntityManager, viewer: Viewer, input: ProfileInput): Promise<CheckedProfile> {
-  const homeUnitCode = input.unitCode ?? viewer.unitCode;
+  const homeUnitCode = input.unitCode ?? currentUnitOf(viewer);
   if (homeUnitCode) assertUnitInScope(viewer, homeUnitCode);
   const problems = profileProblems(input);
   const levels = await collectCompetencyLevels(em, input.competencies, 'competencies', problems);
   if (problems.length) throw new DomainErrors(problems);
   let homeUnit: OrgUnit | null = null;
   if (homeUnitCode) {
-    const [row] = await sqlRunnerFor(em)<{ id: string }>('select id from org_unit where code = ?', [homeUnitCode]);
+    const [row] = await sqlRunnerFor(em)<{ id: string; code: string; valid_from: string | null; valid_to: string | null }>(
+      'select id, code, valid_from, valid_to from org_unit where code = ?',
+      [homeUnitCode],
+    );
     if (!row) throw new DomainError('NOT_FOUND', `No org unit has the code ${homeUnitCode}`, inputField('unitCode'));
+    // An office that has ended (or is set to end) records no one; one yet to begin may.
+    const refusal = row.valid_to !== null ? openEndedRefusal(row, today()) : null;
+    if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('unitCode'));
     homeUnit = em.getReference(OrgUnit, String(row.id));
   }
   return { fullName: input.fullName.trim(), levels, homeUnit, homeUnitCode };

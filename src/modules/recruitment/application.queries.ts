@@ -27,15 +27,15 @@ export async function applicationsOfVacancy(ctx: RequestContext, vacancyId: stri
   return rows.map((r) => toApplication(ctx, r));
 }
 
-/** A candidate's applications, limited to vacancies in the viewer's subtree. */
-export async function applicationsOfCandidate(ctx: RequestContext, candidateId: string, scopePath: string | null): Promise<Application[]> {
+/** A candidate's applications, limited to vacancies in the viewer's subtrees (null: everywhere). */
+export async function applicationsOfCandidate(ctx: RequestContext, candidateId: string, scopePaths: string[] | null): Promise<Application[]> {
   const rows = await ctx.loaders
     .get<string, Record<string, unknown>[]>('application.ofCandidate', async (ids) => {
       const params: unknown[] = [ids];
       let scope = '';
-      if (scopePath) {
-        scope = 'and u.path <@ ?::ltree';
-        params.push(scopePath);
+      if (scopePaths) {
+        scope = 'and u.path <@ any(?::ltree[])';
+        params.push(scopePaths);
       }
       return groupByKey(
         ids,

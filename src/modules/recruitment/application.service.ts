@@ -13,7 +13,7 @@ import { privateMediansFor } from '../attraction/benchmark.sql';
 import { IncentivePackage } from '../attraction/incentive-package.entity';
 import { payRatio } from '../attraction/pay-formula';
 import { OrgUnit } from '../org/org-unit.entity';
-import { unitLiveOn } from '../org/org-unit.service';
+import { openEndedRefusal } from '../org/org-unit.service';
 import { Person } from '../people/person.entity';
 import { Assignment } from '../staffing/assignment.entity';
 import { assertEstablishmentAllows } from '../staffing/establishment-rule';
@@ -36,6 +36,12 @@ interface LockedVacancy {
   unit_code: string;
   valid_from: string | null;
   valid_to: string | null;
+}
+
+/** Refuses recruiting into a vacancy whose unit has ended (a reorganisation moves live vacancies; one left behind is history). */
+function assertUnitRecruits(vacancy: LockedVacancy, field: string[]): void {
+  const refusal = openEndedRefusal({ code: vacancy.unit_code, valid_from: vacancy.valid_from, valid_to: vacancy.valid_to }, today());
+  if (refusal) throw new DomainError('INVALID_STATE', refusal, field);
 }
 
 async function lockVacancy(run: SqlRunner, vacancyId: string): Promise<LockedVacancy | null> {
@@ -108,6 +114,7 @@ export async function applyToVacancy(em: EntityManager, viewer: Viewer, input: {
   if (!candidate) throw new DomainError('NOT_FOUND', 'No candidate has that ID', inputField('candidateId'));
   if (!(await candidatesInScope(run, viewer, [candidateId])).has(candidateId)) throw forbidden('That candidate is outside your scope');
   if (!LIVE_VACANCY.includes(vacancy.status)) throw new DomainError('INVALID_STATE', `The vacancy is ${vacancy.status}; it takes no applications`, inputField('vacancyId'));
+  assertUnitRecruits(vacancy, inputField('vacancyId'));
   if (input.appliedOn < vacancy.opened_on) throw new DomainError('BAD_USER_INPUT', `appliedOn is before the vacancy opened (${vacancy.opened_on})`, inputField('appliedOn'));
   assertPastOrToday(input.appliedOn, 'appliedOn');
   const existing = await run('select 1 from application where candidate_id = ? and vacancy_id = ?', [candidateId, vacancyId]);
@@ -165,6 +172,7 @@ export async function makeOffer(
   if (open.length) throw new DomainError('CONFLICT', `The application already has a ${open[0].status} offer`, inputField('applicationId'));
   const vacancy = (await lockVacancy(run, application.vacancy_id))!;
   if (!LIVE_VACANCY.includes(vacancy.status)) throw new DomainError('INVALID_STATE', `The vacancy is ${vacancy.status}`, inputField('applicationId'));
+  assertUnitRecruits(vacancy, inputField('applicationId'));
   if (packageId) {
     const [found] = await run('select 1 from incentive_package where id = ?', [packageId]);
     if (!found) throw new DomainError('NOT_FOUND', 'No incentive package has that ID', inputField('incentivePackageId'));
@@ -235,8 +243,9 @@ export async function hireCandidate(em: EntityManager, viewer: Viewer, input: { 
   }
   if (input.startDate < vacancy.opened_on) throw new DomainError('BAD_USER_INPUT', `startDate is before the vacancy opened (${vacancy.opened_on})`, inputField('startDate'));
   // The unit lock serialises every establishment check of the unit, hires and assignPerson alike.
-  const [unit] = await run<{ valid_from: string | null; valid_to: string | null }>('select valid_from, valid_to from org_unit where id = ? for update', [vacancy.unit_id]);
-  if (!unitLiveOn(unit, input.startDate)) throw new DomainError('INVALID_STATE', `Unit ${vacancy.unit_code} does not exist on ${input.startDate}`, inputField('startDate'));
+  const [unit] = await run<{ code: string; valid_from: string | null; valid_to: string | null }>('select code, valid_from, valid_to from org_unit where id = ? for update', [vacancy.unit_id]);
+  const refusal = openEndedRefusal(unit, input.startDate);
+  if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('startDate'));
   await assertEstablishmentAllows(
     em,
     { personId: null, unitId: String(vacancy.unit_id), unitCode: vacancy.unit_code, category: vacancy.category, kind: AssignmentKind.PRIMARY, startDate: input.startDate },

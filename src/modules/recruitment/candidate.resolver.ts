@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { scopePath } from '../../auth/viewer';
+import { scopePaths } from '../../auth/viewer';
 import { Sector } from '../../graphql/enums';
 import { runMutation } from '../../graphql/mutation';
 import { UserError } from '../../graphql/user-error';
@@ -44,7 +44,7 @@ export class CandidateResolver {
 
   @FieldResolver(() => [Application], { description: 'The candidate\'s applications to vacancies in your subtree, oldest first.' })
   applications(@Root() candidate: Candidate, @Ctx() ctx: RequestContext): Promise<Application[]> {
-    return applicationsOfCandidate(ctx, candidate.id, scopePath(viewerOf(ctx)));
+    return applicationsOfCandidate(ctx, candidate.id, scopePaths(viewerOf(ctx)));
   }
 
   @Mutation(() => CandidatePayload, { description: 'Records a job candidate.' })

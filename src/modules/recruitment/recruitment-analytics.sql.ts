@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { assignmentActiveOn } from '../../shared/sql';
-import { scopeUnitsSql } from '../staffing/scope.sql';
+import { assignmentActiveOn, vacanciesInScopeOn } from '../../shared/sql';
+import { scopeUnitsDuringSql, scopeUnitsSql } from '../staffing/scope.sql';
 import { PLACEABLE_STAGES } from './pipeline';
 
 export interface FunnelFigures {
@@ -17,21 +17,23 @@ export interface FunnelFigures {
 
 /**
  * The recruitment funnel of the contract: applications whose appliedOn is in [from, to] to
- * vacancies in scope (the unit and the units below it that exist on `to`); their offers and
- * hires; and the median filledOn - openedOn over vacancies in scope filled in [from, to].
+ * vacancies in scope; their offers and hires; and the median filledOn - openedOn over vacancies
+ * in scope filled in [from, to]. The scope of a period is the unit and the units below it that
+ * exist on some day of it (a unit merged away mid-period still counts for its part), and each
+ * vacancy counts once, on the position it sat on at `to`.
  * An internal hire is a hired candidate who already worked in the public sector.
  */
 export async function funnelFigures(run: SqlRunner, rootId: string, from: string, to: string): Promise<FunnelFigures> {
-  const scope = scopeUnitsSql(rootId, true, to);
+  const scope = scopeUnitsDuringSql(rootId, from, to);
   const [row] = await run<FunnelFigures>(
     `with scope as (${scope.sql}),
+     placed as materialized (${vacanciesInScopeOn('scope')}),
      apps as (
        select a.id, a.stage, c.current_sector
        from application a
-       join vacancy v on v.id = a.vacancy_id
-       join position p on p.id = v.position_id
+       join placed on placed.vacancy_id = a.vacancy_id
        join candidate c on c.id = a.candidate_id
-       where p.unit_id in (select unit_id from scope) and a.applied_on between ?::date and ?::date),
+       where a.applied_on between ?::date and ?::date),
      offers as (select o.status, o.decline_reason from offer o join apps on apps.id = o.application_id)
      select
        (select count(*)::int from apps) as applications,
@@ -44,9 +46,8 @@ export async function funnelFigures(run: SqlRunner, rootId: string, from: string
        (select count(*)::int from apps where stage = 'HIRED') as hires,
        (select count(*)::int from apps where stage = 'HIRED' and current_sector = 'PUBLIC') as internal_hires,
        (select percentile_cont(0.5) within group (order by v.filled_on - v.opened_on)
-          from vacancy v join position p on p.id = v.position_id
-         where p.unit_id in (select unit_id from scope) and v.status = 'FILLED' and v.filled_on between ?::date and ?::date) as median_days_to_fill`,
-    [...scope.params, from, to, from, to],
+          from placed v where v.status = 'FILLED' and v.filled_on between ?::date and ?::date) as median_days_to_fill`,
+    [...scope.params, to, to, from, to, from, to],
   );
   return row;
 }

@@ -12,7 +12,7 @@ import { TODAY_SQL, today } from '../../shared/today';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit/audit.service';
 import { IncentivePackage } from '../attraction/incentive-package.entity';
-import { requireUnitForQuery, unitLiveOn } from '../org/org-unit.service';
+import { openEndedRefusal, requireUnitForQuery } from '../org/org-unit.service';
 import { scopeUnitsSql } from '../staffing/scope.sql';
 import { Position } from '../staffing/position.entity';
 import { Vacancy } from './vacancy.entity';
@@ -136,9 +136,8 @@ export async function openVacancy(em: EntityManager, viewer: Viewer, input: { po
   );
   if (!position) throw new DomainError('NOT_FOUND', 'No position has that ID', inputField('positionId'));
   assertUnitInScope(viewer, position.unit_code);
-  if (!unitLiveOn(position, input.openedOn)) {
-    throw new DomainError('INVALID_STATE', `Unit ${position.unit_code} does not exist on ${input.openedOn}`, inputField('openedOn'));
-  }
+  const refusal = openEndedRefusal({ code: position.unit_code, valid_from: position.valid_from, valid_to: position.valid_to }, input.openedOn);
+  if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('openedOn'));
   if (input.openedOn > today()) throw new DomainError('BAD_USER_INPUT', 'openedOn cannot be in the future', inputField('openedOn'));
   if (packageId) {
     const [found] = await run('select 1 from incentive_package where id = ?', [packageId]);

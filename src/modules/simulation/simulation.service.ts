@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
-import { unitInScope, Viewer } from '../../auth/viewer';
+import { scopePaths, unitInScope, Viewer } from '../../auth/viewer';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { newEntity } from '../../db/new-entity';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
@@ -307,9 +307,10 @@ const SCENARIO_COLUMNS = 's.id, s.name, s.input, s.result, s.scope_unit_id, s.cr
 
 /** Where a viewer may see scenarios: ADMIN everywhere; others those whose unit is in their subtree. */
 function scenarioScope(viewer: Viewer): { join: string; where: string; params: unknown[] } {
-  if (viewer.role === Role.ADMIN) return { join: '', where: 'true', params: [] };
-  if (!viewer.unitCode) return { join: '', where: 'false', params: [] };
-  return { join: 'join org_unit u on u.id = s.scope_unit_id', where: 'u.path <@ ?::ltree', params: [viewer.unitCode] };
+  const paths = scopePaths(viewer);
+  if (paths === null) return { join: '', where: 'true', params: [] };
+  if (!paths.length) return { join: '', where: 'false', params: [] };
+  return { join: 'join org_unit u on u.id = s.scope_unit_id', where: 'u.path <@ any(?::ltree[])', params: [paths] };
 }
 
 function toScenario(ctx: RequestContext, row: Record<string, unknown>): PolicyScenario {

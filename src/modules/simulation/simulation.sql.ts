@@ -1,13 +1,14 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { LIVE_VACANCY_STATUSES } from '../../graphql/enums';
-import { unitExistsOn } from '../../shared/sql';
+import { unitExistsOn, vacanciesInScopeOn } from '../../shared/sql';
 import { scopeUnitsSql } from '../staffing/scope.sql';
 
 /**
  * The considered vacancies of a simulation, with every pay input, in one statement.
  *
  * Considered: IT-specialist positions, status OPEN, INTERVIEWING or OFFERED, in the unit's
- * scope on the date (the unit and every unit below it existing then), with a PRIVATE benchmark
+ * scope on the date (the unit and every unit below it existing then; each vacancy on the position
+ * it sat on that day, see vacanciesInScopeOn), with a PRIVATE benchmark
  * for the date (the contract's privateMedian: the unit's region, falling back to "VN").
  *
  * Vacancies whose inputs are identical (pay coefficient, private median, applicable package and
@@ -28,6 +29,9 @@ export interface VacancyGroupRow {
   child_id: string | null;
 }
 
+/** OPEN, INTERVIEWING or OFFERED, as SQL on `v` (the statuses are code constants). */
+const LIVE_STATUS = `v.status in (${LIVE_VACANCY_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+
 export async function consideredVacancyGroups(run: SqlRunner, rootId: string, date: string): Promise<VacancyGroupRow[]> {
   const scope = scopeUnitsSql(rootId, true, date);
   // Vacancies are counted per (position, package) first, so that every later join and the
@@ -35,14 +39,10 @@ export async function consideredVacancyGroups(run: SqlRunner, rootId: string, da
   return run<VacancyGroupRow>(
     `with scope_units as (${scope.sql}),
      root as materialized (select r.id, nlevel(r.path) as depth from org_unit r where r.id = ?),
+     placed as (${vacanciesInScopeOn('scope_units', `p.is_it_specialist and ${LIVE_STATUS}`)}),
      counted as materialized (
-       select v.position_id, v.incentive_package_id, count(*)::int as n
-       from vacancy v
-       join position p on p.id = v.position_id
-       where p.unit_id in (select unit_id from scope_units)
-         and p.is_it_specialist
-         and v.status = any(?::text[])
-       group by v.position_id, v.incentive_package_id
+       select position_id, incentive_package_id, count(*)::int as n
+       from placed group by position_id, incentive_package_id
      ),
      vac as materialized (
        select c.n, c.incentive_package_id, p.role_family, p.seniority, p.pay_coefficient,
@@ -84,7 +84,7 @@ export async function consideredVacancyGroups(run: SqlRunner, rootId: string, da
      left join children ch on ch.path = vac.child_path
      group by vac.pay_coefficient, m.p50, k.id, ch.id
      order by ch.id nulls first, k.id nulls first, coef, p50`,
-    [...scope.params, rootId, [...LIVE_VACANCY_STATUSES], date, date, date, date, date],
+    [...scope.params, rootId, date, date, date, date, date, date, date],
   );
 }
 
@@ -93,21 +93,20 @@ export interface OfferOutcomeRow {
   accepted: boolean;
 }
 
-/** Decided offers (ACCEPTED or DECLINED) with a pay ratio, of vacancies in the unit's scope on the date. */
+/** Decided offers (ACCEPTED or DECLINED) with a pay ratio, of vacancies in the unit's scope on the date (where each vacancy sat then). */
 export async function decidedOffersInScope(run: SqlRunner, rootId: string, date: string): Promise<OfferOutcomeRow[]> {
   const scope = scopeUnitsSql(rootId, true, date);
   return run<OfferOutcomeRow>(
-    `with scope_units as (${scope.sql})
+    `with scope_units as (${scope.sql}),
+     placed as (${vacanciesInScopeOn('scope_units')})
      select o.pay_ratio, o.status = 'ACCEPTED' as accepted
      from offer o
      join application a on a.id = o.application_id
-     join vacancy v on v.id = a.vacancy_id
-     join position p on p.id = v.position_id
-     where p.unit_id in (select unit_id from scope_units)
-       and o.status in ('ACCEPTED', 'DECLINED')
+     join placed on placed.vacancy_id = a.vacancy_id
+     where o.status in ('ACCEPTED', 'DECLINED')
        and o.pay_ratio is not null
      order by o.id`,
-    scope.params,
+    [...scope.params, date, date],
   );
 }
 

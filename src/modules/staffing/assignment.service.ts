@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
-import { scopePath, Viewer } from '../../auth/viewer';
+import { scopePaths, Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { forbidden } from '../../graphql/errors';
 import { AssignmentKind, StaffCategory } from '../../graphql/enums';
@@ -12,7 +12,7 @@ import { RequestContext, viewerOf } from '../../server/context';
 import { today } from '../../shared/today';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit/audit.service';
-import { unitLiveOn } from '../org/org-unit.service';
+import { openEndedRefusal } from '../org/org-unit.service';
 import { Person } from '../people/person.entity';
 import { Assignment } from './assignment.entity';
 import { assertEstablishmentAllows } from './establishment-rule';
@@ -44,10 +44,10 @@ export async function assignmentsOfPosition(ctx: RequestContext, position: Posit
 /** A person's assignments, limited to positions in the viewer's subtree. */
 export async function assignmentsOfPerson(ctx: RequestContext, person: Person, activeOnly: boolean): Promise<Assignment[]> {
   const activeOn = activeOnly ? today() : null;
-  const path = scopePath(viewerOf(ctx));
+  const paths = scopePaths(viewerOf(ctx));
   const rows = await ctx.loaders
     .get<string, sql.AssignmentRow[]>(`assignment.ofPerson:${activeOn}`, async (ids) =>
-      groupByKey(ids, await sql.assignmentsOfPeople(ctx.sql, ids, activeOn, path), (r) => String(r.person_id)),
+      groupByKey(ids, await sql.assignmentsOfPeople(ctx.sql, ids, activeOn, paths), (r) => String(r.person_id)),
     )
     .load(person.id);
   return rows.map((r) => toEntity(ctx, r));
@@ -73,14 +73,14 @@ async function positionWithUnit(em: EntityManager, positionId: string): Promise<
 
 /** Whether the person lies in the viewer's subtree; used before writing on their behalf. */
 async function personInViewerScope(em: EntityManager, viewer: Viewer, personId: string): Promise<boolean> {
-  const path = scopePath(viewer);
-  if (path === null) return true;
+  const paths = scopePaths(viewer);
+  if (paths === null) return true;
   const rows = await sqlRunnerFor(em)(
     `select 1 from person p where p.id = ? and (
        exists (select 1 from assignment a join position pos on pos.id = a.position_id join org_unit u on u.id = pos.unit_id
-               where a.person_id = p.id and u.path <@ ?::ltree)
-       or exists (select 1 from org_unit h where h.id = p.home_unit_id and h.path <@ ?::ltree))`,
-    [personId, path, path],
+               where a.person_id = p.id and u.path <@ any(?::ltree[]))
+       or exists (select 1 from org_unit h where h.id = p.home_unit_id and h.path <@ any(?::ltree[])))`,
+    [personId, paths, paths],
   );
   return rows.length > 0;
 }
@@ -105,12 +105,12 @@ export async function assignPerson(em: EntityManager, viewer: Viewer, input: Ass
   assertUnitInScope(viewer, position.unit_code);
   if (!(await personInViewerScope(em, viewer, personId))) throw forbidden('That person is outside your scope');
 
-  // The unit lock serialises every establishment check of the unit (and blocks a concurrent
-  // reorganisation from ending the unit under us).
-  const [unit] = await run<{ valid_from: string | null; valid_to: string | null }>('select valid_from, valid_to from org_unit where id = ? for update', [position.unit_id]);
-  if (!unitLiveOn(unit, input.startDate)) {
-    throw new DomainError('INVALID_STATE', `Unit ${position.unit_code} does not exist on ${input.startDate}`, inputField('startDate'));
-  }
+  // The unit lock serialises every establishment check of the unit, and orders this with a
+  // reorganisation: one that committed first has ended the unit (refused here, the assignment
+  // belongs in the successor); one that comes after finds this assignment and moves it.
+  const [unit] = await run<{ code: string; valid_from: string | null; valid_to: string | null }>('select code, valid_from, valid_to from org_unit where id = ? for update', [position.unit_id]);
+  const refusal = openEndedRefusal(unit, input.startDate);
+  if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('startDate'));
   const sameSeat = await run(
     `select 1 from assignment a where a.person_id = ? and a.position_id = ? and (a.end_date is null or a.end_date >= ?::date) limit 1`,
     [personId, positionId, input.startDate],

@@ -10,7 +10,7 @@ import { today } from '../../shared/today';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit/audit.service';
 import { OrgUnit } from '../org/org-unit.entity';
-import { lockUnitByCode, requireUnitForQuery, unitById, unitLiveOn } from '../org/org-unit.service';
+import { lockUnitByCode, openEndedRefusal, requireUnitForQuery, unitById } from '../org/org-unit.service';
 import { CompetencyLevel, PositionRequirement } from '../people/competency-level';
 import { collectCompetencyLevels, levelOf } from '../people/competency.service';
 import { Competency } from '../people/competency.entity';
@@ -109,7 +109,8 @@ export async function createPosition(em: EntityManager, viewer: Viewer, input: C
   if (problems.length) throw new DomainErrors(problems);
   const unit = await lockUnitByCode(em, input.unitCode);
   if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.unitCode}`, inputField('unitCode'));
-  if (!unitLiveOn(unit, today())) throw new DomainError('INVALID_STATE', `Unit ${unit.code} does not exist today (it ended ${unit.valid_to})`, inputField('unitCode'));
+  const refusal = openEndedRefusal(unit, today());
+  if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('unitCode'));
 
   const position = newEntity(em, Position, {
     unit: em.getReference(OrgUnit, String(unit.id)),

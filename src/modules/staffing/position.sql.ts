@@ -111,8 +111,8 @@ export async function assignmentsOfPositions(run: SqlRunner, positionIds: readon
   return run<AssignmentRow>(`select ${ASSIGNMENT_COLUMNS} from assignment a where ${where} order by a.position_id, a.start_date, a.id`, params);
 }
 
-/** Assignments of many people, limited to positions in the viewer's subtree. */
-export async function assignmentsOfPeople(run: SqlRunner, personIds: readonly string[], activeOn: string | null, scopePath: string | null): Promise<AssignmentRow[]> {
+/** Assignments of many people, limited to positions in the viewer's subtrees (null: everywhere). */
+export async function assignmentsOfPeople(run: SqlRunner, personIds: readonly string[], activeOn: string | null, scopePaths: string[] | null): Promise<AssignmentRow[]> {
   const params: unknown[] = [personIds];
   let where = 'a.person_id = any(?::bigint[])';
   if (activeOn) {
@@ -120,10 +120,10 @@ export async function assignmentsOfPeople(run: SqlRunner, personIds: readonly st
     params.push(activeOn, activeOn);
   }
   let join = '';
-  if (scopePath) {
+  if (scopePaths) {
     join = 'join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id';
-    where += ' and u.path <@ ?::ltree';
-    params.push(scopePath);
+    where += ' and u.path <@ any(?::ltree[])';
+    params.push(scopePaths);
   }
   return run<AssignmentRow>(`select ${ASSIGNMENT_COLUMNS} from assignment a ${join} where ${where} order by a.person_id, a.start_date, a.id`, params);
 }

@@ -7,7 +7,7 @@ import { DomainError } from '../../graphql/user-error';
 import { CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit/audit.service';
-import { unitLiveOn } from '../org/org-unit.service';
+import { openEndedRefusal } from '../org/org-unit.service';
 import { MAX_LEVEL, MIN_LEVEL } from '../people/competency.service';
 import { profileProblems } from '../people/profile';
 import { quotaLeftForGroups } from './establishment-rule';
@@ -150,7 +150,10 @@ export async function importRoster(em: EntityManager, viewer: Viewer, input: { c
     const rowErrors: RowError[] = [];
     const unit = units.get(row.unitCode);
     if (!unit) rowErrors.push({ line: row.line, column: 'unit_code', message: `No org unit has the code ${row.unitCode}` });
-    else if (!unitLiveOn(unit, row.startDate)) rowErrors.push({ line: row.line, column: 'start_date', message: `Unit ${row.unitCode} does not exist on ${row.startDate}` });
+    else {
+      const refusal = openEndedRefusal(unit, row.startDate);
+      if (refusal) rowErrors.push({ line: row.line, column: 'start_date', message: refusal });
+    }
     const matches = positionsByKey.get(`${row.unitCode}|${row.positionTitle.toLocaleLowerCase('vi')}`) ?? [];
     if (unit && matches.length === 0) rowErrors.push({ line: row.line, column: 'position_title', message: `${row.unitCode} has no position titled "${row.positionTitle}"` });
     if (matches.length > 1) rowErrors.push({ line: row.line, column: 'position_title', message: `${row.unitCode} has ${matches.length} positions titled "${row.positionTitle}"` });

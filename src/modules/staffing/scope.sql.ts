@@ -12,3 +12,16 @@ export function scopeUnitsSql(rootId: string, includeDescendants: boolean, date:
     params: [rootId, date, date],
   };
 }
+
+/**
+ * The same scope over a period: the unit and every unit below it that exists on some day of
+ * [from, to]. A period question (the recruitment funnel) must see a unit that ended, or began,
+ * within the period; each vacancy still counts once, in the unit of its position.
+ */
+export function scopeUnitsDuringSql(rootId: string, from: string, to: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `select u.id as unit_id from org_unit root join org_unit u on u.path <@ root.path
+          where root.id = ? and (u.id = root.id or ((u.valid_from is null or u.valid_from <= ?::date) and (u.valid_to is null or u.valid_to >= ?::date)))`,
+    params: [rootId, to, from],
+  };
+}

@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { assignmentActiveOn, unitExistsOn } from '../../shared/sql';
+import { assignmentActiveOn, notMovedAfter, unitExistsOn, VACANCIES_MOVED_AFTER } from '../../shared/sql';
 
 /** The figures of one StaffingGap, straight from the contract's definitions. */
 export interface StaffingGapFigures {
@@ -20,7 +20,8 @@ export type GapRoots = { kind: 'units'; unitIds: readonly string[] } | { kind: '
  * Staffing gap figures for several roots in one statement. Each root's scope is the root and,
  * when includeDescendants, every unit below it that exists on `asOf`. Roots are either named
  * units or the direct children (existing on `asOf`) of named parents, which is how
- * `StaffingGap.children` is batched across a whole tree level.
+ * `StaffingGap.children` is batched across a whole tree level. A live vacancy counts where it
+ * sat on `asOf` (a reorganisation moves it; see VACANCIES_MOVED_AFTER), so history stays true.
  */
 export async function staffingGapFigures(
   run: SqlRunner,
@@ -59,10 +60,15 @@ export async function staffingGapFigures(
                 as it_seats_covered_concurrently
        from seats group by root_id),
      open_vacancies as (
-       select s.root_id, count(*)::int as open_vacancies
-       from scope s join position p on p.unit_id = s.unit_id
-       join vacancy v on v.position_id = p.id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
-       group by s.root_id)
+       select root_id, count(*)::int as open_vacancies from (
+         select s.root_id from scope s join position p on p.unit_id = s.unit_id
+         join vacancy v on v.position_id = p.id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
+         where ${notMovedAfter('v')}
+         union all
+         select s.root_id from ${VACANCIES_MOVED_AFTER} mv
+         join position p on p.id = mv.position_id join scope s on s.unit_id = p.unit_id
+         join vacancy v on v.id = mv.vacancy_id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
+       ) placed group by root_id)
      select r.id as unit_id, r.parent_id,
             coalesce(q.quota, 0) as quota,
             coalesce(t.filled, 0) as filled,
@@ -76,6 +82,6 @@ export async function staffingGapFigures(
      left join seat_totals t on t.root_id = r.id
      left join open_vacancies v on v.root_id = r.id
      order by r.code`,
-    [...rootsSql.params, ...scopeSql.params, options.year, d, d],
+    [...rootsSql.params, ...scopeSql.params, options.year, d, d, d, d],
   );
 }

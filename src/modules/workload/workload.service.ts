@@ -8,7 +8,7 @@ import { DomainError, DomainErrors, inputField } from '../../graphql/user-error'
 import type { RequestContext } from '../../server/context';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit/audit.service';
-import { requireUnitForQuery, unitLiveOn } from '../org/org-unit.service';
+import { openEndedRefusal, requireUnitForQuery } from '../org/org-unit.service';
 import { WorkloadComponent } from './workload-component.entity';
 import { reductionToMeetQuota, ReductionAnswer, wisnFigures, WisnFigures, WisnParameters } from './workload-need';
 import * as sql from './workload.sql';
@@ -23,7 +23,10 @@ export function checkWisnParameters(p: WisnParameters): void {
   if (!Number.isFinite(p.digitisationReduction) || p.digitisationReduction < 0 || p.digitisationReduction > 1) {
     throw badUserInput('digitisationReduction must be from 0 to 1', 'digitisationReduction');
   }
-  if (!Number.isFinite(p.availableHoursPerYear) || p.availableHoursPerYear <= 0) throw badUserInput('availableHoursPerYear must be above 0', 'availableHoursPerYear');
+  // A year has at most 8,784 hours; fewer than 1 is no working year at all.
+  if (!Number.isFinite(p.availableHoursPerYear) || p.availableHoursPerYear < 1 || p.availableHoursPerYear > 8784) {
+    throw badUserInput('availableHoursPerYear must be from 1 to 8784', 'availableHoursPerYear');
+  }
   if (!Number.isFinite(p.supportShare) || p.supportShare < 0 || p.supportShare >= 1) throw badUserInput('supportShare must be from 0 up to (not including) 1', 'supportShare');
 }
 
@@ -67,15 +70,16 @@ export async function setWorkloadComponent(em: EntityManager, viewer: Viewer, in
   const name = input.name?.trim() ?? '';
   if (name.length < 1 || name.length > 300) problems.push(new DomainError('BAD_USER_INPUT', 'name must have 1 to 300 characters', inputField('name')));
   for (const field of ['annualVolume', 'minutesPerItem'] as const) {
-    if (!Number.isFinite(input[field]) || input[field] < 0 || input[field] > 1e9) {
-      problems.push(new DomainError('BAD_USER_INPUT', `${field} must be a finite number from 0 to 1e9`, inputField(field)));
+    if (!Number.isFinite(input[field]) || input[field] < 0 || input[field] > 1e9 || (input[field] > 0 && input[field] < 1e-6)) {
+      problems.push(new DomainError('BAD_USER_INPUT', `${field} must be 0, or a finite number from 0.000001 to 1e9`, inputField(field)));
     }
   }
   if (problems.length) throw new DomainErrors(problems);
   const run = sqlRunnerFor(em);
-  const [unit] = await run<{ id: string; valid_from: string | null; valid_to: string | null }>('select id, valid_from, valid_to from org_unit where code = ? for share', [input.unitCode]);
+  const [unit] = await run<{ id: string; code: string; valid_from: string | null; valid_to: string | null }>('select id, code, valid_from, valid_to from org_unit where code = ? for share', [input.unitCode]);
   if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.unitCode}`, inputField('unitCode'));
-  if (!unitLiveOn(unit, today())) throw new DomainError('INVALID_STATE', `Unit ${input.unitCode} has ended`, inputField('unitCode'));
+  const refusal = openEndedRefusal(unit, today());
+  if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('unitCode'));
   const [row] = await run<sql.ComponentRow>(
     `insert into workload_component (unit_id, name, category, annual_volume, minutes_per_item, digitisable) values (?, ?, ?, ?, ?, ?)
      on conflict (unit_id, name) do update set category = excluded.category, annual_volume = excluded.annual_volume,

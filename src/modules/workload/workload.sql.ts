@@ -22,8 +22,9 @@ export async function workloadByCategory(run: SqlRunner, rootId: string, include
     `with scope as (${scope.sql}),
      work as (
        select w.category,
-              coalesce(sum(w.annual_volume * w.minutes_per_item / 60.0) filter (where w.digitisable), 0) as digitisable_hours,
-              coalesce(sum(w.annual_volume * w.minutes_per_item / 60.0) filter (where not w.digitisable), 0) as other_hours
+              -- numeric, not float8: the product of two tiny floats would underflow (an error in PostgreSQL)
+              coalesce(sum(w.annual_volume::numeric * w.minutes_per_item::numeric / 60) filter (where w.digitisable), 0) as digitisable_hours,
+              coalesce(sum(w.annual_volume::numeric * w.minutes_per_item::numeric / 60) filter (where not w.digitisable), 0) as other_hours
        from workload_component w where w.unit_id in (select unit_id from scope) group by w.category),
      staff as (
        select p.category, count(*)::int as actual_staff

@@ -1,0 +1,78 @@
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { orgUnitLifetimesChanged } from '../../auth/authenticate';
+import { runMutation } from '../../graphql/mutation';
+import { LocalDateScalar } from '../../graphql/scalars';
+import { UserError } from '../../graphql/user-error';
+import type { RequestContext } from '../../server/context';
+import { OrgUnit } from './org-unit.entity';
+import { CreateOrgUnitInput, OrgUnitPayload } from './org-unit.resolver';
+import * as reorganisation from './reorganisation.service';
+
+@InputType('ReorganizeUnitsInput', { description: 'A merger: the merged units end the day before effectiveOn and newUnit takes over what was live in them.' })
+class ReorganizeUnitsInput {
+  @Field(() => CreateOrgUnitInput, { description: 'The successor unit, created with validFrom = effectiveOn (createOrgUnit\'s rules for its code and parent).' })
+  newUnit!: CreateOrgUnitInput;
+
+  @Field(() => [String], { description: 'Codes of the units merged into newUnit, each with every unit below it; a single code moves a unit under a new parent, under a new code.' })
+  mergedUnitCodes!: string[];
+
+  @Field(() => LocalDateScalar, { description: 'First day of newUnit; the merged units\' last day is the day before.' })
+  effectiveOn!: string;
+}
+
+@InputType('DissolveOrgUnitInput', { description: 'Ends a unit that has nothing live in it or below it.' })
+class DissolveOrgUnitInput {
+  @Field(() => String, { description: 'Code of the unit to end.' })
+  code!: string;
+
+  @Field(() => LocalDateScalar, { description: 'The first day without the unit: its validTo becomes the day before.' })
+  effectiveOn!: string;
+}
+
+@ObjectType('ReorganizeUnitsPayload', { description: 'Result of a reorganisation, with what moved.' })
+export class ReorganizeUnitsPayload {
+  @Field(() => OrgUnit, { nullable: true, description: 'The new unit, when the reorganisation succeeded.' })
+  orgUnit!: OrgUnit | null;
+
+  @Field(() => Int, { description: 'Positions recreated in the new unit.' })
+  positionsMoved!: number;
+
+  @Field(() => Int, { description: 'Assignments moved: those active on effectiveOn (ended the day before and restarted on the recreated position) and those beginning later.' })
+  assignmentsMoved!: number;
+
+  @Field(() => Int, { description: 'OPEN, INTERVIEWING and OFFERED vacancies moved to a recreated position.' })
+  vacanciesMoved!: number;
+
+  @Field(() => [UserError], { description: 'Business failures (NOT_FOUND, INVALID_STATE, CONFLICT …); when present, nothing changed.' })
+  userErrors!: UserError[];
+}
+
+@Resolver()
+export class ReorganisationResolver {
+  @Mutation(() => ReorganizeUnitsPayload, {
+    description:
+      'ADMIN. Merges units into a new unit on a date, in one transaction: the merged units and the units below them end the day before, positions are recreated in the new unit, assignments active on the date end the day before and restart there, live vacancies move, quotas from that year on are summed.',
+  })
+  async reorganizeUnits(@Arg('input', () => ReorganizeUnitsInput, { description: 'The mutation\'s input.' }) input: ReorganizeUnitsInput, @Ctx() ctx: RequestContext): Promise<ReorganizeUnitsPayload> {
+    const payload = await runMutation<ReorganizeUnitsPayload>(
+      ctx,
+      (em, viewer) => reorganisation.reorganizeUnits(em, viewer, input),
+      (userErrors) => ({ orgUnit: null, positionsMoved: 0, assignmentsMoved: 0, vacanciesMoved: 0, userErrors }),
+    );
+    if (payload.userErrors.length === 0) orgUnitLifetimesChanged();
+    return payload;
+  }
+
+  @Mutation(() => OrgUnitPayload, {
+    description: 'ADMIN. Ends a unit (validTo = effectiveOn - 1 day) when nothing is live in it or below it on effectiveOn; otherwise INVALID_STATE naming what is still there.',
+  })
+  async dissolveOrgUnit(@Arg('input', () => DissolveOrgUnitInput, { description: 'The mutation\'s input.' }) input: DissolveOrgUnitInput, @Ctx() ctx: RequestContext): Promise<OrgUnitPayload> {
+    const payload = await runMutation<OrgUnitPayload>(
+      ctx,
+      async (em, viewer) => ({ orgUnit: await reorganisation.dissolveOrgUnit(em, viewer, input) }),
+      (userErrors) => ({ orgUnit: null, userErrors }),
+    );
+    if (payload.userErrors.length === 0) orgUnitLifetimesChanged();
+    return payload;
+  }
+}

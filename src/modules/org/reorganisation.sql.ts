@@ -1,0 +1,242 @@
+import type { SqlRunner } from '../../db/sql-runner';
+import { LIVE_VACANCY_STATUSES } from '../../graphql/enums';
+
+/**
+ * The set-based statements of a reorganisation. Each takes whole sets (arrays bound as one
+ * parameter), so a merger costs the same handful of statements for 2 people or 20,000.
+ *
+ * "Subtrees" below are the merged units and every unit under them; "live" units are those of
+ * the subtrees with no end yet — the ones the reorganisation ends (units that ended before are
+ * history and are left alone).
+ */
+
+export interface LockedUnitRow {
+  id: string;
+  code: string;
+  parent_id: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  successor_id: string | null;
+}
+
+/** The units with these codes, unlocked (to report unknown codes before taking any lock). */
+export function unitsByCodes(run: SqlRunner, codes: readonly string[]): Promise<Array<{ id: string; code: string }>> {
+  return run(`select id, code from org_unit where code = any(?::text[])`, [codes]);
+}
+
+/**
+ * Locks the people whose assignments the merger ends and restarts (active on the date in a live
+ * unit of the subtrees). assignPerson locks a person before a unit, so the merger does too:
+ * an assignPerson for one of them then waits for the merger instead of deadlocking with it.
+ */
+export async function lockPeopleToRestart(run: SqlRunner, paths: readonly string[], effectiveOn: string): Promise<void> {
+  await run(
+    `select pe.id from person pe
+     where pe.id in (select a.person_id from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
+                     where u.path <@ any(?::ltree[]) and u.valid_to is null
+                       and a.start_date < ?::date and (a.end_date is null or a.end_date >= ?::date))
+     order by pe.id for update of pe`,
+    [paths, effectiveOn, effectiveOn],
+  );
+}
+
+/** Locks the live vacancies of the subtrees (hireCandidate locks a vacancy before its unit). */
+export async function lockLiveVacancies(run: SqlRunner, paths: readonly string[]): Promise<void> {
+  await run(
+    `select v.id from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
+     where u.path <@ any(?::ltree[]) and u.valid_to is null and v.status = any(?::text[])
+     order by v.id for update of v`,
+    [paths, [...LIVE_VACANCY_STATUSES]],
+  );
+}
+
+/**
+ * Locks every unit of the subtrees, and the new unit's parent, in code order (the order every
+ * writer that locks several units follows), and returns them as they stand under the lock.
+ */
+export function lockUnits(run: SqlRunner, paths: readonly string[], alsoCode: string | null): Promise<LockedUnitRow[]> {
+  return run<LockedUnitRow>(
+    `select id, code, parent_id, valid_from::text, valid_to::text, successor_id from org_unit
+     where path <@ any(?::ltree[]) or code = ?
+     order by code for update`,
+    [paths, alsoCode],
+  );
+}
+
+export interface MoveCounts {
+  positionsMoved: number;
+  assignmentsMoved: number;
+  assignmentsRestarted: number;
+  vacanciesMoved: number;
+  quotasGiven: number;
+  workloadComponentsGiven: number;
+  peopleRehomed: number;
+  candidatesRehomed: number;
+}
+
+/**
+ * Moves what is live in `liveUnitIds` into `newUnitId` on `effectiveOn` (see reorganizeUnits for
+ * the rules). The caller holds the locks and ends the units afterwards.
+ */
+export async function moveIntoUnit(
+  run: SqlRunner,
+  args: { newUnitId: string; liveUnitIds: readonly string[]; mergedUnitIds: readonly string[]; effectiveOn: string; dayBefore: string },
+): Promise<MoveCounts> {
+  const { newUnitId, liveUnitIds, mergedUnitIds, effectiveOn, dayBefore } = args;
+
+  // Positions: new ids drawn first, so the old → new map is exact (no matching on titles).
+  const map = await run<{ old_id: string; new_id: string }>(
+    `select p.id as old_id, nextval(pg_get_serial_sequence('position', 'id')) as new_id
+     from position p join org_unit u on u.id = p.unit_id
+     where p.unit_id = any(?::bigint[]) order by u.code, p.id`,
+    [liveUnitIds],
+  );
+  const oldIds = map.map((m) => String(m.old_id));
+  const newIds = map.map((m) => String(m.new_id));
+  const MAP = 'unnest(?::bigint[], ?::bigint[]) as m(old_id, new_id)';
+  let assignmentsMoved = 0;
+  let assignmentsRestarted = 0;
+  let vacanciesMoved = 0;
+  if (map.length) {
+    await run(
+      `insert into position (id, unit_id, title, category, role_family, seniority, pay_coefficient, headcount) overriding system value
+       select m.new_id, ?, p.title, p.category, p.role_family, p.seniority, p.pay_coefficient, p.headcount
+       from ${MAP} join position p on p.id = m.old_id order by m.new_id`,
+      [newUnitId, oldIds, newIds],
+    );
+    await run(
+      `insert into position_requirement (position_id, competency_id, level)
+       select m.new_id, r.competency_id, r.level from ${MAP} join position_requirement r on r.position_id = m.old_id`,
+      [oldIds, newIds],
+    );
+
+    // Assignments active on the date that began before it: end the day before, restart on the
+    // recreated position (same kind, same planned end). Locked and read first, so the restart
+    // copies the end date as it stands under the lock.
+    const active = await run<{ id: string; person_id: string; kind: string; end_date: string | null; new_id: string }>(
+      `select a.id, a.person_id, a.kind, a.end_date::text, m.new_id
+       from assignment a join ${MAP} on a.position_id = m.old_id
+       where a.start_date < ?::date and (a.end_date is null or a.end_date >= ?::date)
+       order by a.id for update of a`,
+      [oldIds, newIds, effectiveOn, effectiveOn],
+    );
+    if (active.length) {
+      await run(`update assignment set end_date = ?::date where id = any(?::bigint[])`, [dayBefore, active.map((a) => a.id)]);
+      await run(
+        `insert into assignment (person_id, position_id, kind, start_date, end_date)
+         select r.person_id, r.position_id, r.kind, ?::date, r.end_date
+         from unnest(?::bigint[], ?::bigint[], ?::text[], ?::date[]) as r(person_id, position_id, kind, end_date)`,
+        [effectiveOn, active.map((a) => a.person_id), active.map((a) => a.new_id), active.map((a) => a.kind), active.map((a) => a.end_date)],
+      );
+    }
+    assignmentsRestarted = active.length;
+
+    // Assignments that begin on or after the date belong to the new unit outright.
+    const [later] = await run<{ n: number }>(
+      `with moved as (update assignment a set position_id = m.new_id from ${MAP}
+                      where a.position_id = m.old_id and a.start_date >= ?::date returning a.id)
+       select count(*)::int as n from moved`,
+      [oldIds, newIds, effectiveOn],
+    );
+    assignmentsMoved = assignmentsRestarted + later.n;
+
+    // Live vacancies follow their position (their applications and offers follow them); the move
+    // is recorded so that figures asked as of an earlier day find them where they were.
+    const [vacancies] = await run<{ n: number }>(
+      `with moved as (update vacancy v set position_id = m.new_id from ${MAP}
+                      where v.position_id = m.old_id and v.status = any(?::text[]) returning v.id, m.old_id, m.new_id),
+            logged as (insert into vacancy_move (vacancy_id, from_position_id, to_position_id, effective_on)
+                       select id, old_id, new_id, ?::date from moved returning 1)
+       select count(*)::int as n from logged`,
+      [oldIds, newIds, [...LIVE_VACANCY_STATUSES], effectiveOn],
+    );
+    vacanciesMoved = vacancies.n;
+  }
+
+  // Quotas from the date's year on: the sum of the merged units' own quotas (they keep theirs).
+  const [quotas] = await run<{ n: number }>(
+    `with given as (insert into establishment_quota (unit_id, year, category, headcount)
+                    select ?, q.year, q.category, sum(q.headcount) from establishment_quota q
+                    where q.unit_id = any(?::bigint[]) and q.year >= ? group by q.year, q.category returning 1)
+     select count(*)::int as n from given`,
+    [newUnitId, mergedUnitIds, Number(effectiveOn.slice(0, 4))],
+  );
+
+  // The work of the merged units becomes the new unit's: components of the same name add up
+  // (volume summed, minutes weighted by volume, so the hours are unchanged). A name used with
+  // different categories or digitisability keeps one component per kind, suffixed.
+  const [workload] = await run<{ n: number }>(
+    `with src as (select w.* from workload_component w where w.unit_id = any(?::bigint[])),
+     kinds as (select name, count(distinct (category, digitisable)) as n from src group by name),
+     named as (select s.*, case when k.n > 1
+                 then left(s.name, 250) || ' (' || s.category || case when s.digitisable then ', digitisable' else '' end || ')'
+                 else s.name end as new_name
+               from src s join kinds k on k.name = s.name),
+     given as (insert into workload_component (unit_id, name, category, annual_volume, minutes_per_item, digitisable)
+               select ?, new_name, category, sum(annual_volume),
+                      case when sum(annual_volume) > 0 then sum(annual_volume * minutes_per_item) / sum(annual_volume) else max(minutes_per_item) end,
+                      digitisable
+               from named group by new_name, category, digitisable returning 1)
+     select count(*)::int as n from given`,
+    [liveUnitIds, newUnitId],
+  );
+
+  // The new unit's HR office keeps the records the ended offices kept.
+  const [people] = await run<{ n: number }>(
+    `with moved as (update person set home_unit_id = ? where home_unit_id = any(?::bigint[]) returning 1) select count(*)::int as n from moved`,
+    [newUnitId, liveUnitIds],
+  );
+  const [candidates] = await run<{ n: number }>(
+    `with moved as (update candidate set home_unit_id = ? where home_unit_id = any(?::bigint[]) returning 1) select count(*)::int as n from moved`,
+    [newUnitId, liveUnitIds],
+  );
+
+  return {
+    positionsMoved: map.length,
+    assignmentsMoved,
+    assignmentsRestarted,
+    vacanciesMoved,
+    quotasGiven: quotas.n,
+    workloadComponentsGiven: workload.n,
+    peopleRehomed: people.n,
+    candidatesRehomed: candidates.n,
+  };
+}
+
+/** Ends the live units the day before the date; the merged ones get their successor. */
+export async function endUnits(run: SqlRunner, args: { liveUnitIds: readonly string[]; mergedUnitIds: readonly string[]; successorId: string | null; dayBefore: string }): Promise<void> {
+  await run(
+    `update org_unit set valid_to = ?::date, successor_id = case when id = any(?::bigint[]) then ?::bigint else successor_id end where id = any(?::bigint[])`,
+    [args.dayBefore, args.mergedUnitIds, args.successorId, args.liveUnitIds],
+  );
+}
+
+/** What is still live on a date in a unit or below it: what keeps it from being dissolved. */
+export async function liveContentOn(
+  run: SqlRunner,
+  unitId: string,
+  path: string,
+  date: string,
+): Promise<{ units: string[]; assignments: number; assignmentUnits: string[]; vacancies: number; vacancyUnits: string[] }> {
+  const [row] = await run<{ units: string[] | null; assignments: number; assignment_units: string[] | null; vacancies: number; vacancy_units: string[] | null }>(
+    `select
+       (select array_agg(u.code order by u.code) from org_unit u
+         where u.path <@ ?::ltree and u.id <> ? and (u.valid_to is null or u.valid_to >= ?::date)) as units,
+       (select count(*)::int from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
+         where u.path <@ ?::ltree and (a.end_date is null or a.end_date >= ?::date)) as assignments,
+       (select array_agg(distinct u.code) from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
+         where u.path <@ ?::ltree and (a.end_date is null or a.end_date >= ?::date)) as assignment_units,
+       (select count(*)::int from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
+         where u.path <@ ?::ltree and v.status = any(?::text[])) as vacancies,
+       (select array_agg(distinct u.code) from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
+         where u.path <@ ?::ltree and v.status = any(?::text[])) as vacancy_units`,
+    [path, unitId, date, path, date, path, date, path, [...LIVE_VACANCY_STATUSES], path, [...LIVE_VACANCY_STATUSES]],
+  );
+  return {
+    units: row.units ?? [],
+    assignments: row.assignments,
+    assignmentUnits: row.assignment_units ?? [],
+    vacancies: row.vacancies,
+    vacancyUnits: row.vacancy_units ?? [],
+  };
+}
