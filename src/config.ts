@@ -26,6 +26,12 @@ export interface Config {
   maxQueryAliases: number;
   maxQueryCost: number;
   maxQueryTokens: number;
+  /** Requests per minute per subject (the token's `sub`; anonymous callers by IP); 0 turns it off. */
+  rateLimitPerMinute: number;
+  /** Redis shared by every instance for the rate limit; unset keeps the budget in memory. */
+  redisUrl: string | undefined;
+  /** On SIGTERM/SIGINT, how long requests in flight may run before their connections are cut. */
+  shutdownTimeoutMs: number;
 }
 
 /** The secret `npm run token` and a development server share; refused in production. */
@@ -56,6 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
   }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  }
   return {
     port: intSetting(env, 'PORT', 4000, 0, 65535),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -70,5 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryAliases: intSetting(env, 'MAX_QUERY_ALIASES', 30, 0, 10_000),
     maxQueryCost: intSetting(env, 'MAX_QUERY_COST', 500_000, 100, 100_000_000),
     maxQueryTokens: intSetting(env, 'MAX_QUERY_TOKENS', 5_000, 100, 1_000_000),
+    rateLimitPerMinute: intSetting(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    redisUrl,
+    shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 }

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { Database, openDatabase } from './db/database';
 import { DataDirectoryInUseError } from './db/embedded-postgres';
 import { seedIfEmpty } from './db/seed';
-import { createLogger } from './logger';
+import { createLogger, Logger } from './logger';
 import { startApp } from './server/app';
 
 /** Boot: config → database (embedded or DATABASE_URL) → migrate → seed if empty → listen. */
@@ -27,11 +27,17 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: draining requests');
+    logger.info({ signal, drainMs: config.shutdownTimeoutMs }, 'shutting down: draining requests');
+    // Should closing the database hang (a statement stuck on a lock), leave anyway.
+    const hardStop = setTimeout(() => {
+      logger.error('shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 10_000);
+    hardStop.unref();
     try {
-      await app.stop();
-      await database.close();
-      logger.info('stopped cleanly');
+      const cut = await app.stop();
+      await closeDatabase(database, logger);
+      logger.info({ cut }, cut ? 'stopped after cutting requests that outlived the drain' : 'stopped cleanly');
       process.exit(0);
     } catch (error) {
       logger.error({ err: error }, 'unclean shutdown');
@@ -40,6 +46,26 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * Closes the pool and the embedded server. A statement still running after the drain (its
+ * request already cut) would keep the pool open until it ends: after `waitMs` the embedded
+ * server is stopped anyway, and an external one rolls the transaction back when we exit.
+ */
+async function closeDatabase(database: Database, logger: Logger, waitMs = 5_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = await Promise.race([
+    database.close().then(() => false),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), waitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (timedOut) {
+    logger.warn({ waitMs }, 'database connections still busy after the drain: leaving without them');
+    await database.embedded?.stop();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -68,6 +68,8 @@ export const ruleTable: Record<string, Record<string, ShieldRule>> = {
   },
   Mutation: {
     createOrgUnit: roles(...PERSONNEL),
+    reorganizeUnits: roles(ADMIN),
+    dissolveOrgUnit: roles(ADMIN),
     setEstablishmentQuota: roles(...PERSONNEL),
     createCompetency: roles(...PERSONNEL),
     createPosition: roles(...PERSONNEL),
@@ -146,7 +148,9 @@ export function permissions(logger: Logger, typeNames: readonly string[] = []) {
     // Errors thrown by resolvers pass through untouched (they carry their own codes); errors
     // thrown inside a rule are logged here and answered as INTERNAL_SERVER_ERROR, never hidden.
     allowExternalErrors: true,
-    debug: false,
+    // debug: errors thrown inside rules and resolvers are rethrown to formatError, which logs them
+    // with the request id and answers INTERNAL_SERVER_ERROR without details (shield would answer FORBIDDEN).
+    debug: true,
     fallbackError: (thrown: unknown) => {
       if (thrown instanceof GraphQLError) return thrown;
       if (thrown) {

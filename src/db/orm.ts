@@ -20,7 +20,22 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations', snapshot: false },
-    pool: { min: 0, max: options.poolSize ?? 10 },
+    // Outages (see test/fault-tolerance.test.ts): a connection the server dropped is discarded by
+    // the pool and a new one made on the next request, so service resumes by itself when the
+    // database returns. The timeouts keep a request from hanging on an unreachable host (no
+    // RST: a partition, a dead VM): it fails as SERVICE_UNAVAILABLE within seconds, not minutes.
+    pool: { min: 0, max: options.poolSize ?? 10, acquireTimeoutMillis: 10_000, createTimeoutMillis: 5_000 },
+    driverOptions: {
+      connection: { connectionTimeoutMillis: 5_000, keepAlive: true },
+      // knex's own warnings (e.g. "Connection Error: …" when a pooled connection dies) go to the
+      // structured log, not to stdout as bare text.
+      log: {
+        warn: (message: unknown) => options.logger?.warn({ knex: String(message) }, 'database driver warning'),
+        error: (message: unknown) => options.logger?.error({ knex: String(message) }, 'database driver error'),
+        deprecate: (message: unknown) => options.logger?.debug({ knex: String(message) }),
+        debug: (message: unknown) => options.logger?.debug({ knex: String(message) }),
+      },
+    },
     // Entities are loaded only where a request asks for them, never implicitly.
     forceEntityConstructor: false,
     allowGlobalContext: false,

@@ -6,6 +6,8 @@ import type { Config } from '../config';
 import { buildAppSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import type { RequestContext } from './context';
+import { currentRequestId } from './http';
+import { inputHygienePlugin } from './input-hygiene';
 import { queryLimitsPlugin } from './query-limits';
 
 const PUBLIC_CODES = new Set([
@@ -14,10 +16,42 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
 ]);
 
+/** PostgreSQL SQLSTATEs and socket errors that mean "the database cannot be reached right now". */
+const UNAVAILABLE_CODES = new Set([
+  '08000', '08001', '08003', '08004', '08006', '08007', // connection exceptions
+  '57P01', '57P02', '57P03', // admin shutdown, crash shutdown, cannot connect now (starting/stopping)
+  '53300', // too many connections
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+]);
+// "Transaction query already complete": knex hands MikroORM a transaction whose BEGIN failed (a
+// pooled connection the server had just dropped), and its first statement fails with this.
+const UNAVAILABLE_MESSAGES = /Connection terminated|Timeout acquiring a connection|Client has encountered a connection error|connect ECONNREFUSED|Connection ended unexpectedly|the database system is (starting up|shutting down|in recovery mode)|Transaction query already complete/i;
+
+/**
+ * Whether an error (or any error it wraps: GraphQL's originalError, MikroORM's `previous`, a
+ * `cause`) says the database is out of reach — the one place that maps pg, knex and MikroORM
+ * connection failures to SERVICE_UNAVAILABLE.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current = error as { code?: unknown; message?: unknown; originalError?: unknown; previous?: unknown; cause?: unknown; name?: unknown } | undefined;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    if (typeof current.code === 'string' && UNAVAILABLE_CODES.has(current.code)) return true;
+    if (current.name === 'ConnectionException' || current.name === 'KnexTimeoutError') return true;
+    if (typeof current.message === 'string' && UNAVAILABLE_MESSAGES.test(current.message)) return true;
+    current = (current.originalError ?? current.previous ?? current.cause) as typeof current;
+  }
+  return false;
+}
+
 /**
  * One place that decides what an error looks like to a client: known codes pass with their
  * message; a literal a scalar refused is BAD_USER_INPUT; anything else is logged and answered
- * as INTERNAL_SERVER_ERROR with no details. Stack traces only in development.
+ * as INTERNAL_SERVER_ERROR with no details — the log line carries the request id (`x-request-id`)
+ * that the client also receives. When the database is out of reach the answer is
+ * SERVICE_UNAVAILABLE (http.ts turns it into HTTP 503 with Retry-After). Stack traces only in
+ * development.
  */
 export function formatError(logger: Logger, exposeStackTraces: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -27,18 +61,35 @@ export function formatError(logger: Logger, exposeStackTraces: boolean) {
     if (code === 'GRAPHQL_VALIDATION_FAILED' && (original?.originalError?.extensions?.code === 'BAD_USER_INPUT' || /^Expected value of type/.test(formatted.message))) {
       code = 'BAD_USER_INPUT';
     }
+    // graphql-js gives up on a request's variables after 50 coercion errors with an error of no code.
+    if (!code || code === 'INTERNAL_SERVER_ERROR') {
+      if (/^Too many errors processing variables/.test(formatted.message)) code = 'BAD_USER_INPUT';
+    }
     // The parser's token limit surfaces as a syntax error; it is a complexity refusal.
     if (code === 'GRAPHQL_PARSE_FAILED' && /Document contains more th\w+ \d+ tokens/.test(formatted.message)) code = 'QUERY_TOO_COMPLEX';
     if (code && PUBLIC_CODES.has(code)) {
       const { stacktrace, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
       return { ...formatted, extensions: { ...rest, code, ...(exposeStackTraces && stacktrace ? { stacktrace } : {}) } };
     }
-    logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error');
+    const requestId = currentRequestId();
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: original ?? error, path: formatted.path, requestId }, 'database unavailable');
+      return {
+        message: 'The service is temporarily unavailable (its database cannot be reached); try again shortly',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
+    logger.error({ err: original ?? error, path: formatted.path, requestId }, 'unexpected error');
     return {
       message: 'Internal server error',
       path: formatted.path,
       locations: formatted.locations,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(exposeStackTraces ? { detail: formatted.message } : {}) },
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        ...(exposeStackTraces ? { detail: formatted.message, stacktrace: formatted.extensions?.stacktrace } : {}),
+      },
     };
   };
 }
@@ -57,6 +108,7 @@ export function createApollo(config: Config, logger: Logger): ApolloServer<Reque
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin({ maxDepth: config.maxQueryDepth, maxAliases: config.maxQueryAliases, maxCost: config.maxQueryCost, maxTokens: config.maxQueryTokens }),
+      inputHygienePlugin(),
     ],
   });
 }

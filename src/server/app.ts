@@ -8,52 +8,84 @@ import type { Logger } from '../logger';
 import { createApollo } from './apollo';
 import type { RequestContext } from './context';
 import { createHttpServer } from './http';
+import { createRateLimiter, rateLimitKeyFor, RateLimiter } from './rate-limit';
 
 export interface RunningApp {
   url: string;
   port: number;
   server: Server;
   apollo: ApolloServer<RequestContext>;
-  /** Stops accepting connections, lets requests in flight finish (up to `drainMs`), then stops Apollo. */
-  stop(drainMs?: number): Promise<void>;
+  rateLimiter: RateLimiter | null;
+  /**
+   * Stops accepting connections, lets requests in flight finish (up to `drainMs`, default the
+   * SHUTDOWN_TIMEOUT_MS setting), then stops Apollo. Resolves with how many connections had to
+   * be cut when the drain timed out (0 for a clean drain).
+   */
+  stop(drainMs?: number): Promise<number>;
 }
 
 /** Starts the HTTP server and Apollo on an open database. */
 export async function startApp(config: Config, orm: Orm, logger: Logger): Promise<RunningApp> {
   const apollo = createApollo(config, logger);
   await apollo.start();
+  const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, redisUrl: config.redisUrl, logger });
   const server = createHttpServer({
     apollo,
     orm,
     authenticator: new Authenticator(config.jwtSecret),
     logger,
     exposeStatementCount: config.nodeEnv !== 'production',
+    rateLimiter,
+    rateLimitKey: rateLimitKeyFor(config.jwtSecret),
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, resolve);
+  // While draining, every response closes its connection, so keep-alive clients move elsewhere.
+  let draining = false;
+  server.prependListener('request', (_req, res) => {
+    if (draining && !res.headersSent) res.setHeader('connection', 'close');
   });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, resolve);
+    });
+  } catch (error) {
+    await apollo.stop();
+    await rateLimiter?.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}/graphql`,
     port,
     server,
     apollo,
-    async stop(drainMs = 10_000) {
+    rateLimiter,
+    async stop(drainMs = config.shutdownTimeoutMs) {
+      draining = true;
+      let cut = 0;
       await new Promise<void>((resolve) => {
+        // Connections that finish their last response become idle: close them as they do.
+        const sweeper = setInterval(() => server.closeIdleConnections(), 50);
         const timer = setTimeout(() => {
-          server.closeAllConnections();
-          resolve();
+          server.getConnections((_error, count) => {
+            cut = count;
+            server.closeAllConnections();
+          });
         }, drainMs);
+        sweeper.unref();
         timer.unref();
         server.close(() => {
+          clearInterval(sweeper);
           clearTimeout(timer);
           resolve();
         });
         server.closeIdleConnections();
       });
+      if (cut > 0) logger.warn({ cut, drainMs }, 'drain timed out: connections with requests in flight were cut');
       await apollo.stop();
+      await rateLimiter?.close();
+      return cut;
     },
   };
 }

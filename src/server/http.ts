@@ -1,4 +1,6 @@
+import { serveExplorerAsset, serveExplorerPage, wantsExplorer } from './explorer';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServer } from '@apollo/server';
@@ -9,6 +11,7 @@ import { countStatementsIn, StatementTally } from '../db/statement-counter';
 import type { Authenticator } from '../auth/authenticate';
 import type { Logger } from '../logger';
 import { createRequestContext, RequestContext } from './context';
+import type { RateLimiter } from './rate-limit';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -19,6 +22,20 @@ export interface HttpDeps {
   logger: Logger;
   /** Report SQL statements per request in `x-sql-statements` (off in production). */
   exposeStatementCount: boolean;
+  /** Budgets per subject for /graphql; null or absent: no rate limit. */
+  rateLimiter?: RateLimiter | null;
+  /** Whose budget a request spends (see rateLimitKeyFor). */
+  rateLimitKey?: (req: IncomingMessage) => Promise<string>;
+}
+
+/** Seconds a client is asked to wait before retrying while the database is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+/** The id of the request being served (the `x-request-id` it came with, or a fresh one); for logs. */
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
 }
 
 class BodyTooLargeError extends Error {}
@@ -58,12 +75,53 @@ function graphQLErrorBody(error: GraphQLError) {
 }
 
 async function databaseReachable(orm: Orm): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       orm.em.fork().execute('select 1'),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), 2000);
+      }),
     ]);
     return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Answers 429 when the caller's budget is spent; true when the request may go on.
+ * /healthz and /readyz never come here: probes are never limited.
+ */
+async function withinRateLimit(deps: HttpDeps, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> {
+  if (!deps.rateLimiter || !deps.rateLimitKey) return true;
+  const decision = await deps.rateLimiter.hit(await deps.rateLimitKey(req));
+  res.setHeader('ratelimit-limit', String(decision.limit));
+  res.setHeader('ratelimit-remaining', String(decision.remaining));
+  if (decision.allowed) return true;
+  const retryAfterSeconds = decision.retryAfterSeconds;
+  sendJson(
+    res,
+    429,
+    {
+      errors: [{
+        message: `Too many requests: at most ${decision.limit} a minute. Try again in ${retryAfterSeconds} s.`,
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
+      }],
+    },
+    { 'retry-after': String(retryAfterSeconds), 'ratelimit-reset': String(retryAfterSeconds), 'x-request-id': requestId },
+  );
+  return false;
+}
+
+/** True when a GraphQL response body carries an error with the given code. */
+function hasErrorCode(text: string, code: string): boolean {
+  if (!text.includes(`"${code}"`)) return false;
+  try {
+    const body = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: unknown } }> };
+    return Array.isArray(body.errors) && body.errors.some((e) => e?.extensions?.code === code);
   } catch {
     return false;
   }
@@ -103,7 +161,7 @@ async function handleGraphQL(deps: HttpDeps, req: IncomingMessage, res: ServerRe
   const outHeaders: Record<string, string> = { 'x-request-id': requestId };
   for (const [key, value] of response.headers) outHeaders[key] = value;
   if (deps.exposeStatementCount) outHeaders['x-sql-statements'] = String(tally.count);
-  const status = response.status ?? 200;
+  let status = response.status ?? 200;
   let text: string;
   if (response.body.kind === 'complete') {
     text = response.body.string;
@@ -111,6 +169,12 @@ async function handleGraphQL(deps: HttpDeps, req: IncomingMessage, res: ServerRe
     const parts: string[] = [];
     for await (const chunk of response.body.asyncIterator) parts.push(chunk);
     text = parts.join('');
+  }
+  // The database being out is the one failure a client should retry, and say so: formatError
+  // (apollo.ts) gives it the code SERVICE_UNAVAILABLE, here it becomes HTTP 503 + Retry-After.
+  if (hasErrorCode(text, 'SERVICE_UNAVAILABLE')) {
+    status = 503;
+    outHeaders['retry-after'] = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
   }
   res.writeHead(status, outHeaders);
   res.end(text);
@@ -126,13 +190,17 @@ export function createHttpServer(deps: HttpDeps): Server {
         const ok = await databaseReachable(deps.orm);
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
       }
+      if (url.pathname === '/graphql' && wantsExplorer(req, url)) return serveExplorerPage(res);
+      if (url.pathname.startsWith('/explorer/') && req.method === 'GET' && serveExplorerAsset(res, url.pathname)) return;
+      if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
       if (url.pathname === '/graphql' && (req.method === 'POST' || req.method === 'GET')) {
+        if (!(await withinRateLimit(deps, req, res, requestId))) return;
         return handleGraphQL(deps, req, res, url, requestId);
       }
       if (url.pathname === '/graphql') return sendJson(res, 405, { errors: [{ message: 'Use GET or POST', extensions: { code: 'BAD_REQUEST' } }] }, { allow: 'GET, POST' });
       return sendJson(res, 404, { error: 'Not found' });
     };
-    route().catch((error: unknown) => {
+    requestScope.run({ requestId }, route).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
         if (!res.headersSent) sendJson(res, 413, { errors: [{ message: `The request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] }, { connection: 'close' });
         return;
