@@ -31,7 +31,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-function withDatabase(url: string, database: string): string {
+export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
@@ -43,7 +43,7 @@ const TEMPLATE_LOCK = 7_141_592;
  * Creates `name` as a copy of the template, migrating the template first if no test file has.
  * An advisory lock serialises this across jest workers: cloning needs the template idle.
  */
-async function cloneTemplate(adminUrl: string, template: string, name: string): Promise<void> {
+export async function cloneTemplate(adminUrl: string, template: string, name: string): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {

@@ -1,21 +1,12 @@
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config';
-import { createOrm, migrate } from '../../src/db/orm';
+import { createOrm } from '../../src/db/orm';
 import { sqlRunnerFor } from '../../src/db/sql-runner';
 import { signToken } from '../../src/auth/token';
 import { createLogger } from '../../src/logger';
 import { startApp } from '../../src/server/app';
-import { TEST_SECRET, TestServer } from './harness';
-
-/** The advisory lock harness.ts takes around cloning: the two must serialise together. */
-const TEMPLATE_LOCK = 7_141_592;
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
+import { cloneTemplate, TEST_SECRET, TestServer, withDatabase } from './harness';
 
 export interface TestDatabase {
   name: string;
@@ -31,25 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.WF_TEST_ADMIN_URL!;
   const template = process.env.WF_TEST_TEMPLATE!;
   const name = `wf_test_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK]);
-    const templateUrl = withDatabase(adminUrl, template);
-    const probe = new Client({ connectionString: templateUrl });
-    await probe.connect();
-    const { rows } = await probe.query(`select to_regclass('public.mikro_orm_migrations') is not null as migrated`);
-    await probe.end();
-    if (!rows[0].migrated) {
-      const orm = await createOrm({ url: templateUrl, poolSize: 1 });
-      await migrate(orm);
-      await orm.close(true);
-    }
-    await admin.query(`create database ${name} template ${template}`);
-  } finally {
-    await admin.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK]).catch(() => undefined);
-    await admin.end();
-  }
+  await cloneTemplate(adminUrl, template, name);
   return {
     name,
     url: withDatabase(adminUrl, name),
