@@ -1,4 +1,5 @@
 import { serveExplorerAsset, serveExplorerPage, wantsExplorer } from './explorer';
+import { serveDashboardAsset, serveDashboardPage } from './dashboard';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
@@ -192,6 +193,8 @@ export function createHttpServer(deps: HttpDeps): Server {
       }
       if (url.pathname === '/graphql' && wantsExplorer(req, url)) return serveExplorerPage(res);
       if (url.pathname.startsWith('/explorer/') && req.method === 'GET' && serveExplorerAsset(res, url.pathname)) return;
+      if ((url.pathname === '/dashboard' || url.pathname === '/dashboard/') && req.method === 'GET') return serveDashboardPage(res);
+      if (url.pathname.startsWith('/dashboard/') && req.method === 'GET' && serveDashboardAsset(res, url.pathname)) return;
       if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
       if (url.pathname === '/graphql' && (req.method === 'POST' || req.method === 'GET')) {
         if (!(await withinRateLimit(deps, req, res, requestId))) return;
