@@ -1,0 +1,123 @@
+import { generateNationalData, NationalCounts, scaledCounts } from '../bench/scale';
+import { Role } from '../src/graphql/enums';
+import { today } from '../src/shared/today';
+import { startTestServer, TestServer } from './helpers/harness';
+
+const PEOPLE = 20_000;
+
+describe('seed:scale — the national shape at a tiny scale', () => {
+  let server: TestServer;
+  let counts: NationalCounts;
+  const year = Number(today().slice(0, 4));
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    counts = await generateNationalData(server.sql, { people: PEOPLE });
+    await server.sql('analyze');
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('has 34 provinces and the scaled communes and departments, under their provinces', async () => {
+    const expected = scaledCounts(PEOPLE);
+    expect(counts.provinces).toBe(34);
+    expect(counts.communes).toBe(expected.communes);
+    expect(counts.departments).toBe(expected.departments);
+    expect(expected.communes).toBe(33);
+    expect(expected.departments).toBe(7);
+    const [row] = await server.sql<{ orphans: number; provinces: string[] }>(
+      `select count(*) filter (where u.kind <> 'PROVINCE' and (p.kind is distinct from 'PROVINCE' or u.path <@ p.path is not true))::int as orphans,
+              array_agg(u.code order by u.code) filter (where u.kind = 'PROVINCE') as provinces
+       from org_unit u left join org_unit p on p.id = u.parent_id where u.code ~ '^P[0-9]{2}'`,
+    );
+    expect(row.orphans).toBe(0);
+    expect(row.provinces[0]).toBe('P01');
+    expect(row.provinces[33]).toBe('P34');
+  });
+
+  it('has people, competencies, positions in every unit and quotas for two years', async () => {
+    expect(counts.people).toBe(PEOPLE);
+    expect(counts.personCompetencies).toBeGreaterThanOrEqual(PEOPLE * 2);
+    expect(counts.personCompetencies).toBeLessThanOrEqual(PEOPLE * 4);
+    const [row] = await server.sql<{ without_positions: number; years: number[] }>(
+      `select (select count(*) from org_unit u where u.code ~ '^P[0-9]{2}' and not exists (select 1 from position p where p.unit_id = u.id))::int as without_positions,
+              (select array_agg(distinct q.year order by q.year) from establishment_quota q join org_unit u on u.id = q.unit_id and u.code ~ '^P[0-9]{2}') as years`,
+    );
+    expect(row.without_positions).toBe(0);
+    expect(row.years).toEqual([year, year + 1]);
+  });
+
+  it('fills most people PRIMARY, ~5 % CONCURRENT, some ended, never over the current quota', async () => {
+    expect(counts.primaryAssignments).toBeGreaterThan(PEOPLE * 0.85);
+    expect(counts.concurrentAssignments).toBeGreaterThan(PEOPLE * 0.03);
+    expect(counts.concurrentAssignments).toBeLessThan(PEOPLE * 0.07);
+    expect(counts.endedAssignments).toBeGreaterThan(0);
+    const [over] = await server.sql<{ over: number; with_room: number; units: number }>(
+      `with active as (
+         select p.unit_id, p.category, count(*) as n
+         from assignment a join position p on p.id = a.position_id
+         where a.kind = 'PRIMARY' and a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)
+         group by p.unit_id, p.category),
+       per_unit as (
+         select q.unit_id, sum(q.headcount) as quota, sum(coalesce(a.n, 0)) as filled
+         from establishment_quota q left join active a on a.unit_id = q.unit_id and a.category = q.category
+         where q.year = ? group by q.unit_id)
+       select (select count(*) from active a left join establishment_quota q on q.unit_id = a.unit_id and q.category = a.category and q.year = ?
+               where a.n > coalesce(q.headcount, 0))::int as over,
+              (select count(*) from per_unit where filled < quota)::int as with_room,
+              (select count(*) from per_unit)::int as units`,
+      [today(), today(), year, year],
+    );
+    expect(over.over).toBe(0);
+    // "Most units have a little quota left."
+    expect(over.with_room).toBeGreaterThan(over.units / 2);
+    // The exclusion constraint held every insert; say it in SQL too.
+    const [overlap] = await server.sql<{ n: number }>(
+      `select count(*)::int as n from assignment a join assignment b on a.person_id = b.person_id and a.id < b.id
+       where a.kind = 'PRIMARY' and b.kind = 'PRIMARY' and daterange(a.start_date, a.end_date, '[]') && daterange(b.start_date, b.end_date, '[]')`,
+    );
+    expect(overlap.n).toBe(0);
+  });
+
+  it('has vacancies (≥ 20 % IT, every status), applications, offers, benchmarks and packages', async () => {
+    const expected = scaledCounts(PEOPLE);
+    expect(counts.vacancies).toBe(expected.vacancies);
+    expect(counts.itVacancies / counts.vacancies).toBeGreaterThanOrEqual(0.2);
+    const statuses = await server.sql<{ status: string }>(`select distinct status from vacancy order by status`);
+    expect(statuses.map((s) => s.status)).toEqual(['CANCELLED', 'FILLED', 'INTERVIEWING', 'OFFERED', 'OPEN']);
+    expect(counts.candidates).toBe(expected.candidates);
+    expect(counts.candidatesWithCompetencies).toBe(expected.candidatesWithCompetencies);
+    expect(counts.applications).toBe(expected.applications);
+    expect(counts.offers).toBe(Math.ceil(expected.applications / 5));
+    const [offers] = await server.sql<{ statuses: number; declined_without_reason: number; with_ratio: number }>(
+      `select count(distinct status)::int as statuses,
+              count(*) filter (where status = 'DECLINED' and decline_reason is null)::int as declined_without_reason,
+              count(pay_ratio)::int as with_ratio from offer`,
+    );
+    expect(offers.statuses).toBe(3);
+    expect(offers.declined_without_reason).toBe(0);
+    expect(offers.with_ratio).toBeGreaterThan(0);
+    expect(counts.benchmarks).toBe(8 * 4 * 35);
+    expect(counts.packages).toBe(2);
+  });
+
+  it('answers staffingGap for a province over HTTP', async () => {
+    const token = await server.token(Role.ADMIN);
+    const response = await server.gql(
+      `query ($unitCode: String!, $year: Int!) {
+         staffingGap(unitCode: $unitCode, year: $year) { quota filled gap itSeatsPlanned itSeatsFilled concurrentCoverage children { quota filled } }
+       }`,
+      { unitCode: 'P01', year },
+      token,
+    );
+    expect(response.errors).toBeUndefined();
+    const gap = response.data.staffingGap;
+    expect(gap.quota).toBeGreaterThan(0);
+    expect(gap.filled).toBeGreaterThan(0);
+    expect(gap.filled).toBeLessThanOrEqual(gap.quota);
+    expect(gap.itSeatsPlanned).toBeGreaterThan(0);
+    expect(gap.children.length).toBeGreaterThan(0);
+  });
+});
