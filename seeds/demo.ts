@@ -14,6 +14,7 @@
  * how long screening, interviews, offers and onboarding take) are illustrative, like the
  * invented figures of demo-data.ts.
  */
+import { mulberry32 } from '../src/shared/prng';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../src/auth/viewer';
 import { SqlRunner, sqlRunnerFor } from '../src/db/sql-runner';
@@ -37,17 +38,6 @@ export interface DemoSummary {
 // ---------------------------------------------------------------------------------------------
 // PRNG and dates
 // ---------------------------------------------------------------------------------------------
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hashLabel(label: string): number {
   let h = 2166136261;
   for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 16777619);

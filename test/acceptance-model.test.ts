@@ -1,3 +1,4 @@
+import { mulberry32 } from '../src/shared/prng';
 import {
   DEFAULT_MODEL,
   MIN_OFFERS_TO_FIT,
@@ -11,18 +12,6 @@ import {
   poissonBinomialDistribution,
   poissonBinomialInterval,
 } from '../src/modules/simulation/poisson-binomial';
-
-/** Seeded PRNG (mulberry32): the same numbers on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The logistic function written differently from the module: (1 + tanh(z/2)) / 2. */
 function sigmoid(z: number): number {

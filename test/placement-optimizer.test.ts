@@ -1,3 +1,4 @@
+import { mulberry32 } from '../src/shared/prng';
 import {
   optimalPlacement,
   PlacementEdge,
@@ -6,18 +7,6 @@ import {
 } from '../src/modules/recruitment/placement-optimizer';
 
 /** Pure unit tests: no database, no server. */
-
-/** mulberry32: a small seeded PRNG, so every random instance is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomInt(rand: () => number, lo: number, hi: number): number {
   return lo + Math.floor(rand() * (hi - lo + 1));
