@@ -71,11 +71,22 @@ export async function startTestServer(): Promise<TestServer> {
   const template = process.env.WF_TEST_TEMPLATE!;
   const name = `wf_test_${randomBytes(5).toString('hex')}`;
   await cloneTemplate(adminUrl, template, name);
-  const url = withDatabase(adminUrl, name);
-  const orm = await createOrm({ url, poolSize: 10 });
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', JWT_SECRET: TEST_SECRET, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const logger = createLogger(config.logLevel);
-  const app = await startApp(config, orm, logger);
+  return startServerOn(withDatabase(adminUrl, name), {}, async () => {
+    const again = new Client({ connectionString: adminUrl });
+    await again.connect();
+    await again.query(`drop database if exists ${name} with (force)`);
+    await again.end();
+  });
+}
+
+/**
+ * The real server on a free port over an existing database, with settings of its own (`env` is
+ * read by loadConfig as the process environment is); `afterClose` runs once it has stopped.
+ */
+export async function startServerOn(databaseUrl: string, env: Record<string, string>, afterClose: () => Promise<void>): Promise<TestServer> {
+  const orm = await createOrm({ url: databaseUrl, poolSize: 10 });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', JWT_SECRET: TEST_SECRET, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  const app = await startApp(config, orm, createLogger(config.logLevel));
   return {
     url: app.url,
     orm,
@@ -95,10 +106,7 @@ export async function startTestServer(): Promise<TestServer> {
     async close() {
       await app.stop(1000);
       await orm.close(true);
-      const again = new Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
+      await afterClose();
     },
   };
 }

@@ -1,12 +1,6 @@
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../src/config';
-import { createOrm } from '../../src/db/orm';
-import { sqlRunnerFor } from '../../src/db/sql-runner';
-import { signToken } from '../../src/auth/token';
-import { createLogger } from '../../src/logger';
-import { startApp } from '../../src/server/app';
-import { cloneTemplate, TEST_SECRET, TestServer, withDatabase } from './harness';
+import { cloneTemplate, startServerOn, TestServer, withDatabase } from './harness';
 
 export interface TestDatabase {
   name: string;
@@ -41,30 +35,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  */
 export async function startConfiguredServer(env: Record<string, string>, database?: TestDatabase): Promise<TestServer & { database: TestDatabase }> {
   const db = database ?? (await createTestDatabase());
-  const orm = await createOrm({ url: db.url, poolSize: 10 });
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', JWT_SECRET: TEST_SECRET, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
-  const app = await startApp(config, orm, createLogger(config.logLevel));
-  return {
-    url: app.url,
-    orm,
-    sql: sqlRunnerFor(orm.em.fork()),
-    app,
-    database: db,
-    token: (role, unit = null, extra = {}) =>
-      signToken({ role, unitCode: unit, subject: extra.sub ?? `${role.toLowerCase()}-${unit ?? 'all'}`, expiresInSeconds: extra.expiresInSeconds }, TEST_SECRET),
-    async gql(query, variables = {}, token = null) {
-      const response = await fetch(app.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: any; errors?: any[] };
-      return { status: response.status, data: body.data, errors: body.errors, statements: Number(response.headers.get('x-sql-statements') ?? -1), headers: response.headers };
-    },
-    async close() {
-      await app.stop(1000);
-      await orm.close(true);
-      if (!database) await db.drop();
-    },
-  };
+  const server = await startServerOn(db.url, env, async () => {
+    if (!database) await db.drop();
+  });
+  return { ...server, database: db };
 }
