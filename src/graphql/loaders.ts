@@ -11,7 +11,7 @@ export class Loaders {
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>, cacheKeyFn?: (key: K) => unknown): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V, unknown>(batch, { maxBatchSize: 5000, ...(cacheKeyFn ? { cacheKeyFn } : {}) });
+      loader = new DataLoader<K, V, unknown>(batch, cacheKeyFn ? { cacheKeyFn } : {});
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;

@@ -11,6 +11,7 @@ import { incentivePackageById } from '../recruitment/vacancy.service';
 import * as sql from './attraction.sql';
 import { MAX_AMOUNT } from './benchmark.service';
 import { IncentivePackage } from './incentive-package.entity';
+import { readModel } from '../../db/read-model';
 
 /** One loader for packages, shared with Vacancy.incentivePackage and node(id). */
 export { incentivePackageById };
@@ -22,7 +23,7 @@ export const MAX_SERVICE_YEARS = 50;
 
 /** Packages valid on `activeOn` (validFrom <= d <= validTo, open end), or all of them; oldest first. */
 export async function listIncentivePackages(ctx: RequestContext, activeOn: string | null): Promise<IncentivePackage[]> {
-  return (await sql.packageList(ctx.sql, activeOn)).map((r) => ctx.em.map(IncentivePackage, r));
+  return (await sql.packageList(ctx.sql, activeOn)).map((r) => readModel(ctx.em, IncentivePackage, r));
 }
 
 export interface PackageValues {

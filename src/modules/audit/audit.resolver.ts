@@ -3,6 +3,7 @@ import { ConnectionType, pageFrom, pageRequest } from '../../graphql/connection'
 import type { RequestContext } from '../../server/context';
 import { likeEscape } from '../../shared/sql';
 import { AuditEvent } from './audit-event.entity';
+import { readModel } from '../../db/read-model';
 
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
 
@@ -45,6 +46,6 @@ export class AuditResolver {
       [...params, ...(page.afterKey === null ? [] : [page.afterKey]), page.first + 1],
     );
     const countTotal = async () => (await ctx.sql<{ n: number }>(`select count(*)::int as n from audit_event e where ${filter}`, params))[0].n;
-    return AuditEventConnection.from(pageFrom(rows.map((r) => ctx.em.map(AuditEvent, r)), page, (e) => e.id, countTotal));
+    return AuditEventConnection.from(pageFrom(rows.map((r) => readModel(ctx.em, AuditEvent, r)), page, (e) => e.id, countTotal));
   }
 }

@@ -12,11 +12,12 @@ import { today } from '../../shared/today';
 import { recordAudit } from '../audit/audit.service';
 import { OrgUnit } from './org-unit.entity';
 import * as sql from './org-unit.sql';
+import { readModel } from '../../db/read-model';
 
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
 function toEntity(ctx: RequestContext, row: sql.OrgUnitRow): OrgUnit {
-  return ctx.em.map(OrgUnit, row as unknown as Record<string, unknown>);
+  return readModel(ctx.em, OrgUnit, row as unknown as Record<string, unknown>);
 }
 
 export function unitById(ctx: RequestContext, id: string): Promise<OrgUnit | null> {

@@ -8,6 +8,7 @@ import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit/audit.service';
 import { Competency } from './competency.entity';
 import { CompetencyLevel } from './competency-level';
+import { readModel } from '../../db/read-model';
 
 export const MIN_LEVEL = 1;
 export const MAX_LEVEL = 5;
@@ -17,14 +18,14 @@ export function competencyById(ctx: RequestContext, id: string): Promise<Compete
   return ctx.loaders
     .get<string, Competency | null>('competency.byId', async (ids) => {
       const rows = await ctx.sql<Record<string, unknown>>('select id, code, name, is_digital from competency where id = any(?::bigint[])', [ids]);
-      return byKey(ids, rows, (r) => String(r.id), (r) => ctx.em.map(Competency, r), null);
+      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(ctx.em, Competency, r), null);
     })
     .load(id);
 }
 
 export async function allCompetencies(ctx: RequestContext): Promise<Competency[]> {
   const rows = await ctx.sql<Record<string, unknown>>('select id, code, name, is_digital from competency order by code');
-  return rows.map((r) => ctx.em.map(Competency, r));
+  return rows.map((r) => readModel(ctx.em, Competency, r));
 }
 
 export function levelOf(competencyId: string, level: number): CompetencyLevel {

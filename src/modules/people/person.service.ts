@@ -13,9 +13,10 @@ import { levelOf } from './competency.service';
 import { checkProfile, ProfileInput } from './profile';
 import { Person } from './person.entity';
 import * as sql from './person.sql';
+import { readModel } from '../../db/read-model';
 
 function toEntity(ctx: RequestContext, row: sql.PersonRow): Person {
-  return ctx.em.map(Person, row as unknown as Record<string, unknown>);
+  return readModel(ctx.em, Person, row as unknown as Record<string, unknown>);
 }
 
 export function personById(ctx: RequestContext, id: string): Promise<Person | null> {

@@ -2,12 +2,13 @@ import { byKey, groupByKey } from '../../graphql/loaders';
 import type { RequestContext } from '../../server/context';
 import { Application } from './application.entity';
 import { Offer } from './offer.entity';
+import { readModel } from '../../db/read-model';
 
 const APPLICATION_COLUMNS = 'a.id, a.candidate_id, a.vacancy_id, a.stage, a.applied_on';
 const OFFER_COLUMNS = 'o.id, o.application_id, o.monthly_pay, o.incentive_package_id, o.status, o.decline_reason, o.pay_ratio, o.offered_on, o.decided_on';
 
 function toApplication(ctx: RequestContext, row: Record<string, unknown>): Application {
-  return ctx.em.map(Application, row);
+  return readModel(ctx.em, Application, row);
 }
 
 export function applicationById(ctx: RequestContext, id: string): Promise<Application | null> {
@@ -54,7 +55,7 @@ export async function applicationsOfCandidate(ctx: RequestContext, candidateId: 
 export function offerById(ctx: RequestContext, id: string): Promise<Offer | null> {
   return ctx.loaders
     .get<string, Offer | null>('offer.byId', async (ids) =>
-      byKey(ids, await ctx.sql<Record<string, unknown>>(`select ${OFFER_COLUMNS} from offer o where o.id = any(?::bigint[])`, [ids]), (r) => String(r.id), (r) => ctx.em.map(Offer, r), null),
+      byKey(ids, await ctx.sql<Record<string, unknown>>(`select ${OFFER_COLUMNS} from offer o where o.id = any(?::bigint[])`, [ids]), (r) => String(r.id), (r) => readModel(ctx.em, Offer, r), null),
     )
     .load(id);
 }
@@ -65,7 +66,7 @@ export async function offersOfApplication(ctx: RequestContext, applicationId: st
       groupByKey(ids, await ctx.sql<Record<string, unknown>>(`select ${OFFER_COLUMNS} from offer o where o.application_id = any(?::bigint[]) order by o.application_id, o.offered_on, o.id`, [ids]), (r) => String(r.application_id)),
     )
     .load(applicationId);
-  return rows.map((r) => ctx.em.map(Offer, r));
+  return rows.map((r) => readModel(ctx.em, Offer, r));
 }
 
 export interface StageChangeRow {

@@ -11,12 +11,13 @@ import { levelOf } from '../people/competency.service';
 import { checkProfile, ProfileInput } from '../people/profile';
 import { Candidate } from './candidate.entity';
 import { candidatesInScope } from './recruitment-scope';
+import { readModel } from '../../db/read-model';
 
 export function candidateById(ctx: RequestContext, id: string): Promise<Candidate | null> {
   return ctx.loaders
     .get<string, Candidate | null>('candidate.byId', async (ids) => {
       const rows = await ctx.sql<Record<string, unknown>>('select id, full_name, current_sector, home_unit_id from candidate where id = any(?::bigint[])', [ids]);
-      return byKey(ids, rows, (r) => String(r.id), (r) => ctx.em.map(Candidate, r), null);
+      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(ctx.em, Candidate, r), null);
     })
     .load(id);
 }

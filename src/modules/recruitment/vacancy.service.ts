@@ -16,6 +16,7 @@ import { openEndedRefusal, requireUnitForQuery } from '../org/org-unit.service';
 import { scopeUnitsSql } from '../staffing/scope.sql';
 import { Position } from '../staffing/position.entity';
 import { Vacancy } from './vacancy.entity';
+import { readModel } from '../../db/read-model';
 
 interface VacancyRow {
   id: string;
@@ -47,7 +48,7 @@ const COLUMNS = `v.id, v.position_id, v.status, v.opened_on, v.filled_on, v.clos
 
 function toEntity(ctx: RequestContext, row: VacancyRow): Vacancy {
   const { days_open, days_open_band, ...columns } = row;
-  const vacancy = ctx.em.map(Vacancy, columns as unknown as Record<string, unknown>);
+  const vacancy = readModel(ctx.em, Vacancy, columns as unknown as Record<string, unknown>);
   vacancy.daysOpen = Number(days_open);
   vacancy.daysOpenBand = days_open_band;
   return vacancy;
@@ -69,7 +70,7 @@ export function incentivePackageById(ctx: RequestContext, id: string): Promise<I
                 eligible_role_families, valid_from, valid_to from incentive_package where id = any(?::bigint[])`,
         [ids],
       );
-      return byKey(ids, rows, (r) => String(r.id), (r) => ctx.em.map(IncentivePackage, r), null);
+      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(ctx.em, IncentivePackage, r), null);
     })
     .load(id);
 }

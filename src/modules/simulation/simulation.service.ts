@@ -29,6 +29,7 @@ import {
   VacancyGroup,
 } from './simulation.engine';
 import * as sql from './simulation.sql';
+import { readModel } from '../../db/read-model';
 
 export interface PolicyChangeCommand {
   incentivePackageId?: string | null;
@@ -314,7 +315,7 @@ function scenarioScope(viewer: Viewer): { join: string; where: string; params: u
 }
 
 function toScenario(ctx: RequestContext, row: Record<string, unknown>): PolicyScenario {
-  return ctx.em.map(PolicyScenario, row);
+  return readModel(ctx.em, PolicyScenario, row);
 }
 
 /** Saved scenarios in the caller's subtree, newest first. */

@@ -16,9 +16,10 @@ import { collectCompetencyLevels, levelOf } from '../people/competency.service';
 import { Competency } from '../people/competency.entity';
 import { Position } from './position.entity';
 import * as sql from './position.sql';
+import { readModel } from '../../db/read-model';
 
 function toEntity(ctx: RequestContext, row: sql.PositionRow): Position {
-  return ctx.em.map(Position, row as unknown as Record<string, unknown>);
+  return readModel(ctx.em, Position, row as unknown as Record<string, unknown>);
 }
 
 export function positionById(ctx: RequestContext, id: string): Promise<Position | null> {

@@ -9,6 +9,7 @@ import type { RequestContext } from '../../server/context';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit/audit.service';
 import { EstablishmentQuota } from './establishment-quota.entity';
+import { readModel } from '../../db/read-model';
 
 interface QuotaRow {
   id: string;
@@ -28,7 +29,7 @@ export async function quotasOfUnit(ctx: RequestContext, unitId: string, year: nu
       ),
     )
     .load(unitId);
-  return rows.map((r) => ctx.em.map(EstablishmentQuota, r as unknown as Record<string, unknown>));
+  return rows.map((r) => readModel(ctx.em, EstablishmentQuota, r as unknown as Record<string, unknown>));
 }
 
 export interface SetQuotaCommand {

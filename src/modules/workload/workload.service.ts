@@ -12,6 +12,7 @@ import { openEndedRefusal, requireUnitForQuery } from '../org/org-unit.service';
 import { WorkloadComponent } from './workload-component.entity';
 import { reductionToMeetQuota, ReductionAnswer, wisnFigures, WisnFigures, WisnParameters } from './workload-need';
 import * as sql from './workload.sql';
+import { readModel } from '../../db/read-model';
 
 export interface WorkloadNeedResult extends WisnFigures {
   category: StaffCategory;
@@ -51,7 +52,7 @@ export async function workloadNeed(
 export async function workloadComponents(ctx: RequestContext, args: { unitCode: string; includeDescendants: boolean }): Promise<WorkloadComponent[]> {
   const unit = await requireUnitForQuery(ctx, args.unitCode);
   const rows = await sql.componentsInScope(ctx.sql, unit.id, args.includeDescendants, today());
-  return rows.map((r) => ctx.em.map(WorkloadComponent, r as unknown as Record<string, unknown>));
+  return rows.map((r) => readModel(ctx.em, WorkloadComponent, r as unknown as Record<string, unknown>));
 }
 
 export interface SetWorkloadComponentCommand {
