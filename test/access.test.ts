@@ -61,6 +61,29 @@ describe('access: roles, subtree scope and tokens', () => {
     expect(JSON.stringify(viaAssignments.data ?? {})).not.toContain('Nguyễn');
   });
 
+  it('checks the role of an object node(id) returns once, as each of its fields would', async () => {
+    // The fields of these types carry no check of their own where every path to them has made
+    // it already (fieldsCheckedOnTheWay); node(id) reaches every type, so it checks the type.
+    const [assignment] = await server.sql<{ id: string }>('select id from assignment where person_id = ?', [world.person.A]);
+    const objects: Array<[string, string, Array<keyof typeof tokens>]> = [
+      ['OrgUnit', world.unit['PROV.D1'], ['admin', 'hr', 'policymaker', 'analyst']],
+      ['Position', world.position.pW1a, ['admin', 'hr', 'policymaker']],
+      ['Person', world.person.A, ['admin', 'hr']],
+      ['Assignment', assignment.id, ['admin', 'hr']],
+    ];
+    for (const [type, key, readers] of objects) {
+      for (const role of ['admin', 'hr', 'policymaker', 'analyst'] as const) {
+        const res = await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId(type, key) }, tokens[role]);
+        const seen = res.errors ? errorCode(res) : res.data.node?.id === toGlobalId(type, key) ? 'DATA' : 'NULL';
+        expect({ type, role, seen }).toEqual({ type, role, seen: readers.includes(role) ? 'DATA' : 'FORBIDDEN' });
+      }
+    }
+    // A stricter field under a wider path still checks itself, in place: titles come back.
+    const res = await server.gql(`{ orgUnit(code: "PROV.D1.W1") { positions { edges { node { title assignments { kind } } } } } }`, {}, tokens.policymaker);
+    expect(errorCode(res)).toBe('FORBIDDEN');
+    expect(res.errors?.[0].path).toEqual(['orgUnit', 'positions', 'edges', 0, 'node', 'assignments']);
+  });
+
   describe('subtree scope', () => {
     it('forbids naming a unit outside the subtree', async () => {
       for (const query of [

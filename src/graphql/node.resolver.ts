@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { roleMayReadType } from '../auth/permissions';
 import { unitInScope } from '../auth/viewer';
 import { Viewer } from '../auth/viewer';
 import { forbidden, badUserInput } from './errors';
@@ -18,6 +19,7 @@ import { WorkloadComponent } from '../modules/workload/workload-component.entity
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { benchmarkById } from '../modules/attraction/benchmark.service';
 import { policyScenarioForNode } from '../modules/simulation/simulation.service';
+import { readModel } from '../db/read-model';
 
 /** Scope check for anything that hangs off a position: the position's unit must be visible. */
 async function positionVisible(ctx: RequestContext, positionId: string): Promise<boolean> {
@@ -88,12 +90,11 @@ const nodeFetchers: Record<string, (ctx: RequestContext, key: string) => Promise
     if (!row) return null;
     if (!unitInScope(viewerOf(ctx), row.code)) throw forbidden();
     const { code: _code, ...columns } = row;
-    return ctx.em.map(WorkloadComponent, columns as unknown as Record<string, unknown>);
+    return readModel(ctx.em, WorkloadComponent, columns as unknown as Record<string, unknown>);
   },
   async AuditEvent(ctx, key) {
-    // Only ADMIN reads audit events (the AuditEvent type's rule); for others the fields are FORBIDDEN.
     const [row] = await ctx.sql<Record<string, unknown>>('select id, at, subject, role, operation, unit_code, target_id, changes from audit_event where id = ?', [key]);
-    return row ? ctx.em.map(AuditEvent, row) : null;
+    return row ? readModel(ctx.em, AuditEvent, row) : null;
   },
   Competency: (ctx, key) => competencyById(ctx, key),
   IncentivePackage: (ctx, key) => incentivePackageById(ctx, key),
@@ -109,6 +110,9 @@ export class NodeResolver {
     if (!decoded) throw badUserInput('id is not a global ID this API issued', 'id');
     const fetch = nodeFetchers[decoded.type];
     if (!fetch) return null;
+    // The type's role rule, checked once for the object rather than on each of its fields.
+    const viewer = viewerOf(ctx);
+    if (!roleMayReadType(viewer.role, decoded.type)) throw forbidden(`Your role ${viewer.role} may not read or do this`);
     return fetch(ctx, decoded.key);
   }
 
