@@ -1130,6 +1130,7 @@ export type Position = Node & {
 /** A position (vị trí việc làm): a job in a unit with its requirements, grade and planned seats. */
 export type PositionAssignmentsArgs = {
   activeOnly?: Scalars['Boolean']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Position items (Relay connection). */

@@ -7,6 +7,7 @@ import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../server/context';
 import { Person } from '../people/person.entity';
 import { personById } from '../people/person.service';
+import { isReadModel } from '../../db/read-model';
 import { Assignment } from './assignment.entity';
 import * as assignments from './assignment.service';
 import { Position } from './position.entity';
@@ -48,8 +49,10 @@ export class AssignmentPayload {
 @Resolver(() => Assignment)
 export class AssignmentResolver {
   @FieldResolver(() => Person, { description: 'Who holds the seat.' })
-  async person(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Person> {
-    return (await personById(ctx, assignment.person.id))!;
+  person(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Person | Promise<Person> {
+    // Lists that asked for the person fetched it with the assignment; otherwise a stub to load.
+    if (isReadModel(assignment.person)) return assignment.person;
+    return personById(ctx, (assignment.person as { id: string }).id) as Promise<Person>;
   }
 
   @FieldResolver(() => Position, { description: 'The position whose seat is held.' })

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
 import { scopePaths, Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
-import { forbidden } from '../../graphql/errors';
+import { MAX_PAGE_SIZE } from '../../graphql/connection';
+import { badUserInput, forbidden } from '../../graphql/errors';
 import { AssignmentKind, StaffCategory } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { byKey, groupByKey } from '../../graphql/loaders';
@@ -18,9 +19,10 @@ import { Assignment } from './assignment.entity';
 import { assertEstablishmentAllows } from './establishment-rule';
 import { Position } from './position.entity';
 import * as sql from './position.sql';
+import { readModel } from '../../db/read-model';
 
 function toEntity(ctx: RequestContext, row: sql.AssignmentRow): Assignment {
-  return ctx.em.map(Assignment, row as unknown as Record<string, unknown>);
+  return readModel(ctx.em, Assignment, row as unknown as Record<string, unknown>);
 }
 
 export function assignmentById(ctx: RequestContext, id: string): Promise<Assignment | null> {
@@ -31,14 +33,29 @@ export function assignmentById(ctx: RequestContext, id: string): Promise<Assignm
     .load(id);
 }
 
-export async function assignmentsOfPosition(ctx: RequestContext, position: Position, activeOnly: boolean): Promise<Assignment[]> {
+/**
+ * A position's assignments, batched per request. With `withHolder` (the query selects `person`)
+ * each comes with its Person already built, so a list of 50,000 seats needs no second load.
+ */
+export async function assignmentsOfPosition(ctx: RequestContext, position: Position, activeOnly: boolean, first: number | null = null, withHolder = false): Promise<Assignment[]> {
+  if (first !== null && (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)) {
+    throw badUserInput(`\`first\` must be from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+  }
   const activeOn = activeOnly ? today() : null;
-  const rows = await ctx.loaders
-    .get<string, sql.AssignmentRow[]>(`assignment.ofPosition:${activeOn}`, async (ids) =>
-      groupByKey(ids, await sql.assignmentsOfPositions(ctx.sql, ids, activeOn), (r) => String(r.position_id)),
+  return ctx.loaders
+    .get<string, Assignment[]>(`assignment.ofPosition:${activeOn}:${first}:${withHolder}`, async (ids) =>
+      groupByKey(ids, await sql.assignmentsOfPositions(ctx.sql, ids, activeOn, first, withHolder), (r) => String(r.position_id), (r) => withHolderOf(ctx, r)),
     )
     .load(position.id);
-  return rows.map((r) => toEntity(ctx, r));
+}
+
+function withHolderOf(ctx: RequestContext, row: sql.AssignmentWithHolderRow): Assignment {
+  const { holder_id, holder_full_name, holder_birth_year, holder_home_unit_id, ...columns } = row;
+  const assignment = toEntity(ctx, columns);
+  if (holder_id !== undefined) {
+    assignment.person = readModel(ctx.em, Person, { id: holder_id, full_name: holder_full_name, birth_year: holder_birth_year, home_unit_id: holder_home_unit_id });
+  }
+  return assignment;
 }
 
 /** A person's assignments, limited to positions in the viewer's subtree. */

@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { selectsField } from '../../graphql/selection';
 import { ConnectionType, pageRequest } from '../../graphql/connection';
 import { RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
 import { runMutation } from '../../graphql/mutation';
@@ -92,8 +94,10 @@ export class PositionResolver {
     @Root() position: Position,
     @Ctx() ctx: RequestContext,
     @Arg('activeOnly', () => Boolean, { defaultValue: true, description: 'Only assignments active today.' }) activeOnly: boolean,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many (0 to 100), earliest start first; all when omitted.' }) first: number | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Assignment[]> {
-    return assignmentsOfPosition(ctx, position, activeOnly);
+    return assignmentsOfPosition(ctx, position, activeOnly, first ?? null, selectsField(info, 'person'));
   }
 
   @Mutation(() => PositionPayload, { description: 'Creates a position in a unit of your subtree.' })
