@@ -1,4 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { selectsField } from '../../graphql/selection';
 import { badUserInput } from '../../graphql/errors';
 import { LocalDateScalar } from '../../graphql/scalars';
 import type { RequestContext } from '../../server/context';
@@ -124,10 +126,11 @@ export class StaffingGapResolver {
     @Arg('year', () => Int, { description: 'Year whose quotas count.' }) year: number,
     @Ctx() ctx: RequestContext,
     @Arg('includeDescendants', () => Boolean, { defaultValue: true, description: 'Include every unit below it that exists on the date.' }) includeDescendants: boolean,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Date to judge assignments and units on; default today.' }) asOf?: string | null,
   ): Promise<StaffingGap> {
     checkYear(year);
-    return StaffingGap.of(await analytics.staffingGapFor(ctx, { unitCode, year, includeDescendants, asOf }));
+    return StaffingGap.of(await analytics.staffingGapFor(ctx, { unitCode, year, includeDescendants, asOf }, selectsField(info, 'children')));
   }
 
   @FieldResolver(() => OrgUnit, { description: 'The unit analysed.' })

@@ -15,11 +15,31 @@ export interface StaffingGapResult extends StaffingGapFigures {
   query: GapQuery;
 }
 
-export async function staffingGapFor(ctx: RequestContext, args: { unitCode: string; year: number; includeDescendants: boolean; asOf?: string | null }): Promise<StaffingGapResult> {
+/**
+ * The gap of a unit. `withChildren` (the query asks for its children) answers the unit and its
+ * children in one statement, one pass over the seats, and hands the children to their loader.
+ */
+export async function staffingGapFor(
+  ctx: RequestContext,
+  args: { unitCode: string; year: number; includeDescendants: boolean; asOf?: string | null },
+  withChildren = false,
+): Promise<StaffingGapResult> {
   const unit = await requireUnitForQuery(ctx, args.unitCode);
   const query: GapQuery = { year: args.year, asOf: args.asOf ?? today(), includeDescendants: args.includeDescendants };
-  const [figures] = await staffingGapFigures(ctx.sql, { kind: 'units', unitIds: [unit.id] }, query);
+  if (!withChildren || !query.includeDescendants) {
+    const [figures] = await staffingGapFigures(ctx.sql, { kind: 'units', unitIds: [unit.id] }, query);
+    return { ...figures, query };
+  }
+  const rows = await staffingGapFigures(ctx.sql, { kind: 'unitAndChildren', unitId: unit.id }, query);
+  const figures = rows.find((r) => String(r.unit_id) === String(unit.id))!;
+  childrenLoader(ctx, query).prime(String(unit.id), rows.filter((r) => r !== figures));
   return { ...figures, query };
+}
+
+function childrenLoader(ctx: RequestContext, query: GapQuery) {
+  return ctx.loaders.get<string, StaffingGapFigures[]>(`staffingGap.children:${query.year}:${query.asOf}`, async (parentIds) =>
+    groupByKey(parentIds, await staffingGapFigures(ctx.sql, { kind: 'childrenOf', parentIds }, { ...query, includeDescendants: true }), (r) => String(r.parent_id)),
+  );
 }
 
 /**
@@ -28,11 +48,7 @@ export async function staffingGapFor(ctx: RequestContext, args: { unitCode: stri
  */
 export async function staffingGapChildren(ctx: RequestContext, parent: StaffingGapResult): Promise<StaffingGapResult[]> {
   const query: GapQuery = { ...parent.query, includeDescendants: true };
-  const rows = await ctx.loaders
-    .get<string, StaffingGapFigures[]>(`staffingGap.children:${query.year}:${query.asOf}`, async (parentIds) =>
-      groupByKey(parentIds, await staffingGapFigures(ctx.sql, { kind: 'childrenOf', parentIds }, query), (r) => String(r.parent_id)),
-    )
-    .load(String(parent.unit_id));
+  const rows = await childrenLoader(ctx, query).load(String(parent.unit_id));
   return rows.map((figures) => ({ ...figures, query }));
 }
 

@@ -14,14 +14,20 @@ export interface StaffingGapFigures {
   it_seats_covered_concurrently: number;
 }
 
-export type GapRoots = { kind: 'units'; unitIds: readonly string[] } | { kind: 'childrenOf'; parentIds: readonly string[] };
+export type GapRoots =
+  | { kind: 'units'; unitIds: readonly string[] }
+  | { kind: 'childrenOf'; parentIds: readonly string[] }
+  | { kind: 'unitAndChildren'; unitId: string };
 
 /**
  * Staffing gap figures for several roots in one statement. Each root's scope is the root and,
- * when includeDescendants, every unit below it that exists on `asOf`. Roots are either named
- * units or the direct children (existing on `asOf`) of named parents, which is how
- * `StaffingGap.children` is batched across a whole tree level. A live vacancy counts where it
- * sat on `asOf` (a reorganisation moves it; see VACANCIES_MOVED_AFTER), so history stays true.
+ * when includeDescendants, every unit below it that exists on `asOf`. Roots are named units,
+ * the direct children (existing on `asOf`) of named parents, which is how
+ * `StaffingGap.children` is batched across a whole tree level, or a unit with its children in
+ * one go. Seats, quotas and vacancies are counted once per unit and then summed per root, so a
+ * unit that lies in two roots' scopes (a root and its child) costs one scan, not two. A live
+ * vacancy counts where it sat on `asOf` (a reorganisation moves it; see
+ * VACANCIES_MOVED_AFTER), so history stays true.
  */
 export async function staffingGapFigures(
   run: SqlRunner,
@@ -29,58 +35,77 @@ export async function staffingGapFigures(
   options: { year: number; asOf: string; includeDescendants: boolean },
 ): Promise<StaffingGapFigures[]> {
   const d = options.asOf;
+  const columns = 'r.id, r.path, r.code, r.parent_id';
   const rootsSql =
     roots.kind === 'units'
-      ? { sql: 'select r.id, r.path, r.code, r.parent_id from org_unit r where r.id = any(?::bigint[])', params: [roots.unitIds] }
-      : { sql: `select r.id, r.path, r.code, r.parent_id from org_unit r where r.parent_id = any(?::bigint[]) and ${unitExistsOn('r')}`, params: [roots.parentIds, d, d] };
+      ? { sql: `select ${columns} from org_unit r where r.id = any(?::bigint[])`, params: [roots.unitIds] }
+      : roots.kind === 'childrenOf'
+        ? { sql: `select ${columns} from org_unit r where r.parent_id = any(?::bigint[]) and ${unitExistsOn('r')}`, params: [roots.parentIds, d, d] }
+        : {
+            sql: `select ${columns} from org_unit r where r.id = ? union all select ${columns} from org_unit r where r.parent_id = ? and ${unitExistsOn('r')}`,
+            params: [roots.unitId, roots.unitId, d, d],
+          };
   const scopeSql = options.includeDescendants
     ? { sql: `select r.id as root_id, u.id as unit_id from roots r join org_unit u on u.path <@ r.path where u.id = r.id or ${unitExistsOn('u')}`, params: [d, d] }
     : { sql: 'select r.id as root_id, r.id as unit_id from roots r', params: [] };
   return run<StaffingGapFigures>(
     `with roots as (${rootsSql.sql}),
      scope as (${scopeSql.sql}),
-     quota as (
-       select s.root_id, sum(q.headcount)::int as quota
-       from scope s join establishment_quota q on q.unit_id = s.unit_id and q.year = ?
-       group by s.root_id),
+     units as (select distinct unit_id from scope),
+     unit_quota as (
+       select q.unit_id, sum(q.headcount)::int as quota
+       from units u join establishment_quota q on q.unit_id = u.unit_id and q.year = ?
+       group by q.unit_id),
      seats as (
-       select s.root_id, p.id, p.headcount, p.is_it_specialist,
+       select p.unit_id, p.headcount, p.is_it_specialist,
               count(a.id) filter (where a.kind = 'PRIMARY')::int as primary_active,
               count(a.id) filter (where a.kind = 'CONCURRENT')::int as concurrent_active
-       from scope s join position p on p.unit_id = s.unit_id
+       from units u join position p on p.unit_id = u.unit_id
        left join assignment a on a.position_id = p.id and ${assignmentActiveOn('a')}
-       group by s.root_id, p.id, p.headcount, p.is_it_specialist),
-     seat_totals as (
-       select root_id,
+       group by p.id),
+     unit_seats as (
+       select unit_id,
               sum(primary_active)::int as filled,
               sum(concurrent_active)::int as concurrent_coverage,
               coalesce(sum(headcount) filter (where is_it_specialist), 0)::int as it_seats_planned,
               coalesce(sum(primary_active) filter (where is_it_specialist), 0)::int as it_seats_filled,
               coalesce(sum(least(concurrent_active, greatest(headcount - primary_active, 0))) filter (where is_it_specialist), 0)::int
                 as it_seats_covered_concurrently
-       from seats group by root_id),
-     open_vacancies as (
-       select root_id, count(*)::int as open_vacancies from (
-         select s.root_id from scope s join position p on p.unit_id = s.unit_id
+       from seats group by unit_id),
+     unit_vacancies as (
+       select unit_id, count(*)::int as open_vacancies from (
+         select p.unit_id from units u join position p on p.unit_id = u.unit_id
          join vacancy v on v.position_id = p.id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
          where ${notMovedAfter('v')}
          union all
-         select s.root_id from ${VACANCIES_MOVED_AFTER} mv
-         join position p on p.id = mv.position_id join scope s on s.unit_id = p.unit_id
+         select p.unit_id from ${VACANCIES_MOVED_AFTER} mv
+         join position p on p.id = mv.position_id join units u on u.unit_id = p.unit_id
          join vacancy v on v.id = mv.vacancy_id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
-       ) placed group by root_id)
+       ) placed group by unit_id),
+     totals as (
+       select s.root_id,
+              sum(q.quota)::int as quota,
+              sum(t.filled)::int as filled,
+              sum(t.concurrent_coverage)::int as concurrent_coverage,
+              sum(v.open_vacancies)::int as open_vacancies,
+              sum(t.it_seats_planned)::int as it_seats_planned,
+              sum(t.it_seats_filled)::int as it_seats_filled,
+              sum(t.it_seats_covered_concurrently)::int as it_seats_covered_concurrently
+       from scope s
+       left join unit_quota q on q.unit_id = s.unit_id
+       left join unit_seats t on t.unit_id = s.unit_id
+       left join unit_vacancies v on v.unit_id = s.unit_id
+       group by s.root_id)
      select r.id as unit_id, r.parent_id,
-            coalesce(q.quota, 0) as quota,
+            coalesce(t.quota, 0) as quota,
             coalesce(t.filled, 0) as filled,
             coalesce(t.concurrent_coverage, 0) as concurrent_coverage,
-            coalesce(v.open_vacancies, 0) as open_vacancies,
+            coalesce(t.open_vacancies, 0) as open_vacancies,
             coalesce(t.it_seats_planned, 0) as it_seats_planned,
             coalesce(t.it_seats_filled, 0) as it_seats_filled,
             coalesce(t.it_seats_covered_concurrently, 0) as it_seats_covered_concurrently
      from roots r
-     left join quota q on q.root_id = r.id
-     left join seat_totals t on t.root_id = r.id
-     left join open_vacancies v on v.root_id = r.id
+     left join totals t on t.root_id = r.id
      order by r.code`,
     [...rootsSql.params, ...scopeSql.params, options.year, d, d, d, d],
   );
