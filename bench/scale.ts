@@ -8,7 +8,7 @@ import { today } from '../src/shared/today';
  * people / 2,000,000.
  *
  * Generated inside PostgreSQL, set-based (generate_series, hashtext for a deterministic spread),
- * never row by row from JavaScript. Units carry codes P01..P34 (and P01.C0001, P01.S001 below
+ * never row by row from JavaScript. Units sit under the nation VN: provinces VN.P01..VN.P34 (and VN.P01.C0001, VN.P01.S001 below
  * them), so they never collide with the demo's HCM/BN or the bench's PLAN/SIM/REORG.
  */
 export interface NationalOptions {
@@ -58,8 +58,8 @@ const SENIORITIES = ['JUNIOR', 'MID', 'SENIOR', 'LEAD'];
 /** A legal base salary (lương cơ sở) to size pay offers. */
 const BASE_SALARY = 2_340_000;
 
-/** Units of this generator only: P01..P34 and everything below them. */
-const SCALE_UNIT = `u.code ~ '^P[0-9]{2}(\\.|$)'`;
+/** Units of this generator only: everything below the nation VN (VN itself holds no seats). */
+const SCALE_UNIT = `u.code like 'VN.%'`;
 
 export function scaledCounts(people: number): { communes: number; departments: number; vacancies: number; candidates: number; candidatesWithCompetencies: number; applications: number } {
   const f = people / FULL_PEOPLE;
@@ -92,9 +92,11 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
   ])).map((r) => String(r.id));
 
   // Org units: provinces, then communes/wards and departments/agencies spread round-robin.
+  await run(`insert into org_unit (code, name, kind, valid_from) values ('VN', 'Việt Nam', 'NATION', '2025-07-01')`);
   await run(
-    `insert into org_unit (code, name, kind, population, valid_from)
-     select 'P' || lpad(p::text, 2, '0'), 'Tỉnh ' || lpad(p::text, 2, '0'), 'PROVINCE', 800000 + abs(hashtext('prov' || p)) % 3000000, '2025-07-01'
+    `insert into org_unit (code, name, kind, parent_id, population, valid_from)
+     select 'VN.P' || lpad(p::text, 2, '0'), 'Tỉnh ' || lpad(p::text, 2, '0'), 'PROVINCE', (select id from org_unit where code = 'VN'),
+            800000 + abs(hashtext('prov' || p)) % 3000000, '2025-07-01'
      from generate_series(1, ?) p`,
     [PROVINCES],
   );
@@ -105,7 +107,7 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
             case when i % 4 = 0 then 'WARD' else 'COMMUNE' end,
             pr.id, 5000 + abs(hashtext('com' || i)) % 60000, '2025-07-01'
      from generate_series(1, ?) i
-     join org_unit pr on pr.code = 'P' || lpad((1 + (i - 1) % ?)::text, 2, '0')`,
+     join org_unit pr on pr.code = 'VN.P' || lpad((1 + (i - 1) % ?)::text, 2, '0')`,
     [n.communes, PROVINCES],
   );
   await run(
@@ -115,7 +117,7 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
             case when i % 3 = 0 then 'AGENCY' else 'DEPARTMENT' end,
             pr.id, '2025-07-01'
      from generate_series(1, ?) i
-     join org_unit pr on pr.code = 'P' || lpad((1 + (i - 1) % ?)::text, 2, '0')`,
+     join org_unit pr on pr.code = 'VN.P' || lpad((1 + (i - 1) % ?)::text, 2, '0')`,
     [n.departments, PROVINCES],
   );
 

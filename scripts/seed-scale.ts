@@ -2,7 +2,7 @@
  * Fills the configured database with data of the national shape (`npm run seed:scale`):
  *   npm run seed:scale -- [--people 2000000] [--quick] [--force]
  * --quick takes one tenth of every count; --force loads even when org units already exist
- * (never twice: the P01.. units of an earlier run are always refused).
+ * (never twice: the VN units of an earlier run are always refused).
  */
 import 'reflect-metadata';
 import { generateNationalData, FULL_PEOPLE } from '../bench/scale';
@@ -42,9 +42,9 @@ async function main(): Promise<void> {
   try {
     const run = sqlRunnerFor(database.orm.em.fork());
     const [{ units, scale_units: scaleUnits }] = await run<{ units: number; scale_units: number }>(
-      `select count(*)::int as units, count(*) filter (where code = 'P01')::int as scale_units from org_unit`,
+      `select count(*)::int as units, count(*) filter (where code = 'VN')::int as scale_units from org_unit`,
     );
-    if (scaleUnits > 0) throw new Error('the database already holds scale data (unit P01); use a fresh database');
+    if (scaleUnits > 0) throw new Error('the database already holds scale data (the nation VN); use a fresh database');
     if (units > 0 && !args.force) throw new Error(`the database already holds ${units} org units; use an empty database, or --force to add the scale data beside them`);
     console.log(`generating the national shape for ${args.people.toLocaleString('en')} people…`);
     const started = Date.now();

@@ -1,9 +1,15 @@
+import { FloorRow, STAFFING_GAP_FLOOR_SQL } from '../bench/floor';
 import { generateNationalData, NationalCounts, scaledCounts } from '../bench/scale';
 import { Role } from '../src/graphql/enums';
 import { today } from '../src/shared/today';
 import { startTestServer, TestServer } from './helpers/harness';
 
 const PEOPLE = 20_000;
+
+/** The values of $1, $2 … in the order they occur, for a runner that takes `?` placeholders. */
+function floorParams(sql: string, values: unknown[]): unknown[] {
+  return [...sql.matchAll(/\$(\d)/g)].map((m) => values[Number(m[1]) - 1]);
+}
 
 describe('seed:scale — the national shape at a tiny scale', () => {
   let server: TestServer;
@@ -28,13 +34,13 @@ describe('seed:scale — the national shape at a tiny scale', () => {
     expect(expected.communes).toBe(33);
     expect(expected.departments).toBe(7);
     const [row] = await server.sql<{ orphans: number; provinces: string[] }>(
-      `select count(*) filter (where u.kind <> 'PROVINCE' and (p.kind is distinct from 'PROVINCE' or u.path <@ p.path is not true))::int as orphans,
+      `select count(*) filter (where p.kind is distinct from (case u.kind when 'PROVINCE' then 'NATION' else 'PROVINCE' end) or u.path <@ p.path is not true)::int as orphans,
               array_agg(u.code order by u.code) filter (where u.kind = 'PROVINCE') as provinces
-       from org_unit u left join org_unit p on p.id = u.parent_id where u.code ~ '^P[0-9]{2}'`,
+       from org_unit u left join org_unit p on p.id = u.parent_id where u.code like 'VN.%'`,
     );
     expect(row.orphans).toBe(0);
-    expect(row.provinces[0]).toBe('P01');
-    expect(row.provinces[33]).toBe('P34');
+    expect(row.provinces[0]).toBe('VN.P01');
+    expect(row.provinces[33]).toBe('VN.P34');
   });
 
   it('has people, competencies, positions in every unit and quotas for two years', async () => {
@@ -42,8 +48,8 @@ describe('seed:scale — the national shape at a tiny scale', () => {
     expect(counts.personCompetencies).toBeGreaterThanOrEqual(PEOPLE * 2);
     expect(counts.personCompetencies).toBeLessThanOrEqual(PEOPLE * 4);
     const [row] = await server.sql<{ without_positions: number; years: number[] }>(
-      `select (select count(*) from org_unit u where u.code ~ '^P[0-9]{2}' and not exists (select 1 from position p where p.unit_id = u.id))::int as without_positions,
-              (select array_agg(distinct q.year order by q.year) from establishment_quota q join org_unit u on u.id = q.unit_id and u.code ~ '^P[0-9]{2}') as years`,
+      `select (select count(*) from org_unit u where u.code like 'VN.%' and not exists (select 1 from position p where p.unit_id = u.id))::int as without_positions,
+              (select array_agg(distinct q.year order by q.year) from establishment_quota q join org_unit u on u.id = q.unit_id and u.code like 'VN.%') as years`,
     );
     expect(row.without_positions).toBe(0);
     expect(row.years).toEqual([year, year + 1]);
@@ -109,7 +115,7 @@ describe('seed:scale — the national shape at a tiny scale', () => {
       `query ($unitCode: String!, $year: Int!) {
          staffingGap(unitCode: $unitCode, year: $year) { quota filled gap itSeatsPlanned itSeatsFilled concurrentCoverage children { quota filled } }
        }`,
-      { unitCode: 'P01', year },
+      { unitCode: 'VN.P01', year },
       token,
     );
     expect(response.errors).toBeUndefined();
@@ -119,5 +125,27 @@ describe('seed:scale — the national shape at a tiny scale', () => {
     expect(gap.filled).toBeLessThanOrEqual(gap.quota);
     expect(gap.itSeatsPlanned).toBeGreaterThan(0);
     expect(gap.children.length).toBeGreaterThan(0);
+  });
+
+  it('answers staffingGap of the nation with its provinces as the bench\'s SQL floor does, in one statement', async () => {
+    const token = await server.token(Role.ADMIN);
+    const response = await server.gql(
+      `query ($year: Int!) { staffingGap(unitCode: "VN", year: $year) { quota filled gap itGap children { unit { code } quota filled gap itGap } } }`,
+      { year },
+      token,
+    );
+    expect(response.errors).toBeUndefined();
+    const gap = response.data.staffingGap;
+    const floor = await server.sql<FloorRow>(STAFFING_GAP_FLOOR_SQL.replace(/\$1/g, '?').replace(/\$2/g, '?').replace(/\$3/g, '?'), floorParams(STAFFING_GAP_FLOOR_SQL, ['VN', today(), year]));
+    const ours = [
+      { child: null, quota: gap.quota, filled: gap.filled, gap: gap.gap, it_gap: gap.itGap },
+      ...gap.children.map((c: any) => ({ child: c.unit.code, quota: c.quota, filled: c.filled, gap: c.gap, it_gap: c.itGap })),
+    ];
+    const theirs = floor.filter((r) => r.is_root || r.child !== null).map((r) => ({ child: r.is_root ? null : r.child, quota: r.quota, filled: r.filled, gap: r.gap, it_gap: r.it_gap }));
+    expect(gap.children).toHaveLength(34);
+    expect(gap.filled).toBeGreaterThan(0);
+    expect(ours).toEqual(theirs);
+    // The nation and its provinces in one pass: the unit lookup, the figures, the children's units.
+    expect(response.statements).toBe(3);
   });
 });

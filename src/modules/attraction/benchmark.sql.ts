@@ -1,4 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
+import { regionOf } from '../../shared/sql';
 
 /**
  * The contract's private median of a position on a date: p50 of the PRIVATE benchmark for the
@@ -15,14 +16,14 @@ export interface PrivateMedianRow {
 
 export async function privateMediansFor(run: SqlRunner, positionIds: readonly string[], date: string): Promise<PrivateMedianRow[]> {
   return run<PrivateMedianRow>(
-    `select p.id as position_id, b.id as benchmark_id, b.p50::float8 as p50, split_part(u.code, '.', 1) as region
+    `select p.id as position_id, b.id as benchmark_id, b.p50::float8 as p50, ${regionOf('u.code')} as region
      from position p
      join org_unit u on u.id = p.unit_id
      left join lateral (
        select sb.id, sb.p50 from salary_benchmark sb
        where sb.sector = 'PRIVATE' and sb.role_family = p.role_family and sb.seniority = p.seniority
-         and sb.region in (split_part(u.code, '.', 1), 'VN') and sb.as_of <= ?::date
-       order by (sb.region = split_part(u.code, '.', 1)) desc, sb.as_of desc
+         and sb.region in (${regionOf('u.code')}, 'VN') and sb.as_of <= ?::date
+       order by (sb.region = ${regionOf('u.code')}) desc, sb.as_of desc
        limit 1
      ) b on true
      where p.id = any(?::bigint[])`,

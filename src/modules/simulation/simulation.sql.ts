@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { LIVE_VACANCY_STATUSES } from '../../graphql/enums';
-import { unitExistsOn, vacanciesInScopeOn } from '../../shared/sql';
+import { unitExistsOn, vacanciesInScopeOn, regionOf } from '../../shared/sql';
 import { scopeUnitsSql } from '../staffing/scope.sql';
 
 /**
@@ -46,7 +46,7 @@ export async function consideredVacancyGroups(run: SqlRunner, rootId: string, da
      ),
      vac as materialized (
        select c.n, c.incentive_package_id, p.role_family, p.seniority, p.pay_coefficient,
-              split_part(u.code, '.', 1) as region,
+              ${regionOf('u.code')} as region,
               case when nlevel(u.path) > root.depth then subpath(u.path, 0, root.depth + 1) end as child_path
        from counted c
        join position p on p.id = c.position_id
