@@ -1,54 +1,160 @@
 /**
- * `npm run bench [-- --quick]`: builds its own database, loads synthetic data of the service's
- * scale set-based inside PostgreSQL, starts the real server, warms up, and times each case
- * over HTTP with a real token. Prints a table and writes bench/results/latest.json.
+ * `npm run bench [-- --quick] [--keep]`: the performance benchmark at national scale.
  *
- * Cases (full scale; --quick divides the data by 10):
- *   placement-plan   placementPlan over 1,000 open vacancies × 5,000 candidates with live applications
- *   match-candidates matchCandidates over 100,000 candidates (and internal staff)
- *   simulate-policy  simulatePolicy over 100,000 IT vacancies, and its 11-point policyCurve
- *   staffing-gap     staffingGap with children over a region of 1,000 wards
- *   reorganize-units reorganizeUnits of a ward of 2,000 people (1,000 positions), once per ward (same at both scales)
+ * It builds its own database (embedded PostgreSQL, or the server of DATABASE_URL), loads the
+ * national dataset set-based inside PostgreSQL (bench/scale.ts: 2,000,000 people, or 200,000
+ * with --quick) plus three regions sized for the analytics cases (bench/data.ts), starts our
+ * server as its own process (this machine's Node) and PostGraphile v5 as another (Node 24,
+ * installed once into a cache folder), both with a pool of POOL_SIZE, warms up, and measures
+ * each case with autocannon against the real HTTP endpoint with real tokens:
+ *
+ *   nested-list           provinces → children → positions → active assignments → person, first 20
+ *                         at each level, beside PostGraphile (ratio = our rps / its rps)
+ *   staffing-gap-nation   staffingGap of the nation with its 34 provinces, beside the SQL floor
+ *                         (bench/floor.ts; ratio = our p95 / the floor's p95)
+ *   staffing-gap-commune  staffingGap of one commune
+ *   match-candidates      matchCandidates over 100,000 candidates (10,000 quick)
+ *   placement-plan        placementPlan over 1,000 vacancies × 5,000 applicants (100 × 500 quick)
+ *   simulate-policy       simulatePolicy over 100,000 IT vacancies (10,000 quick), and policy-curve
+ *   reorganize-units      reorganizeUnits of a ward of 2,000 people (same at both scales)
+ *   mixed                 64 clients for 2 minutes over reads and writes (bench/mixed-load.ts),
+ *                         with the server's peak RSS
+ *
+ * Prints a table and writes bench/results/latest.json and bench/results/<scale>.json; when
+ * both scales have run on this machine, `growth` holds log(t_full / t_quick) / log(10) per case.
  */
 import 'reflect-metadata';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { signToken } from '../src/auth/token';
-import { loadConfig } from '../src/config';
 import { ensureDatabase } from '../src/db/database';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { createOrm, migrate } from '../src/db/orm';
 import { sqlRunnerFor } from '../src/db/sql-runner';
 import { Role } from '../src/graphql/enums';
 import { toGlobalId } from '../src/graphql/global-id';
-import { createLogger } from '../src/logger';
-import { startApp } from '../src/server/app';
 import { today } from '../src/shared/today';
 import { generateBenchData, generateReorganisationWards, Scale } from './data';
+import { FloorRow, STAFFING_GAP_FLOOR_SQL } from './floor';
+import { LoadFigures, loadHttp, loadSql, percentile } from './load';
+import { runMixedLoad } from './mixed-load';
+import { countPostGraphileNestedPeople, POSTGRAPHILE_NESTED_LIST_QUERY, repoRoot, startPostGraphile } from './peer';
+import { countNationalData, FULL_PEOPLE, generateNationalData } from './scale';
+
+const POOL_SIZE = 10;
+const SECRET = 'bench-secret-bench-secret-bench-secret';
+
+export const NESTED_LIST_QUERY = `{ orgUnits(kind: PROVINCE, first: 20) { edges { node { code name
+  children(first: 20) { edges { node { code name
+    positions(first: 20) { edges { node { title headcount
+      assignments(activeOnly: true, first: 20) { kind startDate person { fullName } } } } } } } } } } } }`;
 
 interface CaseResult {
   name: string;
-  runs: number;
-  p50_ms: number;
-  p95_ms: number;
+  ours: Omit<LoadFigures, 'requests' | 'errors'>;
+  peer: { name: string; rps: number; p50_ms: number; p95_ms: number } | null;
+  ratio: number | null;
   statements: number;
+  clients: string;
   note: string;
 }
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(index, 0)] * 10) / 10;
+function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Our server as a process of its own (this machine's Node), so that its RSS is its own. */
+async function startOurServer(databaseUrl: string): Promise<{ url: string; pid: number; peakRssMb(): number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'src', 'main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production', // as deployed (graphql-js skips its development checks)
+      SQL_STATEMENT_HEADER: 'true', // the statement counts the bench reports
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      JWT_SECRET: SECRET,
+      SEED_DEMO_DATA: 'false',
+      RATE_LIMIT_PER_MINUTE: '0', // 64 bench clients share a handful of tokens
+      DB_POOL_SIZE: String(POOL_SIZE),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`our server exited with ${child.exitCode} while starting`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 120_000) throw new Error('our server did not become ready in 120 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    // VmHWM: the peak resident set size the kernel saw for the process.
+    peakRssMb: () => Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function post(url: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<{ body: any; statements: number; ms: number }> {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as any;
+  const ms = performance.now() - started;
+  if (!response.ok || body.errors) throw new Error(`bench query failed (${response.status}): ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return { body, statements: Number(response.headers.get('x-sql-statements') ?? NaN), ms };
+}
+
+function countOurNestedPeople(data: any): number {
+  let people = 0;
+  for (const province of data.orgUnits.edges) {
+    for (const child of province.node.children.edges) {
+      for (const position of child.node.positions.edges) people += position.node.assignments.length;
+    }
+  }
+  return people;
 }
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const scale: Scale = quick
+  const scaleName = quick ? 'quick' : 'full';
+  const people = quick ? FULL_PEOPLE / 10 : FULL_PEOPLE;
+  const regions: Scale = quick
     ? { wards: 100, candidates: 10_000, applicants: 500, simVacancies: 10_000 }
     : { wards: 1_000, candidates: 100_000, applicants: 5_000, simVacancies: 100_000 };
-  const secret = 'bench-secret-bench-secret-bench-secret';
-  const logger = createLogger('warn');
+  const benchStarted = Date.now();
 
   let adminUrl = process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | null = null;
@@ -59,121 +165,221 @@ async function main(): Promise<void> {
   }
   const database = `wf_bench_${Date.now()}`;
   await ensureDatabase(adminUrl, database);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const orm = await createOrm({ url: url.toString(), poolSize: 10 });
-  await migrate(orm);
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${database}`;
+  const databaseUrl = dbUrl.toString();
 
-  console.log(`loading ${quick ? 'quick' : 'full'} data: ${JSON.stringify(scale)}`);
+  console.log(`loading the ${scaleName} national dataset (${people.toLocaleString('en')} people) and the analytics regions ${JSON.stringify(regions)}`);
   const loadStarted = Date.now();
-  const ids = await generateBenchData(sqlRunnerFor(orm.em.fork()), scale);
-  const reorganisationWards = await generateReorganisationWards(sqlRunnerFor(orm.em.fork()), 3);
-  console.log(`loaded in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
+  const orm = await createOrm({ url: databaseUrl, poolSize: 2 });
+  await migrate(orm);
+  const run = sqlRunnerFor(orm.em.fork());
+  await generateNationalData(run, { people });
+  const ids = await generateBenchData(run, regions);
+  const reorganisationWards = await generateReorganisationWards(run, 3);
+  await run('analyze');
+  const national = await countNationalData(run);
+  const [{ commune }] = await run<{ commune: string }>(`select code as commune from org_unit where code like 'VN.P01.C%' order by code limit 1`);
+  await orm.close(true);
+  const loadSeconds = (Date.now() - loadStarted) / 1000;
+  console.log(`loaded in ${loadSeconds.toFixed(1)} s`);
 
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', JWT_SECRET: secret, LOG_LEVEL: 'warn' });
-  const app = await startApp(config, orm, logger);
-  const token = await signToken({ subject: 'bench', role: Role.ADMIN }, secret);
-
-  async function gql(query: string, variables: Record<string, unknown> = {}): Promise<{ ms: number; statements: number; body: any }> {
-    const started = performance.now();
-    const response = await fetch(app.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await response.json();
-    const ms = performance.now() - started;
-    if ((body as { errors?: unknown }).errors) throw new Error(`bench query failed: ${JSON.stringify((body as { errors: unknown }).errors)}`);
-    return { ms, statements: Number(response.headers.get('x-sql-statements')), body };
-  }
-
-  async function measure(name: string, runs: number, query: string, variables: Record<string, unknown>, describe: (body: any) => string): Promise<CaseResult> {
-    const warm = await gql(query, variables);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push((await gql(query, variables)).ms);
-    times.sort((a, b) => a - b);
-    return { name, runs, p50_ms: percentile(times, 50), p95_ms: percentile(times, 95), statements: warm.statements, note: describe(warm.body.data) };
-  }
-
+  const ours = await startOurServer(databaseUrl);
+  const peer = await startPostGraphile({ databaseUrl, poolSize: POOL_SIZE });
+  const admin = await signToken({ subject: 'bench', role: Role.ADMIN }, SECRET);
+  const auth = { authorization: `Bearer ${admin}` };
+  const year = Number(today().slice(0, 4));
   const cases: CaseResult[] = [];
-  cases.push(
-    await measure('placement-plan', 5, `{ placementPlan(unitCode: "PLAN", minScore: 0.5) { totalScore unplacedVacancies suggestions { score } } }`, {}, (d) =>
-      `${scale.wards} vacancies × ${scale.applicants} applicants: ${d.placementPlan.suggestions.length} pairs, total ${d.placementPlan.totalScore.toFixed(2)}`,
-    ),
-  );
-  cases.push(
-    await measure(
+
+  /** Warms up (three answers, the first checked), then measures our side of a case. */
+  async function measureOurs(query: string, variables: Record<string, unknown>, connections: number, seconds: number) {
+    const warm = await post(ours.url, admin, query, variables);
+    for (let i = 0; i < 2; i++) await post(ours.url, admin, query, variables);
+    const figures = await loadHttp(ours.url, auth, JSON.stringify({ query, variables }), { connections, seconds });
+    if (figures.errors) throw new Error(`${figures.errors} errors while measuring ${query.slice(0, 60)}`);
+    return { warm, figures };
+  }
+  const slim = (f: LoadFigures) => ({ rps: f.rps, p50_ms: f.p50_ms, p95_ms: f.p95_ms });
+
+  try {
+    // nested-list, beside PostGraphile.
+    {
+      const settings = { connections: 4, seconds: quick ? 20 : 30 };
+      const { warm, figures } = await measureOurs(NESTED_LIST_QUERY, {}, settings.connections, settings.seconds);
+      const ourPeople = countOurNestedPeople(warm.body.data);
+      const peerAnswer = await post(peer.url, null, POSTGRAPHILE_NESTED_LIST_QUERY);
+      const peerPeople = countPostGraphileNestedPeople(peerAnswer.body);
+      if (peerPeople !== ourPeople) throw new Error(`nested-list: PostGraphile returned ${peerPeople} people, we returned ${ourPeople}`);
+      for (let i = 0; i < 2; i++) await post(peer.url, null, POSTGRAPHILE_NESTED_LIST_QUERY);
+      const theirs = await loadHttp(peer.url, {}, JSON.stringify({ query: POSTGRAPHILE_NESTED_LIST_QUERY }), settings);
+      cases.push({
+        name: 'nested-list',
+        ours: slim(figures),
+        peer: { name: `PostGraphile 5.1.5 on Node ${peer.nodeVersion}`, ...slim(theirs) },
+        ratio: theirs.rps > 0 ? round(figures.rps / theirs.rps) : null,
+        statements: warm.statements,
+        clients: `${settings.connections} × ${settings.seconds} s`,
+        note: `${ourPeople.toLocaleString('en')} people per answer (both); pool ${POOL_SIZE} each, one process each`,
+      });
+    }
+
+    // staffing-gap-nation, beside the SQL floor.
+    {
+      const settings = { connections: 4, seconds: quick ? 15 : 30 };
+      const query = `query($year: Int!) { staffingGap(unitCode: "VN", year: $year) { quota filled gap itGap children { unit { code } quota filled gap itGap } } }`;
+      const { warm, figures } = await measureOurs(query, { year }, settings.connections, settings.seconds);
+      const client = new Client({ connectionString: databaseUrl });
+      await client.connect();
+      const { rows } = await client.query<FloorRow>(STAFFING_GAP_FLOOR_SQL, ['VN', today(), year]);
+      await client.end();
+      const gap = warm.body.data.staffingGap;
+      const ourRows = [{ child: null, quota: gap.quota, filled: gap.filled, gap: gap.gap, it_gap: gap.itGap }, ...gap.children.map((c: any) => ({ child: c.unit.code, quota: c.quota, filled: c.filled, gap: c.gap, it_gap: c.itGap }))];
+      const floorRows = rows.filter((r) => r.is_root || r.child !== null).map((r) => ({ child: r.is_root ? null : r.child, quota: r.quota, filled: r.filled, gap: r.gap, it_gap: r.it_gap }));
+      if (JSON.stringify(ourRows) !== JSON.stringify(floorRows)) throw new Error(`staffing-gap-nation: the floor's numbers differ from ours:\n${JSON.stringify(floorRows.slice(0, 3))}\n${JSON.stringify(ourRows.slice(0, 3))}`);
+      await loadSql(databaseUrl, STAFFING_GAP_FLOOR_SQL, ['VN', today(), year], { connections: settings.connections, seconds: 3 });
+      const floor = await loadSql(databaseUrl, STAFFING_GAP_FLOOR_SQL, ['VN', today(), year], settings);
+      cases.push({
+        name: 'staffing-gap-nation',
+        ours: slim(figures),
+        peer: { name: 'SQL floor (one hand-written statement, pg client)', ...slim(floor) },
+        ratio: floor.p95_ms > 0 ? round(figures.p95_ms / floor.p95_ms) : null,
+        statements: warm.statements,
+        clients: `${settings.connections} × ${settings.seconds} s`,
+        note: `nation and ${gap.children.length} provinces: quota ${gap.quota.toLocaleString('en')}, filled ${gap.filled.toLocaleString('en')}; same numbers as the floor`,
+      });
+    }
+
+    const single = async (name: string, query: string, variables: Record<string, unknown>, connections: number, seconds: number, describe: (data: any) => string) => {
+      const { warm, figures } = await measureOurs(query, variables, connections, seconds);
+      cases.push({ name, ours: slim(figures), peer: null, ratio: null, statements: warm.statements, clients: `${connections} × ${seconds} s`, note: describe(warm.body.data) });
+    };
+
+    await single('staffing-gap-commune', `query($code: String!, $year: Int!) { staffingGap(unitCode: $code, year: $year) { quota filled gap itGap itSeatsCoveredConcurrently openVacancies } }`, { code: commune, year }, 4, 10, (d) => `${commune}: quota ${d.staffingGap.quota}, filled ${d.staffingGap.filled}`);
+    await single(
       'match-candidates',
-      10,
       `query($id: ID!) { matchCandidates(positionId: $id, first: 10) { score candidate { id } person { id } missing { level } } }`,
       { id: toGlobalId('Position', ids.matchPositionId) },
-      (d) => `${scale.candidates} candidates: best ${d.matchCandidates[0]?.score}`,
-    ),
-  );
-  const simulation = { unitCode: 'SIM', asOf: today(), changes: { monthlyAllowanceDelta: 2_000_000 } };
-  cases.push(
-    await measure(
+      4,
+      quick ? 10 : 20,
+      (d) => `${regions.candidates.toLocaleString('en')} candidates: best ${d.matchCandidates[0]?.score}`,
+    );
+    await single('placement-plan', `{ placementPlan(unitCode: "PLAN", minScore: 0.5) { totalScore unplacedVacancies suggestions { score } } }`, {}, 2, quick ? 10 : 30, (d) =>
+      `${regions.wards.toLocaleString('en')} vacancies × ${regions.applicants.toLocaleString('en')} applicants: ${d.placementPlan.suggestions.length} placed`,
+    );
+    const simulation = { unitCode: 'SIM', asOf: today(), changes: { monthlyAllowanceDelta: 2_000_000 } };
+    await single(
       'simulate-policy',
-      5,
       `query($input: SimulatePolicyInput!) { simulatePolicy(input: $input) { vacanciesConsidered deltaExpectedHires costPerAdditionalHire byUnit { vacanciesConsidered } } }`,
       { input: simulation },
-      (d) => `${d.simulatePolicy.vacanciesConsidered} vacancies, +${d.simulatePolicy.deltaExpectedHires.toFixed(1)} hires`,
-    ),
-  );
-  cases.push(
-    await measure('policy-curve', 5, `query($input: SimulatePolicyInput!) { policyCurve(input: $input) { fraction expectedHires } }`, { input: simulation }, (d) => `${d.policyCurve.length} points`),
-  );
-  cases.push(
-    await measure(
-      'staffing-gap',
-      10,
-      `{ staffingGap(unitCode: "PLAN", year: ${Number(today().slice(0, 4))}) { quota filled gap itGap children { quota filled gap children { gap } } } }`,
-      {},
-      (d) => `${d.staffingGap.children.length} districts, quota ${d.staffingGap.quota}`,
-    ),
-  );
+      4,
+      quick ? 10 : 20,
+      (d) => `${d.simulatePolicy.vacanciesConsidered.toLocaleString('en')} IT vacancies, +${d.simulatePolicy.deltaExpectedHires.toFixed(1)} hires`,
+    );
+    await single('policy-curve', `query($input: SimulatePolicyInput!) { policyCurve(input: $input) { fraction expectedHires } }`, { input: simulation }, 4, 10, (d) => `${d.policyCurve.length} points`);
 
-  {
-    // Each reorganisation ends its ward, so each run merges a ward of its own (no warm-up).
-    const times: number[] = [];
-    let statements = 0;
-    let note = '';
-    for (const code of reorganisationWards) {
-      const { ms, statements: n, body } = await gql(
-        `mutation($input: ReorganizeUnitsInput!) { reorganizeUnits(input: $input) { positionsMoved assignmentsMoved vacanciesMoved userErrors { message } } }`,
-        { input: { newUnit: { code: `${code}_NEW`, name: 'Phường Mới', kind: 'WARD', parentCode: 'REORG' }, mergedUnitCodes: [code], effectiveOn: today() } },
-      );
-      const r = body.data.reorganizeUnits;
-      if (r.userErrors.length) throw new Error(`bench reorganisation refused: ${JSON.stringify(r.userErrors)}`);
-      times.push(ms);
-      statements = n;
-      note = `a ward of ${r.assignmentsMoved} assignments, ${r.positionsMoved} positions, ${r.vacanciesMoved} vacancies`;
+    // reorganize-units: each run ends its ward, so each merges a ward of its own, one at a time.
+    {
+      const times: number[] = [];
+      let statements = 0;
+      let note = '';
+      for (const code of reorganisationWards) {
+        const { body, ms, statements: n } = await post(
+          ours.url,
+          admin,
+          `mutation($input: ReorganizeUnitsInput!) { reorganizeUnits(input: $input) { positionsMoved assignmentsMoved vacanciesMoved userErrors { message } } }`,
+          { input: { newUnit: { code: `${code}_NEW`, name: 'Phường Mới', kind: 'WARD', parentCode: 'REORG' }, mergedUnitCodes: [code], effectiveOn: today() } },
+        );
+        const r = body.data.reorganizeUnits;
+        if (r.userErrors.length) throw new Error(`bench reorganisation refused: ${JSON.stringify(r.userErrors)}`);
+        times.push(ms);
+        statements = n;
+        note = `a ward of ${r.assignmentsMoved} assignments, ${r.positionsMoved} positions, ${r.vacanciesMoved} vacancies, one at a time`;
+      }
+      times.sort((a, b) => a - b);
+      cases.push({ name: 'reorganize-units', ours: { rps: round(1000 / (times.reduce((a, b) => a + b, 0) / times.length)), p50_ms: percentile(times, 50), p95_ms: percentile(times, 95) }, peer: null, ratio: null, statements, clients: `1 × ${times.length} runs`, note });
     }
-    times.sort((a, b) => a - b);
-    cases.push({ name: 'reorganize-units', runs: times.length, p50_ms: percentile(times, 50), p95_ms: percentile(times, 95), statements, note });
+
+    // mixed: 64 clients, 2 minutes, reads and writes; last, since it writes.
+    const mixedSeconds = Number(process.env.BENCH_MIXED_SECONDS ?? 120);
+    const mixed = await runMixedLoad({ url: ours.url, databaseUrl, jwtSecret: SECRET, connections: 64, durationSeconds: mixedSeconds });
+    const rssMax = ours.peakRssMb();
+    cases.push({
+      name: 'mixed',
+      ours: { rps: round(mixed.rps), p50_ms: round(mixed.p50_ms, 1), p95_ms: round(mixed.p95_ms, 1) },
+      peer: null,
+      ratio: null,
+      statements: NaN,
+      clients: `64 × ${mixedSeconds} s`,
+      note: `${mixed.requests.toLocaleString('en')} requests, ${mixed.errors} errors, peak RSS ${rssMax} MB`,
+    });
+
+    const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, peerNode: peer.nodeVersion, poolSize: POOL_SIZE, processes: 1 };
+    const resultsDir = path.join(repoRoot(), 'bench', 'results');
+    mkdirSync(resultsDir, { recursive: true });
+    const other = path.join(resultsDir, `${quick ? 'full' : 'quick'}.json`);
+    const growth: Record<string, number> = {};
+    let growthNote = 'run both scales on this machine to fill growth';
+    if (existsSync(other)) {
+      const previous = JSON.parse(readFileSync(other, 'utf8')) as { at: string; cases: CaseResult[] };
+      const quickCases = quick ? cases : previous.cases;
+      const fullCases = quick ? previous.cases : cases;
+      for (const c of fullCases) {
+        const q = quickCases.find((x) => x.name === c.name);
+        if (q && q.ours.p50_ms > 0 && c.ours.p50_ms > 0) growth[c.name] = round(Math.log(c.ours.p50_ms / q.ours.p50_ms) / Math.log(10));
+      }
+      growthNote = `p50 exponents between this run and the ${quick ? 'full' : 'quick'} run of ${previous.at}`;
+    }
+    const result = {
+      scale: scaleName,
+      at: new Date().toISOString(),
+      machine,
+      dataset: { ...national, analyticsRegions: regions, loadSeconds: round(loadSeconds, 1) },
+      cases,
+      load: { errors: mixed.errors, requests: mixed.requests, rss_mb_max: rssMax, rps: round(mixed.rps), p50_ms: mixed.p50_ms, p95_ms: mixed.p95_ms, errorSamples: mixed.errorSamples, byOperation: mixed.byOperation },
+      growth: { ...growth, note: growthNote },
+      targets: {
+        'nested-list ≥ 1.0× PostGraphile rps': (cases[0].ratio ?? 0) >= 1,
+        'nested-list ≤ 6 SQL statements': cases[0].statements <= 6,
+        'staffing-gap-nation p95 ≤ 1.5× the SQL floor': (cases[1].ratio ?? Infinity) <= 1.5,
+        'simulate-policy p95 ≤ 2 s': (cases.find((c) => c.name === 'simulate-policy')?.ours.p95_ms ?? Infinity) <= 2000,
+        'mixed load: 0 errors': mixed.errors === 0,
+        'mixed load: RSS ≤ 1 GB': rssMax <= 1024,
+      },
+      seconds: Math.round((Date.now() - benchStarted) / 1000),
+    };
+
+    console.log(`\nworkforce-graph bench, ${scaleName} scale, ${new Date().toISOString().slice(0, 10)}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB; ours on Node ${machine.node}, PostGraphile on Node ${machine.peerNode}; pool ${POOL_SIZE}, one process each`);
+    console.log(`dataset: ${national.people.toLocaleString('en')} people, ${national.communes.toLocaleString('en')} communes, ${national.vacancies.toLocaleString('en')} vacancies, ${national.applications.toLocaleString('en')} applications (loaded in ${loadSeconds.toFixed(0)} s)`);
+    const pad = (v: unknown, n: number) => String(v ?? '—').padStart(n);
+    console.log(`${'case'.padEnd(22)}${pad('rps', 9)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('SQL', 5)}  ${'peer rps'.padStart(9)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('ratio', 7)}  clients      note`);
+    for (const c of cases) {
+      console.log(
+        `${c.name.padEnd(22)}${pad(c.ours.rps, 9)}${pad(c.ours.p50_ms, 10)}${pad(c.ours.p95_ms, 10)}${pad(Number.isNaN(c.statements) ? '—' : c.statements, 5)}  ${pad(c.peer?.rps, 9)}${pad(c.peer?.p50_ms, 10)}${pad(c.peer?.p95_ms, 10)}${pad(c.ratio, 7)}  ${c.clients.padEnd(12)} ${c.note}`,
+      );
+    }
+    console.log(`peers: ${cases.filter((c) => c.peer).map((c) => `${c.name}: ${c.peer!.name}`).join('; ')}`);
+    console.log(`mixed load: ${mixed.requests} requests, ${mixed.errors} errors, peak RSS ${rssMax} MB${mixed.errorSamples.length ? `; first errors: ${mixed.errorSamples.join(' | ')}` : ''}`);
+    if (Object.keys(growth).length) console.log(`growth (${growthNote}): ${Object.entries(growth).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    for (const [target, holds] of Object.entries(result.targets)) console.log(`${holds ? 'holds ' : 'MISSES'}  ${target}`);
+    console.log(`bench took ${result.seconds} s`);
+
+    const text = `${JSON.stringify(result, null, 2)}\n`;
+    writeFileSync(path.join(resultsDir, `${scaleName}.json`), text);
+    writeFileSync(path.join(resultsDir, 'latest.json'), text);
+    console.log(`wrote bench/results/latest.json and bench/results/${scaleName}.json`);
+  } finally {
+    await peer.stop();
+    await ours.stop();
+    if (process.argv.includes('--keep')) {
+      console.log(`kept database ${database} (${databaseUrl})`);
+    } else {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${database} with (force)`);
+      await client.end();
+    }
+    await stopEmbedded?.();
   }
-
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-  console.log(`\nworkforce-graph bench (${quick ? 'quick' : 'full'} scale) on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}`);
-  console.log(`${'case'.padEnd(18)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'SQL'.padStart(6)}  note`);
-  for (const c of cases) console.log(`${c.name.padEnd(18)}${String(c.p50_ms).padStart(10)}${String(c.p95_ms).padStart(10)}${String(c.statements).padStart(6)}  ${c.note}`);
-
-  mkdirSync(path.join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
-  const out = path.join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
-  writeFileSync(out, `${JSON.stringify({ scale: quick ? 'quick' : 'full', at: new Date().toISOString(), machine, dataset: scale, cases }, null, 2)}\n`);
-  console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
-
-  await app.stop(1000);
-  await orm.close(true);
-  if (process.argv.includes('--keep')) {
-    console.log(`kept database ${database} for inspection`);
-  } else {
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
-  }
-  await stopEmbedded?.();
 }
 
 main().catch((error) => {

@@ -14,6 +14,8 @@ export interface Config {
   /** HS256 secret for access tokens. */
   jwtSecret: string;
   nodeEnv: NodeEnv;
+  /** Report SQL statements per request in `x-sql-statements`: SQL_STATEMENT_HEADER, else outside production. */
+  exposeStatementCount: boolean;
   /** Stack traces in error responses: only when NODE_ENV is explicitly "development". */
   exposeStackTraces: boolean;
   logLevel: string;
@@ -66,12 +68,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
     throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
   }
+  const statementHeader = env.SQL_STATEMENT_HEADER;
+  if (statementHeader !== undefined && statementHeader !== '' && !['true', 'false'].includes(statementHeader)) {
+    throw new ConfigError(`SQL_STATEMENT_HEADER must be true or false, got "${statementHeader}"`);
+  }
   return {
     port: intSetting(env, 'PORT', 4000, 0, 65535),
     databaseUrl: env.DATABASE_URL || undefined,
     embeddedDataDir: env.EMBEDDED_PG_DIR || '.data/postgres',
     jwtSecret: jwtSecret || DEVELOPMENT_JWT_SECRET,
     nodeEnv,
+    exposeStatementCount: statementHeader ? statementHeader === 'true' : nodeEnv !== 'production',
     exposeStackTraces: env.NODE_ENV === 'development',
     logLevel,
     dbPoolSize: intSetting(env, 'DB_POOL_SIZE', 10, 1, 200),

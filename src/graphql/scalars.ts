@@ -26,7 +26,9 @@ function parseLocalDate(value: unknown): string {
 
 function serializeLocalDate(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (isLocalDate(value)) return value;
+  // Outgoing dates come from PostgreSQL date columns, real days by construction: the shape is
+  // checked, the calendar is left to the input side (parseLocalDate).
+  if (typeof value === 'string' && DATE_PATTERN.test(value)) return value;
   throw new GraphQLError(`LocalDate cannot represent ${JSON.stringify(value)}`);
 }
 

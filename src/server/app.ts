@@ -34,7 +34,7 @@ export async function startApp(config: Config, orm: Orm, logger: Logger): Promis
     orm,
     authenticator: new Authenticator(config.jwtSecret),
     logger,
-    exposeStatementCount: config.nodeEnv !== 'production',
+    exposeStatementCount: config.exposeStatementCount,
     rateLimiter,
     rateLimitKey: rateLimitKeyFor(config.jwtSecret),
   });

@@ -119,7 +119,9 @@ async function withinRateLimit(deps: HttpDeps, req: IncomingMessage, res: Server
 
 /** True when a GraphQL response body carries an error with the given code. */
 function hasErrorCode(text: string, code: string): boolean {
-  if (!text.includes(`"${code}"`)) return false;
+  // Apollo writes `errors` first (orderExecutionResultFields): an answer without errors is
+  // known from its first bytes, not by scanning megabytes of data.
+  if (!text.startsWith('{"errors":') || !text.includes(`"${code}"`)) return false;
   try {
     const body = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: unknown } }> };
     return Array.isArray(body.errors) && body.errors.some((e) => e?.extensions?.code === code);
