@@ -82,6 +82,11 @@ describe('access: roles, subtree scope and tokens', () => {
     const res = await server.gql(`{ orgUnit(code: "PROV.D1.W1") { positions { edges { node { title assignments { kind } } } } } }`, {}, tokens.policymaker);
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(res.errors?.[0].path).toEqual(['orgUnit', 'positions', 'edges', 0, 'node', 'assignments']);
+    // An analyst may ask for pay gaps, but not for the position model behind them.
+    const pay = await server.gql(`query($id: ID!) { payGap(positionId: $id) { publicMonthly position { title } } }`, { id: toGlobalId('Position', world.position.pW1a) }, tokens.analyst);
+    expect(errorCode(pay)).toBe('FORBIDDEN');
+    expect(pay.errors?.[0].path).toEqual(['payGap', 'position']);
+    expect(pay.data?.payGap ?? null).toBeNull(); // position is non-null: the refusal nulls the whole answer
   });
 
   describe('subtree scope', () => {

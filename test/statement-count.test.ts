@@ -141,6 +141,29 @@ describe('statement count does not grow with the size of the result', () => {
     expect(both.statements).toBe(one.statements);
   });
 
+  it('fetches with the seats only the columns each selection asks for, and each gets all of its own', async () => {
+    const res = await server.gql(
+      `{ orgUnit(code: "LARGE.D7") { positions(first: 5) { edges { node {
+          full: assignments(first: 20) { id kind startDate endDate person { id fullName birthYear competencies { level } } }
+          thin: assignments(first: 20) { kind person { fullName } }
+          plain: assignments(first: 20) { id kind startDate endDate person { id } } } } } } }`,
+      {},
+      admin,
+    );
+    expect(res.errors).toBeUndefined();
+    const positions = res.data.orgUnit.positions.edges.map((e: any) => e.node);
+    expect(positions.length).toBeGreaterThan(0);
+    for (const { full, thin, plain } of positions) {
+      expect(full.length).toBeGreaterThan(0);
+      expect(full.map((a: any) => ({ id: a.id, kind: a.kind, startDate: a.startDate, endDate: a.endDate, person: { id: a.person.id } }))).toEqual(plain);
+      expect(full.map((a: any) => ({ kind: a.kind, person: { fullName: a.person.fullName } }))).toEqual(thin);
+      for (const a of full) {
+        expect(a.person.id).toMatch(/\S/);
+        expect(a.person.competencies).toEqual([{ level: 3 }]);
+      }
+    }
+  });
+
   it('costs the same statements for vacancies with their applications, candidates and offers, 5 or 50 of them', async () => {
     await buildRecruitment(server.sql, 'RSMALL', 5);
     await buildRecruitment(server.sql, 'RLARGE', 50);

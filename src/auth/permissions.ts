@@ -123,7 +123,7 @@ export const ruleTable: Record<string, Record<string, ShieldRule>> = {
   PlacementFit: { '*': anyRole },
   WorkloadNeed: { '*': anyRole },
   WorkloadComponent: { '*': anyRole },
-  PayComparison: { '*': anyRole },
+  PayComparison: { '*': anyRole, position: roles(...MODEL_READERS) },
   BaseSalary: { '*': roles(...MODEL_READERS) },
   PolicySimulation: { '*': anyRole },
   UnitSimulation: { '*': anyRole },

@@ -1,23 +1,55 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
- * Whether the query selects `fieldName` directly under the field being resolved, through
- * fragments and inline fragments too. Lets a list resolver fetch a relation in its own
- * statement when, and only when, the query asks for it.
+ * Whether the query selects the field at `path` below the field being resolved (["person",
+ * "birthYear"]: person { birthYear }), through fragments and inline fragments too. Lets a list
+ * resolver fetch a relation, or a column, in its own statement when, and only when, the query
+ * asks for it.
  */
-export function selectsField(info: GraphQLResolveInfo, fieldName: string): boolean {
-  const seen = new Set<string>();
-  const search = (selectionSet: SelectionSetNode | undefined): boolean => {
-    if (!selectionSet) return false;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD && selection.name.value === fieldName) return true;
-      if (selection.kind === Kind.INLINE_FRAGMENT && search(selection.selectionSet)) return true;
-      if (selection.kind === Kind.FRAGMENT_SPREAD && !seen.has(selection.name.value)) {
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const fieldsNamed = (selectionSet: SelectionSetNode | undefined, name: string, seen: Set<string>, out: FieldNode[]): FieldNode[] => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD && selection.name.value === name) out.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsNamed(selection.selectionSet, name, seen, out);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD && !seen.has(selection.name.value)) {
         seen.add(selection.name.value);
-        if (search(info.fragments[selection.name.value]?.selectionSet)) return true;
+        fieldsNamed(info.fragments[selection.name.value]?.selectionSet, name, seen, out);
       }
     }
-    return false;
+    return out;
   };
-  return info.fieldNodes.some((node) => search(node.selectionSet));
+  let level: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    level = level.flatMap((node) => fieldsNamed(node.selectionSet, name, new Set(), []));
+    if (level.length === 0) return false;
+  }
+  return true;
+}
+
+/** The names of the fields the query selects at `path` below the field being resolved ([]: its own subfields). */
+export function fieldsSelectedAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode | undefined, seen: Set<string>, into: (node: FieldNode) => void) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) into(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet, seen, into);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        collect(info.fragments[selection.name.value]?.selectionSet, seen, into);
+      }
+    }
+  };
+  let level: FieldNode[] = [...info.fieldNodes];
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    for (const node of level) collect(node.selectionSet, new Set(), (field) => field.name.value === name && next.push(field));
+    level = next;
+  }
+  for (const node of level) collect(node.selectionSet, new Set(), (field) => names.add(field.name.value));
+  return names;
+}
+
+/** Whether the query selects `fieldName` directly under the field being resolved. */
+export function selectsField(info: GraphQLResolveInfo, fieldName: string): boolean {
+  return selectsPath(info, [fieldName]);
 }

@@ -34,27 +34,43 @@ export function assignmentById(ctx: RequestContext, id: string): Promise<Assignm
 }
 
 /**
- * A position's assignments, batched per request. With `withHolder` (the query selects `person`)
- * each comes with its Person already built, so a list of 50,000 seats needs no second load.
+ * A position's assignments, batched per request. With `holder` (the query selects `person`)
+ * each comes with its Person already built, so a list of 50,000 seats needs no second load;
+ * the loader key names the columns fetched, so two selections never share a thinner answer.
  */
-export async function assignmentsOfPosition(ctx: RequestContext, position: Position, activeOnly: boolean, first: number | null = null, withHolder = false): Promise<Assignment[]> {
+export async function assignmentsOfPosition(
+  ctx: RequestContext,
+  position: Position,
+  activeOnly: boolean,
+  first: number | null = null,
+  holder: sql.SeatColumns | null = null,
+): Promise<Assignment[]> {
   if (first !== null && (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)) {
     throw badUserInput(`\`first\` must be from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
   }
   const activeOn = activeOnly ? today() : null;
+  if (!holder) {
+    return ctx.loaders
+      .get<string, Assignment[]>(`assignment.ofPosition:${activeOn}:${first}`, async (ids) =>
+        groupByKey(ids, await sql.assignmentsOfPositions(ctx.sql, ids, activeOn, first), (r) => String(r.position_id), (r) => toEntity(ctx, r)),
+      )
+      .load(position.id);
+  }
   return ctx.loaders
-    .get<string, Assignment[]>(`assignment.ofPosition:${activeOn}:${first}:${withHolder}`, async (ids) =>
-      groupByKey(ids, await sql.assignmentsOfPositions(ctx.sql, ids, activeOn, first, withHolder), (r) => String(r.position_id), (r) => withHolderOf(ctx, r)),
-    )
+    .get<string, Assignment[]>(`assignment.withHolder:${activeOn}:${first}:${JSON.stringify(holder)}`, async (ids) => {
+      const rows = await sql.seatsWithHoldersOfPositions(ctx.sql, ids, activeOn, first, holder);
+      return byKey(ids, rows, (r) => r.position_id, (r) => r.seats.map((seat) => seatWithHolder(ctx, r.position_id, seat)), []);
+    })
     .load(position.id);
 }
 
-function withHolderOf(ctx: RequestContext, row: sql.AssignmentWithHolderRow): Assignment {
-  const { holder_id, holder_full_name, holder_birth_year, holder_home_unit_id, ...columns } = row;
-  const assignment = toEntity(ctx, columns);
-  if (holder_id !== undefined) {
-    assignment.person = readModel(ctx.em, Person, { id: holder_id, full_name: holder_full_name, birth_year: holder_birth_year, home_unit_id: holder_home_unit_id });
-  }
+/**
+ * An assignment and its holder from one seat. Both carry only what the query asked for (the
+ * loader key says which columns), so these objects never leave this field's answer.
+ */
+function seatWithHolder(ctx: RequestContext, positionId: string, [id, kind, startDate, endDate, personId, fullName, birthYear]: sql.SeatWithHolder): Assignment {
+  const assignment = toEntity(ctx, { id, kind, start_date: startDate, end_date: endDate, person_id: personId, position_id: positionId });
+  assignment.person = readModel(ctx.em, Person, { id: personId, full_name: fullName, birth_year: birthYear });
   return assignment;
 }
 

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { selectsField } from '../../graphql/selection';
+import { fieldsSelectedAt, selectsField } from '../../graphql/selection';
+import type { SeatColumns } from './position.sql';
 import { ConnectionType, pageRequest } from '../../graphql/connection';
 import { RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
 import { runMutation } from '../../graphql/mutation';
@@ -14,6 +15,18 @@ import { Position } from './position.entity';
 import * as positions from './position.service';
 
 export const PositionConnection = ConnectionType(Position, 'Position');
+
+/**
+ * When the query asks for the holders of a position's seats, the columns to fetch with them:
+ * the person's id only when a field needs it (id, or one that loads more about the person).
+ */
+function holderColumns(info: GraphQLResolveInfo): SeatColumns | null {
+  if (!selectsField(info, 'person')) return null;
+  const seat = fieldsSelectedAt(info, []);
+  const person = fieldsSelectedAt(info, ['person']);
+  const nameOnly = [...person].every((name) => name === 'fullName' || name === 'birthYear' || name === '__typename');
+  return { id: seat.has('id'), endDate: seat.has('endDate'), personId: !nameOnly, birthYear: person.has('birthYear') };
+}
 
 @ArgsType()
 class PositionsArgs {
@@ -97,7 +110,7 @@ export class PositionResolver {
     @Arg('first', () => Int, { nullable: true, description: 'At most this many (0 to 100), earliest start first; all when omitted.' }) first: number | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Assignment[]> {
-    return assignmentsOfPosition(ctx, position, activeOnly, first ?? null, selectsField(info, 'person'));
+    return assignmentsOfPosition(ctx, position, activeOnly, first ?? null, holderColumns(info));
   }
 
   @Mutation(() => PositionPayload, { description: 'Creates a position in a unit of your subtree.' })

@@ -100,43 +100,62 @@ export interface AssignmentRow {
 
 const ASSIGNMENT_COLUMNS = 'a.id, a.person_id, a.position_id, a.kind, a.start_date, a.end_date';
 
-/** The holder's columns, fetched with the assignment when a query asks for the person anyway. */
-const HOLDER_COLUMNS = 'h.id as holder_id, h.full_name as holder_full_name, h.birth_year as holder_birth_year, h.home_unit_id as holder_home_unit_id';
-
-export interface AssignmentWithHolderRow extends AssignmentRow {
-  holder_id?: string;
-  holder_full_name?: string;
-  holder_birth_year?: number | null;
-  holder_home_unit_id?: string | null;
-}
-
 /**
  * Assignments of many positions; `activeOn` keeps only those active that day, `first` (when
- * given) the first that many of each position in start-date order, cut per position in SQL;
- * `withHolder` joins the person's columns (holder_*), saving a statement and a load per row.
+ * given) the first that many of each position in start-date order, cut per position in SQL.
  */
-export async function assignmentsOfPositions(
+export async function assignmentsOfPositions(run: SqlRunner, positionIds: readonly string[], activeOn: string | null, first: number | null = null): Promise<AssignmentRow[]> {
+  const { sql, params } = seatsOf(positionIds, activeOn, first);
+  return run<AssignmentRow>(`select ${ASSIGNMENT_COLUMNS} from ${sql} order by a.position_id, a.start_date, a.id`, params);
+}
+
+/** `a`, a from-item: the chosen assignments of each position (a lateral cut when `first` is given). */
+function seatsOf(positionIds: readonly string[], activeOn: string | null, first: number | null): { sql: string; params: unknown[] } {
+  const active = activeOn ? ` and ${assignmentActiveOn('a')}` : '';
+  const dates = activeOn ? [activeOn, activeOn] : [];
+  if (first === null) return { sql: `(select a.* from assignment a where a.position_id = any(?::bigint[])${active}) a`, params: [positionIds, ...dates] };
+  return {
+    sql: `unnest(?::bigint[]) k(id) cross join lateral (
+            select a.* from assignment a where a.position_id = k.id${active} order by a.start_date, a.id limit ?) a`,
+    params: [positionIds, ...dates, first],
+  };
+}
+
+/** What a list of seats with holders needs beyond kind, start date and the holder's name. */
+export interface SeatColumns {
+  id: boolean;
+  endDate: boolean;
+  personId: boolean;
+  birthYear: boolean;
+}
+
+/** One seat with its holder: id, kind, start_date, end_date, person_id, full_name, birth_year (null where not asked for). */
+export type SeatWithHolder = [string, string, string, string | null, string, string, number | null];
+
+/**
+ * The same assignments with their holders, one row per position whose seats come as one JSON
+ * array of arrays. For a list of 50,000 seats this is what makes the person free: the driver
+ * parses 3,000 rows and a native JSON.parse instead of 50,000 rows of eight columns.
+ */
+export async function seatsWithHoldersOfPositions(
   run: SqlRunner,
   positionIds: readonly string[],
   activeOn: string | null,
-  first: number | null = null,
-  withHolder = false,
-): Promise<AssignmentWithHolderRow[]> {
-  const params: unknown[] = [positionIds];
-  let where = 'a.position_id = any(?::bigint[])';
-  if (activeOn) {
-    where += ` and ${assignmentActiveOn('a')}`;
-    params.push(activeOn, activeOn);
-  }
-  let source = 'assignment a';
-  if (first !== null) {
-    source = `(select a.*, row_number() over (partition by a.position_id order by a.start_date, a.id) as rank from assignment a where ${where}) a`;
-    where = 'a.rank <= ?';
-    params.push(first);
-  }
-  const holder = withHolder ? `, ${HOLDER_COLUMNS}` : '';
-  const join = withHolder ? 'join person h on h.id = a.person_id' : '';
-  return run<AssignmentWithHolderRow>(`select ${ASSIGNMENT_COLUMNS}${holder} from ${source} ${join} where ${where} order by a.position_id, a.start_date, a.id`, params);
+  first: number | null,
+  columns: SeatColumns,
+): Promise<Array<{ position_id: string; seats: SeatWithHolder[] }>> {
+  const { sql, params } = seatsOf(positionIds, activeOn, first);
+  const column = (wanted: boolean, expression: string) => (wanted ? expression : 'null');
+  // Only what the query asks for goes into the JSON: building and parsing it is most of the cost.
+  return run(
+    `select a.position_id::text as position_id,
+            json_agg(json_build_array(${column(columns.id, 'a.id::text')}, a.kind, a.start_date, ${column(columns.endDate, 'a.end_date')},
+                                      ${column(columns.personId, 'a.person_id::text')}, h.full_name, ${column(columns.birthYear, 'h.birth_year')})
+                     order by a.start_date, a.id) as seats
+     from ${sql} join person h on h.id = a.person_id
+     group by a.position_id`,
+    params,
+  );
 }
 
 /** Assignments of many people, limited to positions in the viewer's subtrees (null: everywhere). */
