@@ -1,8 +1,10 @@
 /**
  * The SQL floor of staffing-gap-nation: the best single hand-written query for the numbers the
  * bench asks `staffingGap` for (quota, filled, gap, itGap of the nation and of each province),
- * knowing the question in advance. One pass over positions and their active assignments,
- * grouped by province, with the nation as the rollup row. Parameters: $1 the root's path, $2
+ * knowing the question in advance: only these figures, one pass over positions and their
+ * active assignments grouped by position (an integer key), units labelled with their province,
+ * the nation as the rollup row. (Of the shapes tried, grouping by the province's ltree was
+ * three times slower, and counting assignments before joining positions 40 % slower.) Parameters: $1 the root's path, $2
  * the date, $3 the year. The bench checks that it returns the same numbers as the API.
  */
 export const STAFFING_GAP_FLOOR_SQL = `
@@ -11,22 +13,24 @@ with units as (
   from org_unit u
   where u.path <@ $1::ltree and (u.path = $1::ltree or ((u.valid_from is null or u.valid_from <= $2::date) and (u.valid_to is null or u.valid_to >= $2::date)))),
 seats as (
-  select un.child, p.headcount, p.is_it_specialist, count(a.id) filter (where a.kind = 'PRIMARY') as filled
-  from units un
-  join position p on p.unit_id = un.id
+  select p.unit_id, p.headcount, p.is_it_specialist, count(a.id) filter (where a.kind = 'PRIMARY') as filled
+  from position p
   left join assignment a on a.position_id = p.id and a.start_date <= $2::date and (a.end_date is null or a.end_date >= $2::date)
-  group by p.id, un.child),
-figures as (
-  select un.child, q.headcount as quota, 0 as filled, 0 as it_planned, 0 as it_filled
-  from units un join establishment_quota q on q.unit_id = un.id and q.year = $3::int
-  union all
-  select child, 0, filled, case when is_it_specialist then headcount else 0 end, case when is_it_specialist then filled else 0 end
-  from seats)
-select child::text as child, sum(quota)::int as quota, sum(filled)::int as filled,
-       (sum(quota) - sum(filled))::int as gap, (sum(it_planned) - sum(it_filled))::int as it_gap,
-       grouping(child) = 1 as is_root
-from figures
-group by rollup(child)
+  where p.unit_id in (select id from units)
+  group by p.id),
+unit_seats as (
+  select unit_id, sum(filled) as filled,
+         sum(headcount) filter (where is_it_specialist) as it_planned, sum(filled) filter (where is_it_specialist) as it_filled
+  from seats group by unit_id),
+unit_quota as (
+  select q.unit_id, sum(q.headcount) as quota from establishment_quota q
+  where q.year = $3::int and q.unit_id in (select id from units) group by q.unit_id)
+select un.child::text as child, coalesce(sum(q.quota), 0)::int as quota, coalesce(sum(s.filled), 0)::int as filled,
+       (coalesce(sum(q.quota), 0) - coalesce(sum(s.filled), 0))::int as gap,
+       (coalesce(sum(s.it_planned), 0) - coalesce(sum(s.it_filled), 0))::int as it_gap,
+       grouping(un.child) = 1 as is_root
+from units un left join unit_seats s on s.unit_id = un.id left join unit_quota q on q.unit_id = un.id
+group by rollup(un.child)
 order by is_root desc, child`;
 
 export interface FloorRow {

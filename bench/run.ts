@@ -204,6 +204,7 @@ async function main(): Promise<void> {
   try {
     // nested-list, beside PostGraphile.
     {
+      console.log('measuring nested-list (ours, then PostGraphile)…');
       const settings = { connections: 4, seconds: quick ? 20 : 30 };
       const { warm, figures } = await measureOurs(NESTED_LIST_QUERY, {}, settings.connections, settings.seconds);
       const ourPeople = countOurNestedPeople(warm.body.data);
@@ -225,6 +226,7 @@ async function main(): Promise<void> {
 
     // staffing-gap-nation, beside the SQL floor.
     {
+      console.log('measuring staffing-gap-nation (ours, then the SQL floor)…');
       const settings = { connections: 4, seconds: quick ? 15 : 30 };
       const query = `query($year: Int!) { staffingGap(unitCode: "VN", year: $year) { quota filled gap itGap children { unit { code } quota filled gap itGap } } }`;
       const { warm, figures } = await measureOurs(query, { year }, settings.connections, settings.seconds);
@@ -250,6 +252,7 @@ async function main(): Promise<void> {
     }
 
     const single = async (name: string, query: string, variables: Record<string, unknown>, connections: number, seconds: number, describe: (data: any) => string) => {
+      console.log(`measuring ${name}…`);
       const { warm, figures } = await measureOurs(query, variables, connections, seconds);
       cases.push({ name, ours: slim(figures), peer: null, ratio: null, statements: warm.statements, clients: `${connections} × ${seconds} s`, note: describe(warm.body.data) });
     };
@@ -301,6 +304,7 @@ async function main(): Promise<void> {
 
     // mixed: 64 clients, 2 minutes, reads and writes; last, since it writes.
     const mixedSeconds = Number(process.env.BENCH_MIXED_SECONDS ?? 120);
+    console.log(`measuring the mixed load (64 clients, ${mixedSeconds} s)…`);
     const mixed = await runMixedLoad({ url: ours.url, databaseUrl, jwtSecret: SECRET, connections: 64, durationSeconds: mixedSeconds });
     const rssMax = ours.peakRssMb();
     cases.push({

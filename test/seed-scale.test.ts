@@ -148,4 +148,25 @@ describe('seed:scale — the national shape at a tiny scale', () => {
     // The nation and its provinces in one pass: the unit lookup, the figures, the children's units.
     expect(response.statements).toBe(3);
   });
+
+  it('computes a costlier figure asked for only deep in the tree, the same as asked for directly', async () => {
+    const token = await server.token(Role.ADMIN);
+    const tree = await server.gql(
+      `query ($year: Int!) { staffingGap(unitCode: "VN", year: $year) { quota children { unit { code } children { unit { code } openVacancies concurrentCoverage itSeatsCoveredConcurrently } } } }`,
+      { year },
+      token,
+    );
+    expect(tree.errors).toBeUndefined();
+    const deep = tree.data.staffingGap.children[0].children.slice(0, 3);
+    expect(deep.length).toBeGreaterThan(0);
+    for (const unit of deep) {
+      const direct = await server.gql(
+        `query ($code: String!, $year: Int!) { staffingGap(unitCode: $code, year: $year) { openVacancies concurrentCoverage itSeatsCoveredConcurrently } }`,
+        { code: unit.unit.code, year },
+        token,
+      );
+      expect({ code: unit.unit.code, ...direct.data.staffingGap }).toEqual({ code: unit.unit.code, openVacancies: unit.openVacancies, concurrentCoverage: unit.concurrentCoverage, itSeatsCoveredConcurrently: unit.itSeatsCoveredConcurrently });
+    }
+    expect(deep.some((u: any) => u.openVacancies > 0 || u.concurrentCoverage > 0)).toBe(true);
+  });
 });

@@ -53,3 +53,23 @@ export function fieldsSelectedAt(info: GraphQLResolveInfo, path: readonly string
 export function selectsField(info: GraphQLResolveInfo, fieldName: string): boolean {
   return selectsPath(info, [fieldName]);
 }
+
+/** Every field name the query selects anywhere below the field being resolved, at any depth. */
+export function fieldNamesBelow(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (selectionSet: SelectionSetNode | undefined) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        names.add(selection.name.value);
+        walk(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        walk(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet);
+  return names;
+}

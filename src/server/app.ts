@@ -7,7 +7,7 @@ import type { Orm } from '../db/orm';
 import type { Logger } from '../logger';
 import { createApollo } from './apollo';
 import type { RequestContext } from './context';
-import { createHttpServer } from './http';
+import { createHttpServer, RequestsInFlight } from './http';
 import { createRateLimiter, rateLimitKeyFor, RateLimiter } from './rate-limit';
 
 export interface RunningApp {
@@ -29,6 +29,7 @@ export async function startApp(config: Config, orm: Orm, logger: Logger): Promis
   const apollo = createApollo(config, logger);
   await apollo.start();
   const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, redisUrl: config.redisUrl, logger });
+  const inFlight = new RequestsInFlight();
   const server = createHttpServer({
     apollo,
     orm,
@@ -37,6 +38,7 @@ export async function startApp(config: Config, orm: Orm, logger: Logger): Promis
     exposeStatementCount: config.exposeStatementCount,
     rateLimiter,
     rateLimitKey: rateLimitKeyFor(config.jwtSecret),
+    inFlight,
   });
   server.keepAliveTimeout = 5_000;
   // While draining, every response closes its connection, so keep-alive clients move elsewhere.
@@ -83,6 +85,8 @@ export async function startApp(config: Config, orm: Orm, logger: Logger): Promis
         server.closeIdleConnections();
       });
       if (cut > 0) logger.warn({ cut, drainMs }, 'drain timed out: connections with requests in flight were cut');
+      // Requests whose clients left still run: let them finish before the database goes.
+      if (!(await inFlight.settled(Math.max(drainMs, 1_000)))) logger.warn({ drainMs }, 'requests whose clients had left were still running at shutdown');
       await apollo.stop();
       await rateLimiter?.close();
       return cut;

@@ -27,6 +27,39 @@ export interface HttpDeps {
   rateLimiter?: RateLimiter | null;
   /** Whose budget a request spends (see rateLimitKeyFor). */
   rateLimitKey?: (req: IncomingMessage) => Promise<string>;
+  /** Requests being handled, whether or not their client still waits (see RequestsInFlight). */
+  inFlight?: RequestsInFlight;
+}
+
+/**
+ * Counts the requests whose handlers still run. A client that gives up closes its connection,
+ * but its query goes on; shutdown waits for these too before it closes the database under them.
+ */
+export class RequestsInFlight {
+  private count = 0;
+  private waiters: Array<() => void> = [];
+
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    this.count++;
+    try {
+      return await work();
+    } finally {
+      if (--this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+    }
+  }
+
+  /** Resolves when no request runs, or after `ms` (false then). */
+  settled(ms: number): Promise<boolean> {
+    if (this.count === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      timer.unref();
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
 }
 
 /** Seconds a client is asked to wait before retrying while the database is unavailable. */
@@ -205,7 +238,8 @@ export function createHttpServer(deps: HttpDeps): Server {
       if (url.pathname === '/graphql') return sendJson(res, 405, { errors: [{ message: 'Use GET or POST', extensions: { code: 'BAD_REQUEST' } }] }, { allow: 'GET, POST' });
       return sendJson(res, 404, { error: 'Not found' });
     };
-    requestScope.run({ requestId }, route).catch((error: unknown) => {
+    const handled = deps.inFlight ? () => deps.inFlight!.track(route) : route;
+    requestScope.run({ requestId }, handled).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
         if (!res.headersSent) sendJson(res, 413, { errors: [{ message: `The request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] }, { connection: 'close' });
         return;

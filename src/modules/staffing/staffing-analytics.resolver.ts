@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, Float, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { selectsField } from '../../graphql/selection';
+import { fieldNamesBelow, selectsField } from '../../graphql/selection';
 import { badUserInput } from '../../graphql/errors';
 import { LocalDateScalar } from '../../graphql/scalars';
 import type { RequestContext } from '../../server/context';
@@ -130,7 +130,9 @@ export class StaffingGapResolver {
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Date to judge assignments and units on; default today.' }) asOf?: string | null,
   ): Promise<StaffingGap> {
     checkYear(year);
-    return StaffingGap.of(await analytics.staffingGapFor(ctx, { unitCode, year, includeDescendants, asOf }, selectsField(info, 'children')));
+    const shown = fieldNamesBelow(info);
+    const figures = { concurrent: shown.has('concurrentCoverage') || shown.has('itSeatsCoveredConcurrently'), vacancies: shown.has('openVacancies') };
+    return StaffingGap.of(await analytics.staffingGapFor(ctx, { unitCode, year, includeDescendants, asOf }, selectsField(info, 'children'), figures));
   }
 
   @FieldResolver(() => OrgUnit, { description: 'The unit analysed.' })

@@ -3,12 +3,14 @@ import type { RequestContext } from '../../server/context';
 import { today } from '../../shared/today';
 import { requireUnitForQuery } from '../org/org-unit.service';
 import { placementFitFigures, PlacementFitFigures, skillGapFigures, SkillGapFigures } from './skill-analytics.sql';
-import { staffingGapFigures, StaffingGapFigures } from './staffing-gap.sql';
+import { ALL_GAP_FIGURES, GapFigureSet, staffingGapFigures, StaffingGapFigures } from './staffing-gap.sql';
 
 export interface GapQuery {
   year: number;
   asOf: string;
   includeDescendants: boolean;
+  /** The costlier figures the query shows somewhere in its tree; children inherit it. */
+  figures: GapFigureSet;
 }
 
 export interface StaffingGapResult extends StaffingGapFigures {
@@ -23,9 +25,10 @@ export async function staffingGapFor(
   ctx: RequestContext,
   args: { unitCode: string; year: number; includeDescendants: boolean; asOf?: string | null },
   withChildren = false,
+  shown: GapFigureSet = ALL_GAP_FIGURES,
 ): Promise<StaffingGapResult> {
   const unit = await requireUnitForQuery(ctx, args.unitCode);
-  const query: GapQuery = { year: args.year, asOf: args.asOf ?? today(), includeDescendants: args.includeDescendants };
+  const query: GapQuery = { year: args.year, asOf: args.asOf ?? today(), includeDescendants: args.includeDescendants, figures: shown };
   if (!withChildren || !query.includeDescendants) {
     const [figures] = await staffingGapFigures(ctx.sql, { kind: 'units', unitIds: [unit.id] }, query);
     return { ...figures, query };
@@ -37,7 +40,7 @@ export async function staffingGapFor(
 }
 
 function childrenLoader(ctx: RequestContext, query: GapQuery) {
-  return ctx.loaders.get<string, StaffingGapFigures[]>(`staffingGap.children:${query.year}:${query.asOf}`, async (parentIds) =>
+  return ctx.loaders.get<string, StaffingGapFigures[]>(`staffingGap.children:${query.year}:${query.asOf}:${JSON.stringify(query.figures)}`, async (parentIds) =>
     groupByKey(parentIds, await staffingGapFigures(ctx.sql, { kind: 'childrenOf', parentIds }, { ...query, includeDescendants: true }), (r) => String(r.parent_id)),
   );
 }

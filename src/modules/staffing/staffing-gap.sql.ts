@@ -14,6 +14,19 @@ export interface StaffingGapFigures {
   it_seats_covered_concurrently: number;
 }
 
+/**
+ * Which of the costlier figures to compute; those left out come back as 0 and must not be
+ * shown (the resolver asks only for what its query selects anywhere in the tree).
+ */
+export interface GapFigureSet {
+  /** concurrent_coverage and it_seats_covered_concurrently */
+  concurrent: boolean;
+  /** open_vacancies */
+  vacancies: boolean;
+}
+
+export const ALL_GAP_FIGURES: GapFigureSet = { concurrent: true, vacancies: true };
+
 export type GapRoots =
   | { kind: 'units'; unitIds: readonly string[] }
   | { kind: 'childrenOf'; parentIds: readonly string[] }
@@ -32,9 +45,10 @@ export type GapRoots =
 export async function staffingGapFigures(
   run: SqlRunner,
   roots: GapRoots,
-  options: { year: number; asOf: string; includeDescendants: boolean },
+  options: { year: number; asOf: string; includeDescendants: boolean; figures?: GapFigureSet },
 ): Promise<StaffingGapFigures[]> {
   const d = options.asOf;
+  const { concurrent, vacancies } = options.figures ?? ALL_GAP_FIGURES;
   const columns = 'r.id, r.path, r.code, r.parent_id';
   const rootsSql =
     roots.kind === 'units'
@@ -59,7 +73,7 @@ export async function staffingGapFigures(
      seats as (
        select p.unit_id, p.headcount, p.is_it_specialist,
               count(a.id) filter (where a.kind = 'PRIMARY')::int as primary_active,
-              count(a.id) filter (where a.kind = 'CONCURRENT')::int as concurrent_active
+              ${concurrent ? `count(a.id) filter (where a.kind = 'CONCURRENT')::int` : '0'} as concurrent_active
        from units u join position p on p.unit_id = u.unit_id
        left join assignment a on a.position_id = p.id and ${assignmentActiveOn('a')}
        group by p.id),
@@ -72,7 +86,7 @@ export async function staffingGapFigures(
               coalesce(sum(least(concurrent_active, greatest(headcount - primary_active, 0))) filter (where is_it_specialist), 0)::int
                 as it_seats_covered_concurrently
        from seats group by unit_id),
-     unit_vacancies as (
+     unit_vacancies as (${!vacancies ? 'select null::bigint as unit_id, 0 as open_vacancies where false' : `
        select unit_id, count(*)::int as open_vacancies from (
          select p.unit_id from units u join position p on p.unit_id = u.unit_id
          join vacancy v on v.position_id = p.id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
@@ -81,7 +95,7 @@ export async function staffingGapFigures(
          select p.unit_id from ${VACANCIES_MOVED_AFTER} mv
          join position p on p.id = mv.position_id join units u on u.unit_id = p.unit_id
          join vacancy v on v.id = mv.vacancy_id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
-       ) placed group by unit_id),
+       ) placed group by unit_id`}),
      totals as (
        select s.root_id,
               sum(q.quota)::int as quota,
@@ -107,6 +121,6 @@ export async function staffingGapFigures(
      from roots r
      left join totals t on t.root_id = r.id
      order by r.code`,
-    [...rootsSql.params, ...scopeSql.params, options.year, d, d, d, d],
+    [...rootsSql.params, ...scopeSql.params, options.year, d, d, ...(vacancies ? [d, d] : [])],
   );
 }
