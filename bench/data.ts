@@ -83,14 +83,17 @@ export async function generateBenchData(run: SqlRunner, scale: Scale): Promise<{
   await run(
     `insert into candidate_competency (candidate_id, competency_id, level)
      select c.id, k.id, 1 + abs(hashtext(c.id || '*' || j)) % 5
-     from candidate c cross join generate_series(0, 5) j join competency k on k.code = 'BSKILL_' || (1 + abs(hashtext(c.id || '~' || j)) % 20)
+     from candidate c join org_unit u on u.id = c.home_unit_id and u.code like 'PLAN.%'
+     cross join generate_series(0, 5) j join competency k on k.code = 'BSKILL_' || (1 + abs(hashtext(c.id || '~' || j)) % 20)
      on conflict do nothing`,
   );
   await run(
     `insert into application (candidate_id, vacancy_id, stage, applied_on)
      select c.id, v.id, 'APPLIED', v.opened_on
-     from (select id, row_number() over (order by id) as n from candidate order by id limit ?) c
-     join (select id, opened_on, row_number() over (order by id) - 1 as n, count(*) over () as total from vacancy) v on v.n = c.n % v.total`,
+     from (select c.id, row_number() over (order by c.id) as n from candidate c join org_unit u on u.id = c.home_unit_id and u.code like 'PLAN.%'
+           order by c.id limit ?) c
+     join (select v.id, v.opened_on, row_number() over (order by v.id) - 1 as n, count(*) over () as total
+           from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id and u.code like 'PLAN.%') v on v.n = c.n % v.total`,
     [scale.applicants],
   );
 

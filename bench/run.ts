@@ -202,29 +202,8 @@ async function main(): Promise<void> {
   const slim = (f: LoadFigures) => ({ rps: f.rps, p50_ms: f.p50_ms, p95_ms: f.p95_ms });
 
   try {
-    // nested-list, beside PostGraphile.
-    {
-      console.log('measuring nested-list (ours, then PostGraphile)…');
-      const settings = { connections: 4, seconds: quick ? 20 : 30 };
-      const { warm, figures } = await measureOurs(NESTED_LIST_QUERY, {}, settings.connections, settings.seconds);
-      const ourPeople = countOurNestedPeople(warm.body.data);
-      const peerAnswer = await post(peer.url, null, POSTGRAPHILE_NESTED_LIST_QUERY);
-      const peerPeople = countPostGraphileNestedPeople(peerAnswer.body);
-      if (peerPeople !== ourPeople) throw new Error(`nested-list: PostGraphile returned ${peerPeople} people, we returned ${ourPeople}`);
-      for (let i = 0; i < 2; i++) await post(peer.url, null, POSTGRAPHILE_NESTED_LIST_QUERY);
-      const theirs = await loadHttp(peer.url, {}, JSON.stringify({ query: POSTGRAPHILE_NESTED_LIST_QUERY }), settings);
-      cases.push({
-        name: 'nested-list',
-        ours: slim(figures),
-        peer: { name: `PostGraphile 5.1.5 on Node ${peer.nodeVersion}`, ...slim(theirs) },
-        ratio: theirs.rps > 0 ? round(figures.rps / theirs.rps) : null,
-        statements: warm.statements,
-        clients: `${settings.connections} × ${settings.seconds} s`,
-        note: `${ourPeople.toLocaleString('en')} people per answer (both); pool ${POOL_SIZE} each, one process each`,
-      });
-    }
-
-    // staffing-gap-nation, beside the SQL floor.
+    // staffing-gap-nation, beside the SQL floor; first, before the nested list's large answers
+    // leave a grown heap behind.
     {
       console.log('measuring staffing-gap-nation (ours, then the SQL floor)…');
       const settings = { connections: 4, seconds: quick ? 15 : 30 };
@@ -251,6 +230,28 @@ async function main(): Promise<void> {
       });
     }
 
+    // nested-list, beside PostGraphile.
+    {
+      console.log('measuring nested-list (ours, then PostGraphile)…');
+      const settings = { connections: 4, seconds: quick ? 20 : 30 };
+      const { warm, figures } = await measureOurs(NESTED_LIST_QUERY, {}, settings.connections, settings.seconds);
+      const ourPeople = countOurNestedPeople(warm.body.data);
+      const peerAnswer = await post(peer.url, null, POSTGRAPHILE_NESTED_LIST_QUERY);
+      const peerPeople = countPostGraphileNestedPeople(peerAnswer.body);
+      if (peerPeople !== ourPeople) throw new Error(`nested-list: PostGraphile returned ${peerPeople} people, we returned ${ourPeople}`);
+      for (let i = 0; i < 2; i++) await post(peer.url, null, POSTGRAPHILE_NESTED_LIST_QUERY);
+      const theirs = await loadHttp(peer.url, {}, JSON.stringify({ query: POSTGRAPHILE_NESTED_LIST_QUERY }), settings);
+      cases.push({
+        name: 'nested-list',
+        ours: slim(figures),
+        peer: { name: `PostGraphile 5.1.5 on Node ${peer.nodeVersion}`, ...slim(theirs) },
+        ratio: theirs.rps > 0 ? round(figures.rps / theirs.rps) : null,
+        statements: warm.statements,
+        clients: `${settings.connections} × ${settings.seconds} s`,
+        note: `${ourPeople.toLocaleString('en')} people per answer (both); pool ${POOL_SIZE} each, one process each`,
+      });
+    }
+
     const single = async (name: string, query: string, variables: Record<string, unknown>, connections: number, seconds: number, describe: (data: any) => string) => {
       console.log(`measuring ${name}…`);
       const { warm, figures } = await measureOurs(query, variables, connections, seconds);
@@ -264,7 +265,7 @@ async function main(): Promise<void> {
       { id: toGlobalId('Position', ids.matchPositionId) },
       4,
       quick ? 10 : 20,
-      (d) => `${regions.candidates.toLocaleString('en')} candidates: best ${d.matchCandidates[0]?.score}`,
+      (d) => `every candidate: the region's ${regions.candidates.toLocaleString('en')} and the nation's ${national.candidates.toLocaleString('en')}; best ${d.matchCandidates[0]?.score}`,
     );
     await single('placement-plan', `{ placementPlan(unitCode: "PLAN", minScore: 0.5) { totalScore unplacedVacancies suggestions { score } } }`, {}, 2, quick ? 10 : 30, (d) =>
       `${regions.wards.toLocaleString('en')} vacancies × ${regions.applicants.toLocaleString('en')} applicants: ${d.placementPlan.suggestions.length} placed`,
@@ -317,6 +318,7 @@ async function main(): Promise<void> {
       note: `${mixed.requests.toLocaleString('en')} requests, ${mixed.errors} errors, peak RSS ${rssMax} MB`,
     });
 
+    const caseNamed = (name: string) => cases.find((c) => c.name === name)!;
     const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, peerNode: peer.nodeVersion, poolSize: POOL_SIZE, processes: 1 };
     const resultsDir = path.join(repoRoot(), 'bench', 'results');
     mkdirSync(resultsDir, { recursive: true });
@@ -342,9 +344,9 @@ async function main(): Promise<void> {
       load: { errors: mixed.errors, requests: mixed.requests, rss_mb_max: rssMax, rps: round(mixed.rps), p50_ms: mixed.p50_ms, p95_ms: mixed.p95_ms, errorSamples: mixed.errorSamples, byOperation: mixed.byOperation },
       growth: { ...growth, note: growthNote },
       targets: {
-        'nested-list ≥ 1.0× PostGraphile rps': (cases[0].ratio ?? 0) >= 1,
-        'nested-list ≤ 6 SQL statements': cases[0].statements <= 6,
-        'staffing-gap-nation p95 ≤ 1.5× the SQL floor': (cases[1].ratio ?? Infinity) <= 1.5,
+        'nested-list ≥ 1.0× PostGraphile rps': (caseNamed('nested-list').ratio ?? 0) >= 1,
+        'nested-list ≤ 6 SQL statements': caseNamed('nested-list').statements <= 6,
+        'staffing-gap-nation p95 ≤ 1.5× the SQL floor': (caseNamed('staffing-gap-nation').ratio ?? Infinity) <= 1.5,
         'simulate-policy p95 ≤ 2 s': (cases.find((c) => c.name === 'simulate-policy')?.ours.p95_ms ?? Infinity) <= 2000,
         'mixed load: 0 errors': mixed.errors === 0,
         'mixed load: RSS ≤ 1 GB': rssMax <= 1024,

@@ -45,13 +45,18 @@ export interface PeopleFilter {
 function peopleFilterSql(filter: PeopleFilter): { sql: string; params: unknown[] } {
   const scope = scopeUnitsSql(filter.rootId, filter.includeDescendants, filter.date);
   const scope2 = scopeUnitsSql(filter.rootId, filter.includeDescendants, filter.date);
+  // Drawn from the scope's seats and its home units (both indexed), never by testing every
+  // person of the country against them.
   const where = [
-    `(exists (select 1 from assignment a join position pos on pos.id = a.position_id
-              where a.person_id = p.id and ${assignmentActiveOn('a')} and pos.unit_id in (${scope.sql}))
-      or (p.home_unit_id in (${scope2.sql})
-          and not exists (select 1 from assignment a2 where a2.person_id = p.id and ${assignmentActiveOn('a2')})))`,
+    `p.id in (
+       select a.person_id from assignment a join position pos on pos.id = a.position_id
+       where pos.unit_id in (${scope.sql}) and ${assignmentActiveOn('a')}
+       union
+       select h.id from person h
+       where h.home_unit_id in (${scope2.sql})
+         and not exists (select 1 from assignment a2 where a2.person_id = h.id and ${assignmentActiveOn('a2')}))`,
   ];
-  const params: unknown[] = [filter.date, filter.date, ...scope.params, ...scope2.params, filter.date, filter.date];
+  const params: unknown[] = [...scope.params, filter.date, filter.date, ...scope2.params, filter.date, filter.date];
   if (filter.search) {
     where.push(`search_fold(p.full_name) like '%' || search_fold(?) || '%'`);
     params.push(likeEscape(filter.search.trim()));
