@@ -64,7 +64,7 @@ export interface MixedLoadResult {
   rps: number;
   p50_ms: number;
   p95_ms: number;
-  byOperation: Record<string, { requests: number; errors: number }>;
+  byOperation: Record<string, { requests: number; errors: number; p50_ms?: number; p95_ms?: number }>;
   /** operation -> weight (percent of requests, by design) */
   mix: Record<string, number>;
 }
@@ -759,8 +759,14 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   const latencies: number[] = [];
   let unanswered = 0;
 
+  const latenciesByOperation = new Map<string, number[]>();
   const record = (planned: Planned, started: number, failure: string | null, sample: string | null) => {
     const counts = (byOperation[planned.op] ??= { requests: 0, errors: 0 });
+    if (started >= 0) {
+      const own = latenciesByOperation.get(planned.op) ?? [];
+      own.push(performance.now() - started);
+      latenciesByOperation.set(planned.op, own);
+    }
     counts.requests += 1;
     if (failure !== null) {
       counts.errors += 1;
@@ -851,6 +857,10 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   const errors = Object.values(byOperation).reduce((sum, o) => sum + o.errors, 0) + unattributed;
   if (unattributed && errorSamples.length < MAX_ERROR_SAMPLES) errorSamples.push(`${unattributed} connection error(s) or timeout(s) (autocannon: errors ${result.errors}, timeouts ${result.timeouts})`);
   const seconds = result.duration > 0 ? result.duration : options.durationSeconds;
+  for (const [op, own] of latenciesByOperation) {
+    const sorted = Float64Array.from(own).sort();
+    Object.assign(byOperation[op], { p50_ms: percentile(sorted, 50), p95_ms: percentile(sorted, 95) });
+  }
   return {
     requests: requests + unattributed,
     errors,

@@ -265,7 +265,7 @@ async function main(): Promise<void> {
       { id: toGlobalId('Position', ids.matchPositionId) },
       4,
       quick ? 10 : 20,
-      (d) => `every candidate: the region's ${regions.candidates.toLocaleString('en')} and the nation's ${national.candidates.toLocaleString('en')}; best ${d.matchCandidates[0]?.score}`,
+      (d) => `the region's ${regions.candidates.toLocaleString('en')} candidates and its staff; best ${d.matchCandidates[0]?.score}`,
     );
     await single('placement-plan', `{ placementPlan(unitCode: "PLAN", minScore: 0.5) { totalScore unplacedVacancies suggestions { score } } }`, {}, 2, quick ? 10 : 30, (d) =>
       `${regions.wards.toLocaleString('en')} vacancies × ${regions.applicants.toLocaleString('en')} applicants: ${d.placementPlan.suggestions.length} placed`,

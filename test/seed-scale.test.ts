@@ -1,6 +1,7 @@
 import { FloorRow, STAFFING_GAP_FLOOR_SQL } from '../bench/floor';
 import { generateNationalData, NationalCounts, scaledCounts } from '../bench/scale';
 import { Role } from '../src/graphql/enums';
+import { fromGlobalId, toGlobalId } from '../src/graphql/global-id';
 import { today } from '../src/shared/today';
 import { startTestServer, TestServer } from './helpers/harness';
 
@@ -168,5 +169,28 @@ describe('seed:scale — the national shape at a tiny scale', () => {
       expect({ code: unit.unit.code, ...direct.data.staffingGap }).toEqual({ code: unit.unit.code, openVacancies: unit.openVacancies, concurrentCoverage: unit.concurrentCoverage, itSeatsCoveredConcurrently: unit.itSeatsCoveredConcurrently });
     }
     expect(deep.some((u: any) => u.openVacancies > 0 || u.concurrentCoverage > 0)).toBe(true);
+  });
+
+  it('matches candidates for a position from its own province, under the nation root too', async () => {
+    const token = await server.token(Role.ADMIN);
+    const [position] = await server.sql<{ id: string }>(
+      `select p.id from position p join org_unit u on u.id = p.unit_id where u.code like 'VN.P01.%' order by p.id limit 1`,
+    );
+    const res = await server.gql(
+      `query ($id: ID!) { matchCandidates(positionId: $id, first: 50) { score candidate { id } person { id } } }`,
+      { id: toGlobalId('Position', position.id) },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const candidates = res.data.matchCandidates.filter((m: any) => m.candidate).map((m: any) => fromGlobalId(m.candidate.id)!.key);
+    expect(candidates.length).toBeGreaterThan(0);
+    const [outside] = await server.sql<{ n: number }>(
+      `select count(*)::int as n from candidate c where c.id = any(?::bigint[])
+         and not exists (select 1 from org_unit h where h.id = c.home_unit_id and h.path <@ 'VN.P01')
+         and not exists (select 1 from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
+                         join org_unit u on u.id = p.unit_id where a.candidate_id = c.id and u.path <@ 'VN.P01')`,
+      [candidates],
+    );
+    expect(outside.n).toBe(0);
   });
 });

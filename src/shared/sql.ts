@@ -43,12 +43,3 @@ export const vacanciesInScopeOn = (scope: string, condition = 'true') => `
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-
-/**
- * The pay region of a unit (SQL over a code column): the top-level unit's code, e.g. "HCM" for
- * "HCM.NHA_BE", or under a nation root "VN" the province's, "P01" for "VN.P01.C0001". The nation
- * itself is the national region "VN", which salary benchmarks fall back to.
- */
-export function regionOf(code: string): string {
-  return `(case when ${code} like 'VN.%' then split_part(${code}, '.', 2) else split_part(${code}, '.', 1) end)`;
-}

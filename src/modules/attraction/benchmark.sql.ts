@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { regionOf } from '../../shared/sql';
+import { regionOf } from '../../shared/region';
 
 /**
  * The contract's private median of a position on a date: p50 of the PRIVATE benchmark for the

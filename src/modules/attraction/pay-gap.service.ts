@@ -9,6 +9,7 @@ import { baseSalaryOn, privateMediansFor } from './benchmark.sql';
 import { IncentivePackage } from './incentive-package.entity';
 import { incentivePackageById } from './incentive-package.service';
 import { coefficientPay, packageApplies, payRatio, publicMonthly } from './pay-formula';
+import { regionOfCode } from '../../shared/region';
 
 /** The figures of a PayComparison, computed as the contract states them. */
 export interface PayComparisonResult {
@@ -68,7 +69,7 @@ export async function payGap(ctx: RequestContext, args: { positionId: string; in
     privateMedian,
     ratio: payRatio(monthly, privateMedian),
     benchmarkId: median?.benchmark_id != null ? String(median.benchmark_id) : null,
-    region: median?.region ?? unit.code.split('.')[0],
+    region: median?.region ?? regionOfCode(unit.code),
     appliedPackageId: applied ? applied.id : null,
     requestedPackageId: pkg ? pkg.id : null,
   };

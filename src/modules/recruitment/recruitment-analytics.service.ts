@@ -10,6 +10,7 @@ import { quotaLeftForGroups } from '../staffing/establishment-rule';
 import { positionById } from '../staffing/position.service';
 import { optimalPlacement } from './placement-optimizer';
 import * as sql from './recruitment-analytics.sql';
+import { provinceUnitCode } from '../../shared/region';
 
 export interface Funnel {
   applications: number;
@@ -63,7 +64,7 @@ export async function matchCandidates(ctx: RequestContext, args: { positionId: s
   if (!unitInScope(viewerOf(ctx), unit.code)) throw forbidden('That position is outside your scope');
   const rows = await sql.bestMatches(ctx.sql, {
     positionId: position.id,
-    regionCode: unit.code.split('.')[0],
+    regionCode: provinceUnitCode(unit.code),
     includeInternal: args.includeInternal,
     limit: args.first,
     date: today(),

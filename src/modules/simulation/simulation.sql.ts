@@ -1,6 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { LIVE_VACANCY_STATUSES } from '../../graphql/enums';
-import { unitExistsOn, vacanciesInScopeOn, regionOf } from '../../shared/sql';
+import { regionOf } from '../../shared/region';
+import { unitExistsOn, vacanciesInScopeOn } from '../../shared/sql';
 import { scopeUnitsSql } from '../staffing/scope.sql';
 
 /**

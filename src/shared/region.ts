@@ -1,0 +1,25 @@
+/**
+ * Where a unit belongs above its own subtree: its province. Units are coded with their
+ * ancestors' codes ("HCM.NHA_BE"), so the province is the top-level unit, or, when the whole
+ * country hangs under the nation "VN", the unit right below it ("VN.P01" for "VN.P01.C0001").
+ * A province's pay region (salary benchmarks) is its own segment, "HCM" or "P01"; the nation's
+ * is "VN", the national region benchmarks fall back to.
+ */
+export const NATION_CODE = 'VN';
+
+/** The code of the province-level unit above (or at) a unit. */
+export function provinceUnitCode(code: string): string {
+  const parts = code.split('.');
+  return parts[0] === NATION_CODE && parts.length > 1 ? `${parts[0]}.${parts[1]}` : parts[0];
+}
+
+/** The pay region of a unit. */
+export function regionOfCode(code: string): string {
+  const province = provinceUnitCode(code);
+  return province.slice(province.lastIndexOf('.') + 1);
+}
+
+/** The pay region of a unit, as SQL over a code column (the same rule as regionOfCode). */
+export function regionOf(code: string): string {
+  return `(case when ${code} like '${NATION_CODE}.%' then split_part(${code}, '.', 2) else split_part(${code}, '.', 1) end)`;
+}
