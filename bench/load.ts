@@ -8,6 +8,8 @@ export interface LoadFigures {
   p95_ms: number;
   requests: number;
   errors: number;
+  /** Every answered request's latency, for combining runs (not written to the results). */
+  latencies?: number[];
 }
 
 export interface ClientSettings {
@@ -26,6 +28,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 function figures(latencies: number[], errors: number, seconds: number): LoadFigures {
   latencies.sort((a, b) => a - b);
   return {
+    latencies,
     rps: Math.round((latencies.length / seconds) * 100) / 100,
     p50_ms: percentile(latencies, 50),
     p95_ms: percentile(latencies, 95),
@@ -101,4 +104,10 @@ export async function loadSql(databaseUrl: string, sql: string, params: unknown[
     await pool.end();
   }
   return figures(latencies, errors, settings.seconds);
+}
+
+/** Two or more runs of the same side taken as one: their latencies pooled over their total time. */
+export function combined(runs: readonly LoadFigures[], seconds: number): LoadFigures {
+  const latencies = runs.flatMap((r) => r.latencies ?? []);
+  return figures(latencies, runs.reduce((sum, r) => sum + r.errors, 0), seconds);
 }
