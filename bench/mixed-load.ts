@@ -580,29 +580,9 @@ function planRecruit(c: ClientState, p: Prepared): Planned {
         },
       };
     case 1:
-      return {
-        ...base,
-        op: 'hr.createCandidate',
-        query: Q.createCandidate,
-        variables: {
-          input: { fullName: fullName(c.rng), currentSector: c.rng() < 0.7 ? 'PRIVATE' : 'PUBLIC', competencies: competencyLevels(c.rng, p.competencies) },
-        },
-        onSuccess: (d) => {
-          t.candidateId = d.createCandidate.candidate.id;
-          next();
-        },
-      };
+      return createCandidateStep(base, t, next, { fullName: fullName(c.rng), currentSector: c.rng() < 0.7 ? 'PRIVATE' : 'PUBLIC', competencies: competencyLevels(c.rng, p.competencies) });
     case 2:
-      return {
-        ...base,
-        op: 'hr.applyToVacancy',
-        query: Q.applyToVacancy,
-        variables: { input: { candidateId: t.candidateId, vacancyId: t.vacancyId, appliedOn: p.openedOn } },
-        onSuccess: (d) => {
-          t.applicationId = d.applyToVacancy.application.id;
-          next();
-        },
-      };
+      return applyStep(base, t, next, t.vacancyId!, p.openedOn);
     case 3:
     case 4:
       return {
@@ -638,6 +618,36 @@ function planRecruit(c: ClientState, p: Prepared): Planned {
   }
 }
 
+type StepBase = Pick<Planned, 'token' | 'write'>;
+
+/** The step both candidate tracks start with: a new candidate, remembered by the track. */
+function createCandidateStep(base: StepBase, t: { candidateId?: string }, next: () => void, input: Record<string, unknown>): Planned {
+  return {
+    ...base,
+    op: 'hr.createCandidate',
+    query: Q.createCandidate,
+    variables: { input },
+    onSuccess: (d) => {
+      t.candidateId = d.createCandidate.candidate.id;
+      next();
+    },
+  };
+}
+
+/** The track's candidate applies to a vacancy; the application is remembered by the track. */
+function applyStep(base: StepBase, t: { candidateId?: string; applicationId?: string }, next: () => void, vacancyId: string, appliedOn: string): Planned {
+  return {
+    ...base,
+    op: 'hr.applyToVacancy',
+    query: Q.applyToVacancy,
+    variables: { input: { candidateId: t.candidateId, vacancyId, appliedOn } },
+    onSuccess: (d) => {
+      t.applicationId = d.applyToVacancy.application.id;
+      next();
+    },
+  };
+}
+
 function planWalkIn(c: ClientState, p: Prepared): Planned {
   const pool = c.hr.tracks.walkIn;
   const t = takeMostAdvanced(pool) ?? { step: 0 };
@@ -648,31 +658,13 @@ function planWalkIn(c: ClientState, p: Prepared): Planned {
   const base = { token: c.hr.token, write: true };
   switch (t.step) {
     case 0:
-      return {
-        ...base,
-        op: 'hr.createCandidate',
-        query: Q.createCandidate,
-        variables: {
-          // Recorded by one of the province's communes (in the officer's subtree).
-          input: { fullName: fullName(c.rng), currentSector: c.rng() < 0.6 ? 'PRIVATE' : 'PUBLIC', unitCode: pick(c.rng, c.hr.communes), competencies: competencyLevels(c.rng, p.competencies) },
-        },
-        onSuccess: (d) => {
-          t.candidateId = d.createCandidate.candidate.id;
-          next();
-        },
-      };
+      // Recorded by one of the province's communes (in the officer's subtree).
+      return createCandidateStep(base, t, next, {
+        fullName: fullName(c.rng), currentSector: c.rng() < 0.6 ? 'PRIVATE' : 'PUBLIC', unitCode: pick(c.rng, c.hr.communes), competencies: competencyLevels(c.rng, p.competencies),
+      });
     case 1: {
       const vacancy = pick(c.rng, c.hr.liveVacancies);
-      return {
-        ...base,
-        op: 'hr.applyToVacancy',
-        query: Q.applyToVacancy,
-        variables: { input: { candidateId: t.candidateId, vacancyId: vacancy.id, appliedOn: vacancy.appliedOn } },
-        onSuccess: (d) => {
-          t.applicationId = d.applyToVacancy.application.id;
-          next();
-        },
-      };
+      return applyStep(base, t, next, vacancy.id, vacancy.appliedOn);
     }
     case 2:
       return { ...base, op: 'hr.moveApplication', query: Q.moveApplication, variables: { input: { applicationId: t.applicationId, stage: 'SCREENING' } }, onSuccess: next };

@@ -1,31 +1,5 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
-/**
- * Whether the query selects the field at `path` below the field being resolved (["person",
- * "birthYear"]: person { birthYear }), through fragments and inline fragments too. Lets a list
- * resolver fetch a relation, or a column, in its own statement when, and only when, the query
- * asks for it.
- */
-export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  const fieldsNamed = (selectionSet: SelectionSetNode | undefined, name: string, seen: Set<string>, out: FieldNode[]): FieldNode[] => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD && selection.name.value === name) out.push(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsNamed(selection.selectionSet, name, seen, out);
-      else if (selection.kind === Kind.FRAGMENT_SPREAD && !seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        fieldsNamed(info.fragments[selection.name.value]?.selectionSet, name, seen, out);
-      }
-    }
-    return out;
-  };
-  let level: readonly FieldNode[] = info.fieldNodes;
-  for (const name of path) {
-    level = level.flatMap((node) => fieldsNamed(node.selectionSet, name, new Set(), []));
-    if (level.length === 0) return false;
-  }
-  return true;
-}
-
 /** The names of the fields the query selects at `path` below the field being resolved ([]: its own subfields). */
 export function fieldsSelectedAt(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
   const names = new Set<string>();
@@ -49,9 +23,13 @@ export function fieldsSelectedAt(info: GraphQLResolveInfo, path: readonly string
   return names;
 }
 
-/** Whether the query selects `fieldName` directly under the field being resolved. */
+/**
+ * Whether the query selects `fieldName` directly under the field being resolved, through
+ * fragments too. Lets a list resolver fetch a relation in its own statement when, and only
+ * when, the query asks for it.
+ */
 export function selectsField(info: GraphQLResolveInfo, fieldName: string): boolean {
-  return selectsPath(info, [fieldName]);
+  return fieldsSelectedAt(info, []).has(fieldName);
 }
 
 /** Every field name the query selects anywhere below the field being resolved, at any depth. */

@@ -7,6 +7,9 @@
  */
 export const NATION_CODE = 'VN';
 
+/** The region benchmarks fall back to: the nation's. */
+export const NATIONAL_REGION = NATION_CODE;
+
 /** The code of the province-level unit above (or at) a unit. */
 export function provinceUnitCode(code: string): string {
   const parts = code.split('.');

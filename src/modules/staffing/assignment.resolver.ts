@@ -7,7 +7,6 @@ import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../server/context';
 import { Person } from '../people/person.entity';
 import { personById } from '../people/person.service';
-import { isReadModel } from '../../db/read-model';
 import { Assignment } from './assignment.entity';
 import * as assignments from './assignment.service';
 import { Position } from './position.entity';
@@ -49,10 +48,9 @@ export class AssignmentPayload {
 @Resolver(() => Assignment)
 export class AssignmentResolver {
   @FieldResolver(() => Person, { description: 'Who holds the seat.' })
-  person(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Person | Promise<Person> {
-    // Lists that asked for the person fetched it with the assignment; otherwise a stub to load.
-    if (isReadModel(assignment.person)) return assignment.person;
-    return personById(ctx, (assignment.person as { id: string }).id) as Promise<Person>;
+  person(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Person> {
+    // A person a list fetched with its seats never gets here (PREFETCHED_RELATIONS in schema.ts).
+    return personById(ctx, assignment.person.id) as Promise<Person>;
   }
 
   @FieldResolver(() => Position, { description: 'The position whose seat is held.' })

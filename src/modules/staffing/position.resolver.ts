@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { fieldsSelectedAt, selectsField } from '../../graphql/selection';
+import { fieldsSelectedAt } from '../../graphql/selection';
 import type { SeatColumns } from './position.sql';
 import { ConnectionType, pageRequest } from '../../graphql/connection';
 import { RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
@@ -21,12 +21,20 @@ export const PositionConnection = ConnectionType(Position, 'Position');
  * the person's id only when a field needs it (id, or one that loads more about the person).
  */
 function holderColumns(info: GraphQLResolveInfo): SeatColumns | null {
-  if (!selectsField(info, 'person')) return null;
+  // graphql-js hands every position of a list the same fieldNodes: read the selection once.
+  if (holderColumnsSeen.has(info.fieldNodes)) return holderColumnsSeen.get(info.fieldNodes)!;
   const seat = fieldsSelectedAt(info, []);
-  const person = fieldsSelectedAt(info, ['person']);
-  const nameOnly = [...person].every((name) => name === 'fullName' || name === 'birthYear' || name === '__typename');
-  return { id: seat.has('id'), endDate: seat.has('endDate'), personId: !nameOnly, birthYear: person.has('birthYear') };
+  let columns: SeatColumns | null = null;
+  if (seat.has('person')) {
+    const person = fieldsSelectedAt(info, ['person']);
+    const nameOnly = [...person].every((name) => name === 'fullName' || name === 'birthYear' || name === '__typename');
+    columns = { id: seat.has('id'), endDate: seat.has('endDate'), personId: !nameOnly, birthYear: person.has('birthYear') };
+  }
+  holderColumnsSeen.set(info.fieldNodes, columns);
+  return columns;
 }
+
+const holderColumnsSeen = new WeakMap<GraphQLResolveInfo['fieldNodes'], SeatColumns | null>();
 
 @ArgsType()
 class PositionsArgs {
