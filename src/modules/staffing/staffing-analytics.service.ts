@@ -3,7 +3,7 @@ import type { RequestContext } from '../../server/context';
 import { today } from '../../shared/today';
 import { requireUnitForQuery } from '../org/org-unit.service';
 import { placementFitFigures, PlacementFitFigures, skillGapFigures, SkillGapFigures } from './skill-analytics.sql';
-import { ALL_GAP_FIGURES, GapFigureSet, staffingGapFigures, StaffingGapFigures } from './staffing-gap.sql';
+import { ALL_GAP_FIGURES, GapFigureSet, GapUnit, staffingGapFigures, StaffingGapFigures } from './staffing-gap.sql';
 
 export interface GapQuery {
   year: number;
@@ -30,18 +30,23 @@ export async function staffingGapFor(
   const unit = await requireUnitForQuery(ctx, args.unitCode);
   const query: GapQuery = { year: args.year, asOf: args.asOf ?? today(), includeDescendants: args.includeDescendants, figures: shown };
   if (!withChildren || !query.includeDescendants) {
-    const [figures] = await staffingGapFigures(ctx.sql, { kind: 'units', unitIds: [unit.id] }, query);
+    const [figures] = await staffingGapFigures(ctx.sql, { kind: 'units', units: [unit] }, query);
     return { ...figures, query };
   }
-  const rows = await staffingGapFigures(ctx.sql, { kind: 'unitAndChildren', unitId: unit.id }, query);
+  const rows = await staffingGapFigures(ctx.sql, { kind: 'unitAndChildren', unit }, query);
   const figures = rows.find((r) => String(r.unit_id) === String(unit.id))!;
-  childrenLoader(ctx, query).prime(String(unit.id), rows.filter((r) => r !== figures));
+  childrenLoader(ctx, query).prime({ id: String(unit.id), code: unit.code }, rows.filter((r) => r !== figures));
   return { ...figures, query };
 }
 
 function childrenLoader(ctx: RequestContext, query: GapQuery) {
-  return ctx.loaders.get<string, StaffingGapFigures[]>(`staffingGap.children:${query.year}:${query.asOf}:${JSON.stringify(query.figures)}`, async (parentIds) =>
-    groupByKey(parentIds, await staffingGapFigures(ctx.sql, { kind: 'childrenOf', parentIds }, { ...query, includeDescendants: true }), (r) => String(r.parent_id)),
+  return ctx.loaders.get<GapUnit, StaffingGapFigures[]>(
+    `staffingGap.children:${query.year}:${query.asOf}:${JSON.stringify(query.figures)}`,
+    async (parents) => {
+      const rows = await staffingGapFigures(ctx.sql, { kind: 'childrenOf', parents }, { ...query, includeDescendants: true });
+      return groupByKey(parents.map((p) => p.id), rows, (r) => String(r.parent_id));
+    },
+    (parent) => parent.id,
   );
 }
 
@@ -51,7 +56,7 @@ function childrenLoader(ctx: RequestContext, query: GapQuery) {
  */
 export async function staffingGapChildren(ctx: RequestContext, parent: StaffingGapResult): Promise<StaffingGapResult[]> {
   const query: GapQuery = { ...parent.query, includeDescendants: true };
-  const rows = await childrenLoader(ctx, query).load(String(parent.unit_id));
+  const rows = await childrenLoader(ctx, query).load({ id: String(parent.unit_id), code: parent.code });
   return rows.map((figures) => ({ ...figures, query }));
 }
 
