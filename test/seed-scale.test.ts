@@ -2,6 +2,8 @@ import { FloorRow, STAFFING_GAP_FLOOR_SQL } from '../bench/floor';
 import { generateNationalData, NationalCounts, scaledCounts } from '../bench/scale';
 import { Role } from '../src/graphql/enums';
 import { fromGlobalId, toGlobalId } from '../src/graphql/global-id';
+import type { SqlRunner } from '../src/db/sql-runner';
+import { staffingGapFigures } from '../src/modules/staffing/staffing-gap.sql';
 import { today } from '../src/shared/today';
 import { startTestServer, TestServer } from './helpers/harness';
 
@@ -148,6 +150,29 @@ describe('seed:scale — the national shape at a tiny scale', () => {
     expect(ours).toEqual(theirs);
     // The nation and its provinces in one pass: the unit lookup, the figures, the children's units.
     expect(response.statements).toBe(3);
+  });
+
+  it('lets the planner size the nation\'s subtree from its path, as it does for the floor', async () => {
+    // Sized through the ltree join instead, the estimate was a few units per root at any depth,
+    // and at the nation the planner looked up each position's assignments one by one (1.66× the
+    // floor's p95 in the bench).
+    const [nation] = await server.sql<{ id: string }>(`select id::text from org_unit where code = 'VN'`);
+    const [{ units }] = await server.sql<{ units: number }>(`select count(*)::int as units from org_unit where code = 'VN' or code like 'VN.%'`);
+    const plans: unknown[] = [];
+    const explain: SqlRunner = async <Row,>(sql: string, params: readonly unknown[] = []) => {
+      const [row] = await server.sql<{ 'QUERY PLAN': unknown }>(`explain (format json) ${sql}`, params);
+      plans.push(row['QUERY PLAN']);
+      return [] as Row[];
+    };
+    await staffingGapFigures(explain, { kind: 'unitAndChildren', unit: { id: nation.id, code: 'VN' } }, { year, asOf: today(), includeDescendants: true, figures: { concurrent: false, vacancies: false } });
+    const scans: Array<Record<string, any>> = [];
+    const walk = (node: Record<string, any>) => {
+      if (node['Relation Name'] === 'org_unit' && /<@ ANY/.test(`${node.Filter ?? ''} ${node['Index Cond'] ?? ''} ${node['Recheck Cond'] ?? ''}`)) scans.push(node);
+      for (const child of node.Plans ?? []) walk(child);
+    };
+    walk((plans[0] as Array<{ Plan: Record<string, any> }>)[0].Plan);
+    expect(scans).toHaveLength(1);
+    expect(scans[0]['Plan Rows']).toBeGreaterThan(units / 2);
   });
 
   it('computes a costlier figure asked for only deep in the tree, the same as asked for directly', async () => {

@@ -9,8 +9,18 @@ const formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', 
 /** The same "today", as a SQL expression (the zone name is validated above, and quoted). */
 export const TODAY_SQL = `((now() at time zone '${timeZone.replace(/'/g, "''")}')::date)`;
 
-export function today(now: Date = new Date()): string {
-  return formatter.format(now);
+// Intl formatting costs microseconds, and list fields ask for today once per parent object.
+let lastSecond = Number.NaN;
+let lastToday = '';
+
+export function today(now?: Date): string {
+  if (now) return formatter.format(now);
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== lastSecond) {
+    lastToday = formatter.format(new Date(second * 1000));
+    lastSecond = second;
+  }
+  return lastToday;
 }
 
 /** The day before a YYYY-MM-DD date. */
