@@ -34,6 +34,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** On SIGTERM/SIGINT, how long requests in flight may run before their connections are cut. */
   shutdownTimeoutMs: number;
+  /** Run operations compiled by graphql-jit (COMPILED_EXECUTION, default true); false runs graphql-js's executor. */
+  compiledExecution: boolean;
 }
 
 /** The secret `npm run token` and a development server share; refused in production. */
@@ -72,6 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (statementHeader !== undefined && statementHeader !== '' && !['true', 'false'].includes(statementHeader)) {
     throw new ConfigError(`SQL_STATEMENT_HEADER must be true or false, got "${statementHeader}"`);
   }
+  const compiled = env.COMPILED_EXECUTION;
+  if (compiled !== undefined && compiled !== '' && !['true', 'false'].includes(compiled)) {
+    throw new ConfigError(`COMPILED_EXECUTION must be true or false, got "${compiled}"`);
+  }
   return {
     port: intSetting(env, 'PORT', 4000, 0, 65535),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -90,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: intSetting(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     redisUrl,
     shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    compiledExecution: compiled !== 'false',
   };
 }

@@ -47,6 +47,8 @@ export const LocalDateScalar = new GraphQLScalarType({
 const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 function parseDateTime(value: unknown): Date {
+  // Its own output again: compiled execution coerces variables that graphql-js has coerced.
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
   if (typeof value !== 'string' || !DATE_TIME_PATTERN.test(value) || Number.isNaN(Date.parse(value))) {
     throw badInput(`DateTime must be an ISO-8601 instant such as "2026-01-31T08:00:00Z", got ${JSON.stringify(value)}`);
   }

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { buildAppSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
 import type { RequestContext } from './context';
+import { compiledExecution } from './compiled-execution';
 import { currentRequestId } from './http';
 import { inputHygienePlugin } from './input-hygiene';
 import { queryLimitsPlugin } from './query-limits';
@@ -94,9 +95,13 @@ export function formatError(logger: Logger, exposeStackTraces: boolean) {
   };
 }
 
+/** Operations compiled once; each holds generated code, so the number kept is bounded. */
+const MAX_COMPILED_OPERATIONS = 1_000;
+
 export function createApollo(config: Config, logger: Logger): ApolloServer<RequestContext> {
+  const schema = buildAppSchema(logger);
   return new ApolloServer<RequestContext>({
-    schema: buildAppSchema(logger),
+    ...(config.compiledExecution ? { gateway: compiledExecution(schema, { maxCompiledOperations: MAX_COMPILED_OPERATIONS }) } : { schema }),
     formatError: formatError(logger, config.exposeStackTraces),
     includeStacktraceInErrorResponses: config.exposeStackTraces,
     introspection: true,
