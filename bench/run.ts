@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     // staffing-gap-nation, beside the SQL floor; first, before the nested list's large answers
     // leave a grown heap behind.
     {
-      console.log('measuring staffing-gap-nation (ours, then the SQL floor)…');
+      console.log('measuring staffing-gap-nation (ours, the SQL floor, the floor, ours)…');
       const settings = { connections: 4, seconds: quick ? 15 : 30 };
       const query = `query($year: Int!) { staffingGap(unitCode: "VN", year: $year) { quota filled gap itGap children { unit { code } quota filled gap itGap } } }`;
       const { warm, figures } = await measureOurs(query, { year }, settings.connections, settings.seconds / 2);
