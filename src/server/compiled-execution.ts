@@ -82,7 +82,7 @@ function assertEnumValuesAreNames(schema: GraphQLSchema): void {
     if (!isEnumType(type) || type.name.startsWith('__')) continue;
     for (const value of type.getValues()) {
       if (value.value !== value.name) {
-        throw new GraphQLError(`Enum ${type.name}.${value.name} has the internal value ${JSON.stringify(value.value)}; compiled execution needs it to be its name`);
+        throw new Error(`Enum ${type.name}.${value.name} has the internal value ${JSON.stringify(value.value)}; compiled execution needs it to be its name`);
       }
     }
   }
