@@ -1,4 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
+import { NATION_CODE } from '../../shared/region';
 
 /** Set-based reads and upserts of the attraction tables: benchmarks, packages, base salaries. */
 
@@ -79,8 +80,8 @@ export async function isTopLevelUnitCode(run: SqlRunner, code: string): Promise<
   // A region is a top-level unit, or a unit right below the nation ("P01" for "VN.P01"): see shared/region.ts.
   const rows = await run(
     `select 1 from org_unit u left join org_unit parent on parent.id = u.parent_id
-     where (u.code = ? and u.parent_id is null) or (u.code = 'VN.' || ? and parent.code = 'VN')`,
-    [code, code],
+     where (u.code = ? and u.parent_id is null) or (u.code = ? || '.' || ? and parent.code = ?)`,
+    [code, NATION_CODE, code, NATION_CODE],
   );
   return rows.length > 0;
 }

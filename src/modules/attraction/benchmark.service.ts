@@ -10,7 +10,6 @@ import * as sql from './attraction.sql';
 import { SalaryBenchmark } from './salary-benchmark.entity';
 import { NATIONAL_REGION } from '../../shared/region';
 
-/** The national region: benchmarks that hold where a province has none of its own. */
 /** Upper bound of any amount of money the API accepts (a thousand billion VND). */
 export const MAX_AMOUNT = 1_000_000_000_000;
 

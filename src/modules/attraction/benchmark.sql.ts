@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { regionOf } from '../../shared/region';
+import { NATIONAL_REGION, regionOf } from '../../shared/region';
 
 /**
  * The contract's private median of a position on a date: p50 of the PRIVATE benchmark for the
@@ -22,7 +22,7 @@ export async function privateMediansFor(run: SqlRunner, positionIds: readonly st
      left join lateral (
        select sb.id, sb.p50 from salary_benchmark sb
        where sb.sector = 'PRIVATE' and sb.role_family = p.role_family and sb.seniority = p.seniority
-         and sb.region in (${regionOf('u.code')}, 'VN') and sb.as_of <= ?::date
+         and sb.region in (${regionOf('u.code')}, '${NATIONAL_REGION}') and sb.as_of <= ?::date
        order by (sb.region = ${regionOf('u.code')}) desc, sb.as_of desc
        limit 1
      ) b on true

@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { LIVE_VACANCY_STATUSES } from '../../graphql/enums';
-import { regionOf } from '../../shared/region';
+import { NATIONAL_REGION, regionOf } from '../../shared/region';
 import { unitExistsOn, vacanciesInScopeOn } from '../../shared/sql';
 import { scopeUnitsSql } from '../staffing/scope.sql';
 
@@ -60,7 +60,7 @@ export async function consideredVacancyGroups(run: SqlRunner, rootId: string, da
        cross join lateral (
          select sb.p50 from salary_benchmark sb
          where sb.sector = 'PRIVATE' and sb.role_family = k.role_family and sb.seniority = k.seniority
-           and sb.region in (k.region, 'VN') and sb.as_of <= ?::date
+           and sb.region in (k.region, '${NATIONAL_REGION}') and sb.as_of <= ?::date
          order by (sb.region = k.region) desc, sb.as_of desc
          limit 1
        ) b

@@ -21,7 +21,7 @@ export const PositionConnection = ConnectionType(Position, 'Position');
  * the person's id only when a field needs it (id, or one that loads more about the person).
  */
 function holderColumns(info: GraphQLResolveInfo): SeatColumns | null {
-  // graphql-js hands every position of a list the same fieldNodes: read the selection once.
+  // The executor hands every position of a list the same fieldNodes: read the selection once.
   if (holderColumnsSeen.has(info.fieldNodes)) return holderColumnsSeen.get(info.fieldNodes)!;
   const seat = fieldsSelectedAt(info, []);
   let columns: SeatColumns | null = null;

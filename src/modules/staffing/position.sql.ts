@@ -111,15 +111,17 @@ export async function assignmentsOfPositions(run: SqlRunner, positionIds: readon
 
 /** `a`, a from-item: the chosen assignments of each position (a lateral cut when `first` is given). */
 function seatsOf(positionIds: readonly string[], activeOn: string | null, first: number | null): { sql: string; params: unknown[] } {
-  const active = activeOn ? ` and ${assignmentActiveOn('a')}` : '';
-  const dates = activeOn ? [activeOn, activeOn] : [];
-  if (first === null) return { sql: `(select a.* from assignment a where a.position_id = any(?::bigint[])${active}) a`, params: [positionIds, ...dates] };
-  return {
-    sql: `unnest(?::bigint[]) k(id) cross join lateral (
-            select a.* from assignment a where a.position_id = k.id${active} order by a.start_date, a.id limit ?) a`,
-    params: [positionIds, ...dates, first],
-  };
+  const active = activeFilter(activeOn);
+  if (first === null) return { sql: `(select a.* from assignment a where a.position_id = any(?::bigint[])${active.sql}) a`, params: [positionIds, ...active.params] };
+  return { sql: `unnest(?::bigint[]) k(id) cross join lateral ${firstSeatsOfK(active.sql)}`, params: [positionIds, ...active.params, first] };
 }
+
+function activeFilter(activeOn: string | null): { sql: string; params: unknown[] } {
+  return activeOn ? { sql: ` and ${assignmentActiveOn('a')}`, params: [activeOn, activeOn] } : { sql: '', params: [] };
+}
+
+/** `a`: the first `?` assignments of position `k.id` passing `active`, earliest start first. */
+const firstSeatsOfK = (active: string) => `(select a.* from assignment a where a.position_id = k.id${active} order by a.start_date, a.id limit ?) a`;
 
 /** What a list of seats with holders needs beyond kind, start date and the holder's name. */
 export interface SeatColumns {
@@ -149,28 +151,19 @@ export async function seatsWithHoldersOfPositions(
   const seat = `json_agg(json_build_array(${column(columns.id, 'a.id::text')}, a.kind, a.start_date, ${column(columns.endDate, 'a.end_date')},
                                           ${column(columns.personId, 'a.person_id::text')}, h.full_name, ${column(columns.birthYear, 'h.birth_year')})
                          order by a.start_date, a.id)`;
-  const active = activeOn ? ` and ${assignmentActiveOn('a')}` : '';
-  const dates = activeOn ? [activeOn, activeOn] : [];
   if (first === null) {
-    return run(
-      `select a.position_id::text as position_id, ${seat} as seats
-       from assignment a join person h on h.id = a.person_id
-       where a.position_id = any(?::bigint[])${active}
-       group by a.position_id`,
-      [positionIds, ...dates],
-    );
+    const { sql, params } = seatsOf(positionIds, activeOn, null);
+    return run(`select a.position_id::text as position_id, ${seat} as seats from ${sql} join person h on h.id = a.person_id group by a.position_id`, params);
   }
   // Each position's first seats are gathered where they are cut: no sort of all the seats
   // together (which spilled to disk at 50,000 seats) before grouping them again.
+  const active = activeFilter(activeOn);
   return run(
     `select k.id::text as position_id, s.seats
      from unnest(?::bigint[]) k(id)
-     cross join lateral (
-       select ${seat} as seats
-       from (select a.* from assignment a where a.position_id = k.id${active} order by a.start_date, a.id limit ?) a
-       join person h on h.id = a.person_id) s
+     cross join lateral (select ${seat} as seats from ${firstSeatsOfK(active.sql)} join person h on h.id = a.person_id) s
      where s.seats is not null`,
-    [positionIds, ...dates, first],
+    [positionIds, ...active.params, first],
   );
 }
 
