@@ -11,8 +11,10 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Where the embedded server keeps its data. */
   embeddedDataDir: string;
-  /** HS256 secret for access tokens. */
+  /** HS256 secret for access tokens (what `npm run token` signs with); unused when `jwks` is set. */
   jwtSecret: string;
+  /** Verify tokens against the identity provider's published keys (JWT_JWKS_URL); HS256 is then off. */
+  jwks: JwksSettings | undefined;
   nodeEnv: NodeEnv;
   /** Report SQL statements per request in `x-sql-statements`: SQL_STATEMENT_HEADER, else outside production. */
   exposeStatementCount: boolean;
@@ -38,6 +40,36 @@ export interface Config {
   compiledExecution: boolean;
 }
 
+/** Tokens issued by the organisation's identity provider (Keycloak, Azure AD, a government OIDC provider). */
+export interface JwksSettings {
+  /** Where the provider publishes its signing keys (JSON Web Key Set). */
+  url: string;
+  /** Accepted `iss` values (one or more). */
+  issuers: string[];
+  /** Accepted `aud` values: the token must name one of them. */
+  audiences: string[];
+  /** Asymmetric signature algorithms accepted; never an HMAC one. */
+  algorithms: string[];
+  /** Claim holding the role, and the unit: a name, or a dotted path into nested claims. */
+  roleClaim: string;
+  unitClaim: string;
+  /** Leeway for `exp` and `nbf` between the provider's clock and ours. */
+  clockToleranceSeconds: number;
+  /** Least time between two fetches of the key set when a token names an unknown key. */
+  jwksCooldownSeconds: number;
+  /** How long a fetched key set is used before it is fetched again. */
+  jwksCacheMaxAgeSeconds: number;
+}
+
+/** Signature algorithms a JWKS may verify: public-key ones only, so no algorithm confusion with HS256. */
+export const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+/** Settings that mean something only with JWT_JWKS_URL: set without it, they would be silently ignored. */
+const JWKS_ONLY_SETTINGS = [
+  'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_ALGORITHMS', 'JWT_ROLE_CLAIM', 'JWT_UNIT_CLAIM',
+  'JWT_CLOCK_TOLERANCE_SECONDS', 'JWT_JWKS_COOLDOWN_SECONDS', 'JWT_JWKS_CACHE_MAX_AGE_SECONDS',
+];
+
 /** The secret `npm run token` and a development server share; refused in production. */
 export const DEVELOPMENT_JWT_SECRET = 'workforce-graph-development-secret-do-not-use-in-production';
 
@@ -53,14 +85,69 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
   return value;
 }
 
+function listSetting(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function jwksSettings(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv): JwksSettings | undefined {
+  const raw = env.JWT_JWKS_URL || '';
+  if (!raw) {
+    const orphan = JWKS_ONLY_SETTINGS.find((name) => env[name]);
+    if (orphan) throw new ConfigError(`${orphan} applies only to tokens verified through JWT_JWKS_URL, which is not set`);
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`JWT_JWKS_URL must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`JWT_JWKS_URL must be an http(s) URL, got "${raw}"`);
+  // Keys fetched in clear text could be swapped on the way; a sidecar on this host is the exception.
+  if (nodeEnv === 'production' && url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    throw new ConfigError('JWT_JWKS_URL must be https:// in production (http:// only to this host)');
+  }
+  const issuers = listSetting(env, 'JWT_ISSUER');
+  if (!issuers.length) throw new ConfigError('JWT_ISSUER is required with JWT_JWKS_URL: the identity provider\'s issuer, as its tokens\' "iss" says');
+  // Without an audience any token the provider issued for another application would be accepted here.
+  const audiences = listSetting(env, 'JWT_AUDIENCE');
+  if (!audiences.length) throw new ConfigError('JWT_AUDIENCE is required with JWT_JWKS_URL: this service\'s client id or audience, as its tokens\' "aud" says');
+  const algorithms = env.JWT_ALGORITHMS ? listSetting(env, 'JWT_ALGORITHMS') : ['RS256', 'ES256'];
+  const refused = algorithms.find((alg) => !JWKS_ALGORITHMS.includes(alg));
+  if (refused || !algorithms.length) {
+    throw new ConfigError(`JWT_ALGORITHMS must list some of ${JWKS_ALGORITHMS.join(', ')}; got "${refused ?? env.JWT_ALGORITHMS}"`);
+  }
+  const claimName = (name: string, fallback: string) => {
+    const value = (env[name] ?? '').trim() || fallback;
+    if (value.length > 200 || /\s/.test(value) || value.startsWith('.') || value.endsWith('.')) {
+      throw new ConfigError(`${name} must be a claim name or a dotted path such as realm_access.roles, got "${env[name]}"`);
+    }
+    return value;
+  };
+  return {
+    url: url.href,
+    issuers,
+    audiences,
+    algorithms,
+    roleClaim: claimName('JWT_ROLE_CLAIM', 'role'),
+    unitClaim: claimName('JWT_UNIT_CLAIM', 'unit'),
+    clockToleranceSeconds: intSetting(env, 'JWT_CLOCK_TOLERANCE_SECONDS', 30, 0, 600),
+    jwksCooldownSeconds: intSetting(env, 'JWT_JWKS_COOLDOWN_SECONDS', 30, 0, 3600),
+    jwksCacheMaxAgeSeconds: intSetting(env, 'JWT_JWKS_CACHE_MAX_AGE_SECONDS', 600, 1, 86_400),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = (env.NODE_ENV || 'development') as NodeEnv;
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     throw new ConfigError(`NODE_ENV must be development, production or test, got "${env.NODE_ENV}"`);
   }
   const jwtSecret = env.JWT_SECRET || '';
-  if (nodeEnv === 'production' && jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET is required in production and must be at least 32 characters');
+  const jwks = jwksSettings(env, nodeEnv);
+  if (nodeEnv === 'production' && !jwks && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET is required in production (at least 32 characters), unless JWT_JWKS_URL is set');
   }
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -83,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     embeddedDataDir: env.EMBEDDED_PG_DIR || '.data/postgres',
     jwtSecret: jwtSecret || DEVELOPMENT_JWT_SECRET,
+    jwks,
     nodeEnv,
     exposeStatementCount: statementHeader ? statementHeader === 'true' : nodeEnv !== 'production',
     exposeStackTraces: env.NODE_ENV === 'development',

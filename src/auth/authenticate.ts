@@ -1,7 +1,8 @@
+import { GraphQLError } from 'graphql';
 import type { SqlRunner } from '../db/sql-runner';
 import { unauthenticated } from '../graphql/errors';
 import { Role } from '../graphql/enums';
-import { InvalidTokenError, verifyToken } from './token';
+import { InvalidTokenError, SigningKeysUnavailableError, TokenVerifier } from './token';
 import type { Viewer } from './viewer';
 
 const UNIT_CACHE_MS = 30_000;
@@ -25,12 +26,13 @@ export function orgUnitLifetimesChanged(): void {
  * UNAUTHENTICATED. The token's unit is resolved to the roots of the caller's scope: the unit
  * itself and, when it has ended, its successor, the successor's successor, and so on (an HR
  * officer of a merged commune reads the commune it became). Resolutions are cached briefly, so
- * a request costs no extra statement.
+ * a request costs no extra statement. When the identity provider's keys cannot be fetched (and
+ * none were before), the answer is SERVICE_UNAVAILABLE (HTTP 503): the token may well be good.
  */
 export class Authenticator {
   private readonly knownUnits = new Map<string, { roots: string[]; at: number; generation: number }>();
 
-  constructor(private readonly secret: string) {}
+  constructor(private readonly verify: TokenVerifier) {}
 
   async viewerFrom(header: string | undefined, run: SqlRunner): Promise<Viewer | null> {
     if (!header) return null;
@@ -38,9 +40,12 @@ export class Authenticator {
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     let viewer: Viewer;
     try {
-      viewer = await verifyToken(match[1], this.secret);
+      viewer = await this.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
+      if (error instanceof SigningKeysUnavailableError) {
+        throw new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+      }
       throw error;
     }
     if (viewer.unitCode && viewer.role !== Role.ADMIN) {

@@ -15,6 +15,8 @@ const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+  // Raised as such only by the authenticator (identity provider unreachable); database outages are recognised below.
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /** PostgreSQL SQLSTATEs and socket errors that mean "the database cannot be reached right now". */

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { Authenticator } from '../auth/authenticate';
+import { tokenVerifierFor } from '../auth/token';
 import type { Config } from '../config';
 import type { Orm } from '../db/orm';
 import type { Logger } from '../logger';
@@ -30,14 +31,15 @@ export async function startApp(config: Config, orm: Orm, logger: Logger): Promis
   await apollo.start();
   const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, redisUrl: config.redisUrl, logger });
   const inFlight = new RequestsInFlight();
+  const verifyToken = tokenVerifierFor(config, logger);
   const server = createHttpServer({
     apollo,
     orm,
-    authenticator: new Authenticator(config.jwtSecret),
+    authenticator: new Authenticator(verifyToken),
     logger,
     exposeStatementCount: config.exposeStatementCount,
     rateLimiter,
-    rateLimitKey: rateLimitKeyFor(config.jwtSecret),
+    rateLimitKey: rateLimitKeyFor(verifyToken),
     inFlight,
   });
   server.keepAliveTimeout = 5_000;

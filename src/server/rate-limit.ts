@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
-import { verifyToken } from '../auth/token';
+import type { TokenVerifier } from '../auth/token';
 import type { Logger } from '../logger';
 
 /**
@@ -182,13 +182,13 @@ export function createRateLimiter(options: { perMinute: number; redisUrl?: strin
  * pick a fresh budget by inventing subjects in unsigned tokens. The address is the socket's peer:
  * behind a proxy, anonymous callers share the proxy's budget.
  */
-export function rateLimitKeyFor(secret: string): (req: IncomingMessage) => Promise<string> {
+export function rateLimitKeyFor(verifyToken: TokenVerifier): (req: IncomingMessage) => Promise<string> {
   return async (req) => {
     const header = req.headers.authorization;
     const match = header ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(header) : null;
     if (match) {
       try {
-        return `sub:${(await verifyToken(match[1], secret)).subject}`;
+        return `sub:${(await verifyToken(match[1])).subject}`;
       } catch {
         // not a valid token: counted against the address
       }
