@@ -1,10 +1,11 @@
 /**
- * npm run export -- --unit CODE [--year YYYY] [--as-of YYYY-MM-DD] [--out FILE.xlsx] [--url URL] [--token TOKEN]
+ * WF_TOKEN=… npm run -s export -- --unit CODE [--year YYYY] [--as-of YYYY-MM-DD] [--out FILE.xlsx] [--url URL]
  * Writes a unit's staffing-gap tree (the unit and three levels below it) to an Excel workbook,
  * the way HR offices pass figures around.
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { bearerTokenFrom } from './bearer-token';
 
 const LEVELS = 3;
 const FIGURES = 'quota filled gap concurrentCoverage openVacancies itSeatsPlanned itSeatsFilled itSeatsCoveredConcurrently itGap';
@@ -76,14 +77,14 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const unit = option(args, 'unit');
   if (args.includes('--help') || !unit) {
-    console.log('Usage: npm run export -- --unit CODE [--year YYYY] [--as-of YYYY-MM-DD] [--out FILE.xlsx] [--url URL] [--token TOKEN]\n' +
+    console.log('Usage: WF_TOKEN=TOKEN npm run -s export -- --unit CODE [--year YYYY] [--as-of YYYY-MM-DD] [--out FILE.xlsx] [--url URL]\n' +
       'Writes the staffing-gap tree of a unit (and three levels below it) to an Excel workbook.\n' +
-      'Token: --token or $WF_TOKEN; URL: --url or $WF_URL (default http://localhost:4000/graphql).');
+      'Token: $WF_TOKEN (or --token, which shows it in the process list and npm\'s banner and log); URL: --url or $WF_URL (default http://localhost:4000/graphql).');
     return unit ? 0 : 1;
   }
-  const token = option(args, 'token') ?? process.env.WF_TOKEN;
+  const token = bearerTokenFrom(args);
   if (!token) {
-    console.error('A token is needed: --token TOKEN or WF_TOKEN.');
+    console.error('A token is needed in WF_TOKEN.');
     return 1;
   }
   const year = Number(option(args, 'year') ?? new Date().getFullYear());

@@ -1,5 +1,5 @@
 /**
- * npm run import -- FILE.csv|FILE.xlsx [--url URL] [--token TOKEN] [--dry-run]
+ * WF_TOKEN=… npm run -s import -- FILE.csv|FILE.xlsx [--url URL] [--dry-run]
  * Sends a roster to a running server's importRoster mutation; prints every bad row by line and
  * exits non-zero on any error. `--help` describes both formats.
  */
@@ -7,16 +7,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { csvLine } from '../src/shared/csv';
+import { bearerTokenFrom } from './bearer-token';
 
 const COLUMNS = 'unit_code,full_name,birth_year,position_title,assignment_kind,start_date,competencies';
-const HELP = `Usage: npm run import -- FILE.csv|FILE.xlsx [--url URL] [--token TOKEN] [--dry-run]
+const HELP = `Usage: WF_TOKEN=TOKEN npm run -s import -- FILE.csv|FILE.xlsx [--url URL] [--dry-run]
 
 Imports a roster of people and their assignments, all rows or none.
 
+  WF_TOKEN       bearer token of an HR_OFFICER (own subtree) or ADMIN, e.g.
+                 WF_TOKEN=$(npm run -s token -- --role HR_OFFICER --unit HCM.NHA_BE) npm run -s import -- roster.csv
   --url URL      GraphQL endpoint (default http://localhost:4000/graphql, or $WF_URL)
-  --token TOKEN  bearer token of an HR_OFFICER (own subtree) or ADMIN (default $WF_TOKEN);
-                 get one with: npm run -s token -- --role HR_OFFICER --unit HCM.NHA_BE
   --dry-run      check every row and report what would be created; write nothing
+  --token TOKEN  the token on the command line instead of WF_TOKEN (older usage): it shows in
+                 the process list, npm's banner and npm's log, so prefer WF_TOKEN
 
 CSV (UTF-8; Excel's "CSV UTF-8" is fine): a header row with exactly these columns, any order:
   ${COLUMNS}
@@ -78,9 +81,9 @@ async function main(): Promise<number> {
     return 1;
   }
   const url = option(args, 'url') ?? process.env.WF_URL ?? 'http://localhost:4000/graphql';
-  const token = option(args, 'token') ?? process.env.WF_TOKEN;
+  const token = bearerTokenFrom(args);
   if (!token) {
-    console.error('A token is needed: --token TOKEN or WF_TOKEN. See --help.');
+    console.error('A token is needed in WF_TOKEN. See --help.');
     return 1;
   }
   const extension = path.extname(file).toLowerCase();

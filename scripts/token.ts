@@ -1,16 +1,25 @@
 import 'reflect-metadata';
 /**
  * Prints a signed access token for local use:
- *   npm run token -- --role HR_OFFICER --unit HCM.NHA_BE [--sub alice] [--hours 12]
+ *   npm run -s token -- --role HR_OFFICER --unit HCM.NHA_BE [--sub alice] [--hours 12]
  * It signs with JWT_SECRET, or the development secret the server also uses when JWT_SECRET is unset.
  */
 import { loadConfig } from '../src/config';
 import { signToken } from '../src/auth/token';
 import { Role } from '../src/graphql/enums';
 
+/**
+ * The subject a token gets without --sub: the role and the unit, so the audit trail tells the
+ * HR officer of one unit from another's (`hr_officer.hcm.nha_be@local`); `admin@local` for ADMIN.
+ */
+export function defaultSubjectFor(role: Role, unitCode?: string | null): string {
+  const unit = role === Role.ADMIN ? null : unitCode;
+  return `${[role, unit].filter(Boolean).join('.').toLowerCase()}@local`;
+}
+
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error('usage: npm run token -- --role ADMIN|HR_OFFICER|POLICYMAKER|ANALYST [--unit CODE] [--sub NAME] [--hours N]');
+  console.error('usage: npm run -s token -- --role ADMIN|HR_OFFICER|POLICYMAKER|ANALYST [--unit CODE] [--sub NAME] [--hours N]');
   process.exit(2);
 }
 
@@ -28,11 +37,12 @@ async function main(): Promise<void> {
   const hours = Number(option('hours') ?? 12);
   if (!Number.isFinite(hours) || hours <= 0) usage('--hours must be a positive number');
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  if (config.jwks) console.error('note: JWT_JWKS_URL is set, so a server with these settings accepts only its identity provider\'s tokens, not this one');
   const token = await signToken(
-    { subject: option('sub') ?? `${role.toLowerCase()}@local`, role, unitCode: role === Role.ADMIN ? null : unit, expiresInSeconds: Math.round(hours * 3600) },
+    { subject: option('sub') ?? defaultSubjectFor(role, unit), role, unitCode: role === Role.ADMIN ? null : unit, expiresInSeconds: Math.round(hours * 3600) },
     config.jwtSecret,
   );
   process.stdout.write(`${token}\n`);
 }
 
-void main();
+if (require.main === module) void main();
