@@ -499,7 +499,7 @@ export type IncentivePackagePayload = {
 
 /** Makes an offer; moves the application to OFFER and the vacancy to OFFERED. */
 export type MakeOfferInput = {
-  /** The application (at INTERVIEW, or at OFFER after a declined offer). */
+  /** The application, at any live stage: APPLIED, SCREENING or INTERVIEW (a direct intake needs no interview round), or OFFER after a declined offer. */
   applicationId: Scalars['ID']['input'];
   /** Incentive package offered. */
   incentivePackageId?: InputMaybe<Scalars['ID']['input']>;
@@ -509,7 +509,7 @@ export type MakeOfferInput = {
   offeredOn?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
-/** Moves an application one stage on (APPLIED → SCREENING → INTERVIEW), or to REJECTED or WITHDRAWN. OFFER comes with makeOffer, HIRED with hireCandidate. */
+/** Moves an application forward (APPLIED → SCREENING → INTERVIEW, skipping stages if need be), or to REJECTED or WITHDRAWN from any live stage. Never back, never to the stage it is at; OFFER comes with makeOffer, HIRED with hireCandidate. */
 export type MoveApplicationInput = {
   /** The application. */
   applicationId: Scalars['ID']['input'];

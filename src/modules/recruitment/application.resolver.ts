@@ -44,7 +44,7 @@ class ApplyInput {
   appliedOn!: string;
 }
 
-@InputType('MoveApplicationInput', { description: 'Moves an application one stage on (APPLIED → SCREENING → INTERVIEW), or to REJECTED or WITHDRAWN. OFFER comes with makeOffer, HIRED with hireCandidate.' })
+@InputType('MoveApplicationInput', { description: 'Moves an application forward (APPLIED → SCREENING → INTERVIEW, skipping stages if need be), or to REJECTED or WITHDRAWN from any live stage. Never back, never to the stage it is at; OFFER comes with makeOffer, HIRED with hireCandidate.' })
 class MoveApplicationInput {
   @Field(() => ID, { description: 'The application.' })
   applicationId!: string;
@@ -55,7 +55,7 @@ class MoveApplicationInput {
 
 @InputType('MakeOfferInput', { description: 'Makes an offer; moves the application to OFFER and the vacancy to OFFERED.' })
 class MakeOfferInput {
-  @Field(() => ID, { description: 'The application (at INTERVIEW, or at OFFER after a declined offer).' })
+  @Field(() => ID, { description: 'The application, at any live stage: APPLIED, SCREENING or INTERVIEW (a direct intake needs no interview round), or OFFER after a declined offer.' })
   applicationId!: string;
 
   @Field(() => VNDScalar, { description: 'Offered monthly pay, above 0.' })

@@ -21,7 +21,7 @@ import { Position } from '../staffing/position.entity';
 import { Application, ApplicationStageChange } from './application.entity';
 import { Candidate } from './candidate.entity';
 import { Offer } from './offer.entity';
-import { LIVE_VACANCY, stageMoveRefusal, vacancyStatusAfterStage } from './pipeline';
+import { LIVE_VACANCY, offerRefusal, stageMoveRefusal, vacancyStatusAfterStage } from './pipeline';
 import { candidatesInScope } from './recruitment-scope';
 import { Vacancy } from './vacancy.entity';
 
@@ -164,9 +164,8 @@ export async function makeOffer(
   assertPastOrToday(offeredOn, 'offeredOn');
   const run = sqlRunnerFor(em);
   const application = await lockApplication(run, applicationId, viewer);
-  if (application.stage !== ApplicationStage.INTERVIEW && application.stage !== ApplicationStage.OFFER) {
-    throw new DomainError('INVALID_STATE', `An offer follows an interview; the application is ${application.stage}`, inputField('applicationId'));
-  }
+  const refusal = offerRefusal(application.stage);
+  if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('applicationId'));
   if (offeredOn < application.applied_on) throw new DomainError('BAD_USER_INPUT', 'offeredOn is before the application', inputField('offeredOn'));
   const open = await run<{ status: OfferStatus }>(`select status from offer where application_id = ? and status in ('PENDING', 'ACCEPTED')`, [applicationId]);
   if (open.length) throw new DomainError('CONFLICT', `The application already has a ${open[0].status} offer`, inputField('applicationId'));

@@ -3,8 +3,12 @@ import { ApplicationStage, VacancyStatus } from '../../graphql/enums';
 /**
  * The recruitment state machines, in one place.
  *
- * Applications: APPLIED → SCREENING → INTERVIEW → OFFER, then HIRED through hireCandidate only.
- * REJECTED or WITHDRAWN from any live stage. HIRED, REJECTED and WITHDRAWN are final.
+ * Applications move forward only, along APPLIED → SCREENING → INTERVIEW → OFFER, and may skip
+ * stages (APPLIED → INTERVIEW; an offer straight from APPLIED or SCREENING, as a direct intake —
+ * tiếp nhận, xét tuyển đặc cách — allows). OFFER is reached only through makeOffer, HIRED only
+ * through hireCandidate. REJECTED or WITHDRAWN from any live stage. HIRED, REJECTED and WITHDRAWN
+ * are final. A move to the stage the application is already at is refused, so that every
+ * recorded stage change is a real one.
  * Vacancies: OPEN → INTERVIEWING (an application reaches INTERVIEW) → OFFERED (an offer is made)
  * → FILLED (a hire); CANCELLED from any live status; OFFERED → back to INTERVIEWING or OPEN when
  * its offers were declined (reopenVacancy).
@@ -14,12 +18,6 @@ export const FINAL_STAGES: readonly ApplicationStage[] = [ApplicationStage.HIRED
 /** Stages in which a candidate is still in the running for placement planning. */
 export const PLACEABLE_STAGES: readonly ApplicationStage[] = [ApplicationStage.APPLIED, ApplicationStage.SCREENING, ApplicationStage.INTERVIEW];
 
-const NEXT_STAGE: Partial<Record<ApplicationStage, ApplicationStage>> = {
-  [ApplicationStage.APPLIED]: ApplicationStage.SCREENING,
-  [ApplicationStage.SCREENING]: ApplicationStage.INTERVIEW,
-  [ApplicationStage.INTERVIEW]: ApplicationStage.OFFER,
-};
-
 /** Why a move from one stage to another is not allowed, or null when it is. */
 export function stageMoveRefusal(from: ApplicationStage, to: ApplicationStage): string | null {
   if (to === ApplicationStage.HIRED) return 'HIRED is reached only through hireCandidate';
@@ -27,8 +25,15 @@ export function stageMoveRefusal(from: ApplicationStage, to: ApplicationStage): 
   if (from === to) return `The application is already ${from}`;
   if (to === ApplicationStage.REJECTED || to === ApplicationStage.WITHDRAWN) return null;
   if (to === ApplicationStage.OFFER) return 'An application reaches OFFER when an offer is made (makeOffer)';
-  if (NEXT_STAGE[from] !== to) return `An application moves ${from} → ${NEXT_STAGE[from] ?? 'nowhere but REJECTED or WITHDRAWN'}, not to ${to}`;
+  if (LIVE_STAGES.indexOf(to) < LIVE_STAGES.indexOf(from)) {
+    return `An application moves only forward: it is at ${from}, which comes after ${to}`;
+  }
   return null;
+}
+
+/** Why an offer cannot be made on an application at `stage`, or null when it can: any live stage (at OFFER, a new offer after a declined one). */
+export function offerRefusal(stage: ApplicationStage): string | null {
+  return LIVE_STAGES.includes(stage) ? null : `The application is ${stage}; that is final, so it takes no offer`;
 }
 
 export const LIVE_VACANCY: readonly VacancyStatus[] = [VacancyStatus.OPEN, VacancyStatus.INTERVIEWING, VacancyStatus.OFFERED];
