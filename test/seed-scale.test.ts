@@ -196,26 +196,32 @@ describe('seed:scale — the national shape at a tiny scale', () => {
     expect(deep.some((u: any) => u.openVacancies > 0 || u.concurrentCoverage > 0)).toBe(true);
   });
 
-  it('matches candidates for a position from its own province, under the nation root too', async () => {
+  it('matches internal staff from the position\'s own province, under the nation root too, and candidates from the whole pool', async () => {
     const token = await server.token(Role.ADMIN);
     const [position] = await server.sql<{ id: string }>(
       `select p.id from position p join org_unit u on u.id = p.unit_id where u.code like 'VN.P01.%' order by p.id limit 1`,
     );
     const res = await server.gql(
-      `query ($id: ID!) { matchCandidates(positionId: $id, first: 50) { score candidate { id } person { id } } }`,
+      `query ($id: ID!) { matchCandidates(positionId: $id, first: 100) { score candidate { id } person { id } } }`,
       { id: toGlobalId('Position', position.id) },
       token,
     );
     expect(res.errors).toBeUndefined();
-    const candidates = res.data.matchCandidates.filter((m: any) => m.candidate).map((m: any) => fromGlobalId(m.candidate.id)!.key);
-    expect(candidates.length).toBeGreaterThan(0);
-    const [outside] = await server.sql<{ n: number }>(
-      `select count(*)::int as n from candidate c where c.id = any(?::bigint[])
-         and not exists (select 1 from org_unit h where h.id = c.home_unit_id and h.path <@ 'VN.P01')
-         and not exists (select 1 from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
-                         join org_unit u on u.id = p.unit_id where a.candidate_id = c.id and u.path <@ 'VN.P01')`,
-      [candidates],
+    const keys = (kind: 'candidate' | 'person') => res.data.matchCandidates.filter((m: any) => m[kind]).map((m: any) => fromGlobalId(m[kind].id)!.key);
+    const people = keys('person');
+    expect(people.length).toBeGreaterThan(0);
+    const [peopleOutside] = await server.sql<{ n: number }>(
+      `select count(*)::int as n from unnest(?::bigint[]) x(id)
+       where not exists (select 1 from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
+                         where a.person_id = x.id and u.path <@ 'VN.P01')`,
+      [people],
     );
-    expect(outside.n).toBe(0);
+    expect(peopleOutside.n).toBe(0);
+    // An ADMIN sees every candidate, so the best ones come from any province.
+    const [candidatesOutside] = await server.sql<{ n: number }>(
+      `select count(*)::int as n from candidate c join org_unit h on h.id = c.home_unit_id where c.id = any(?::bigint[]) and not h.path <@ 'VN.P01'`,
+      [keys('candidate')],
+    );
+    expect(candidatesOutside.n).toBeGreaterThan(0);
   });
 });

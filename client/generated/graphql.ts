@@ -281,7 +281,7 @@ export type CreateCandidateInput = {
   currentSector?: InputMaybe<Sector>;
   /** Full name, 1 to 200 characters. */
   fullName: Scalars['String']['input'];
-  /** Unit whose HR office records the candidate (default: your unit); candidates are visible in its subtree and wherever they apply. */
+  /** Unit whose HR office records the candidate, in your subtree (default: your unit); the candidate is visible to the HR offices of that unit and those above it, and wherever they apply. An ADMIN who leaves it out puts the candidate in the national pool, which every HR office sees. */
   unitCode?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1173,7 +1173,7 @@ export type Query = {
   competencies: Array<Competency>;
   /** Incentive packages valid on activeOn (validFrom <= activeOn <= validTo, open end), or all of them when it is absent; oldest first. */
   incentivePackages: Array<IncentivePackage>;
-  /** Who fits a position best, best first: candidates from its province-level subtree and, by default, internal staff there. */
+  /** Who fits a position best, best first: every candidate you may see who is not hired yet (those recorded in or applied to your subtree, and the national pool) and, by default, internal staff of its province-level subtree. */
   matchCandidates: Array<CandidateMatch>;
   /** The caller, as their token identifies them. */
   me: Viewer;

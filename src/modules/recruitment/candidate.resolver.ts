@@ -22,7 +22,7 @@ class CreateCandidateInput {
   @Field(() => [CompetencyLevelInput], { nullable: true, description: 'Competencies held, with levels.' })
   competencies?: CompetencyLevelInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Unit whose HR office records the candidate (default: your unit); candidates are visible in its subtree and wherever they apply.' })
+  @Field(() => String, { nullable: true, description: 'Unit whose HR office records the candidate, in your subtree (default: your unit); the candidate is visible to the HR offices of that unit and those above it, and wherever they apply. An ADMIN who leaves it out puts the candidate in the national pool, which every HR office sees.' })
   unitCode?: string | null;
 }
 

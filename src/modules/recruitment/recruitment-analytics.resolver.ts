@@ -119,7 +119,7 @@ export class RecruitmentAnalyticsResolver {
     });
   }
 
-  @Query(() => [CandidateMatch], { description: 'Who fits a position best, best first: candidates from its province-level subtree and, by default, internal staff there.' })
+  @Query(() => [CandidateMatch], { description: 'Who fits a position best, best first: every candidate you may see who is not hired yet (those recorded in or applied to your subtree, and the national pool) and, by default, internal staff of its province-level subtree.' })
   async matchCandidates(
     @Arg('positionId', () => ID, { description: 'The position.' }) positionId: string,
     @Ctx() ctx: RequestContext,

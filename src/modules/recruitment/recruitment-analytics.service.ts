@@ -11,6 +11,7 @@ import { positionById } from '../staffing/position.service';
 import { optimalPlacement } from './placement-optimizer';
 import * as sql from './recruitment-analytics.sql';
 import { provinceUnitCode } from '../../shared/region';
+import { candidateVisibleSql } from './recruitment-scope';
 
 export interface Funnel {
   applications: number;
@@ -53,7 +54,7 @@ export interface Match {
   missing: Array<{ competencyId: string; level: number }>;
 }
 
-/** Best fits for a position, best first: outside candidates and (by default) internal staff. */
+/** Best fits for a position, best first: every candidate the caller may see and (by default) internal staff of its province. */
 export async function matchCandidates(ctx: RequestContext, args: { positionId: string; first: number; includeInternal: boolean }): Promise<Match[]> {
   const decoded = fromGlobalId(args.positionId);
   if (!decoded || decoded.type !== 'Position') throw badUserInput('positionId is not a Position ID', 'positionId');
@@ -68,6 +69,7 @@ export async function matchCandidates(ctx: RequestContext, args: { positionId: s
     includeInternal: args.includeInternal,
     limit: args.first,
     date: today(),
+    candidateVisible: candidateVisibleSql('c', viewerOf(ctx)),
   });
   const candidateIds = rows.filter((r) => r.kind === 'CANDIDATE').map((r) => String(r.id));
   const personIds = rows.filter((r) => r.kind === 'PERSON').map((r) => String(r.id));

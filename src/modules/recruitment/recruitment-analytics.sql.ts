@@ -60,14 +60,15 @@ export interface MatchRow {
 
 /**
  * Best matches for a position, scored in SQL with the contract's fit: the mean over the
- * position's requirements of min(have / required, 1), 1.0 without requirements. Candidates come
- * from the position's province-level subtree (recorded or applied there) and have not been
- * hired yet; internal people are those with an active assignment there, not already on the
- * position. Only competencies that count are joined, so 100k candidates stay cheap.
+ * position's requirements of min(have / required, 1), 1.0 without requirements. Candidates are
+ * the whole talent pool the caller may see (`candidateVisible`, a predicate on `c` with its
+ * parameters) who have not been hired yet; internal people, as the contract says, are those with
+ * an active assignment in the position's province-level subtree, not already on the position.
+ * Only competencies that count are joined, so 100k candidates stay cheap.
  */
 export async function bestMatches(
   run: SqlRunner,
-  options: { positionId: string; regionCode: string; includeInternal: boolean; limit: number; date: string },
+  options: { positionId: string; regionCode: string; includeInternal: boolean; limit: number; date: string; candidateVisible: { sql: string; params: unknown[] } },
 ): Promise<MatchRow[]> {
   const internal = options.includeInternal
     ? `union all
@@ -80,9 +81,7 @@ export async function bestMatches(
      region_units as (select u.id from org_unit u where u.path <@ ?::ltree),
      pool as (
        select c.id from candidate c
-       where (c.home_unit_id in (select id from region_units)
-              or exists (select 1 from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
-                         where a.candidate_id = c.id and p.unit_id in (select id from region_units)))
+       where ${options.candidateVisible.sql}
          and not exists (select 1 from application h where h.candidate_id = c.id and h.stage = 'HIRED')),
      candidate_scores as (
        select cc.candidate_id as id, sum(least(cc.level::float8 / r.level, 1.0)) as partial
@@ -103,7 +102,7 @@ export async function bestMatches(
      ) ranked
      order by score desc, kind, id
      limit ?`,
-    [options.positionId, options.regionCode, options.date, options.date, options.positionId, options.date, options.date, options.limit],
+    [options.positionId, options.regionCode, ...options.candidateVisible.params, options.date, options.date, options.positionId, options.date, options.date, options.limit],
   );
 }
 

@@ -3,19 +3,33 @@ import { scopePaths } from '../../auth/viewer';
 import type { SqlRunner } from '../../db/sql-runner';
 
 /**
- * Candidates carry personal data and no unit of their own: a candidate lies in a subtree when
- * the subtree's HR office recorded them, or when they applied to a vacancy there.
- * Returns the ids of `candidateIds` the viewer may see.
+ * Who may see a candidate. Candidates carry personal data and no unit of their own: a candidate
+ * lies in a subtree when the subtree's HR office recorded them (their home unit is there), or
+ * when they applied to a vacancy there. A candidate with no home unit — recorded by an ADMIN, who
+ * acts for no unit — is in the national talent pool, which every scope sees: a pool kept for the
+ * whole country would be of no use if only the offices they applied to could find them.
+ *
+ * A SQL predicate on the candidate row `alias`, with its parameters; every scope (ADMIN: none)
+ * tests it, so node(id), applyToVacancy and matchCandidates agree on who is visible.
  */
-export async function candidatesInScope(run: SqlRunner, viewer: Viewer, candidateIds: readonly string[]): Promise<Set<string>> {
+export function candidateVisibleSql(alias: string, viewer: Viewer): { sql: string; params: unknown[] } {
   const paths = scopePaths(viewer);
-  if (paths === null) return new Set(candidateIds.map(String));
-  const rows = await run<{ id: string }>(
-    `select c.id from candidate c where c.id = any(?::bigint[]) and (
-       exists (select 1 from org_unit h where h.id = c.home_unit_id and h.path <@ any(?::ltree[]))
+  if (paths === null) return { sql: 'true', params: [] };
+  // The scope's units are few enough to hash once; its applications may be a country's, so each
+  // candidate probes its own (index on application.candidate_id).
+  return {
+    sql: `(${alias}.home_unit_id is null
+       or ${alias}.home_unit_id in (select h.id from org_unit h where h.path <@ any(?::ltree[]))
        or exists (select 1 from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
-                  join org_unit u on u.id = p.unit_id where a.candidate_id = c.id and u.path <@ any(?::ltree[])))`,
-    [candidateIds, paths, paths],
-  );
+                  join org_unit u on u.id = p.unit_id where a.candidate_id = ${alias}.id and u.path <@ any(?::ltree[])))`,
+    params: [paths, paths],
+  };
+}
+
+/** Returns the ids of `candidateIds` the viewer may see. */
+export async function candidatesInScope(run: SqlRunner, viewer: Viewer, candidateIds: readonly string[]): Promise<Set<string>> {
+  if (scopePaths(viewer) === null) return new Set(candidateIds.map(String));
+  const visible = candidateVisibleSql('c', viewer);
+  const rows = await run<{ id: string }>(`select c.id from candidate c where c.id = any(?::bigint[]) and ${visible.sql}`, [candidateIds, ...visible.params]);
   return new Set(rows.map((r) => String(r.id)));
 }
