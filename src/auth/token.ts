@@ -102,12 +102,14 @@ function identityProviderKeys(settings: JwksSettings, logger?: Logger): JWTVerif
     cooldownDuration: settings.jwksCooldownSeconds * 1000,
     cacheMaxAge: settings.jwksCacheMaxAgeSeconds * 1000,
   });
-  let lastGood: { jwks: object; keys: JWTVerifyGetKey } | null = null;
+  let lastGood: { fetched: string; keys: JWTVerifyGetKey } | null = null;
   let unreachableUntil = 0;
   const lastGoodKeys = () => {
-    const jwks = remote.jwks();
+    const jwks = remote.jwks(); // a fresh copy of the set fetched last, each call
     if (!jwks) return null;
-    if (lastGood?.jwks !== jwks) lastGood = { jwks, keys: createLocalJWKSet(jwks) };
+    const fetched = JSON.stringify(jwks);
+    // One local set per fetched set, so its imported keys are reused while the provider is down.
+    if (lastGood?.fetched !== fetched) lastGood = { fetched, keys: createLocalJWKSet(jwks) };
     return lastGood.keys;
   };
   return async (header, token) => {
