@@ -35,14 +35,18 @@ import { buildWorld } from './helpers/world';
  * database holds then, so later cases use what earlier ones created.
  *
  * Every failure is collected (not only the first), each distinct one printed with the operation,
- * the caller's role and the variables that caused it. Seeded and deterministic: FUZZ_SEED and
- * FUZZ_CASES reproduce or widen a run, FUZZ_TIME_BUDGET_MS bounds it, FUZZ_VERBOSE=1 prints what
- * every operation answered (to see which paths the inputs reach).
+ * the caller's role and the variables that caused it. Seeded and deterministic: the same cases
+ * run on every machine, however fast (no time budget: a slow machine takes longer, it does not
+ * test less). FUZZ_SEED and FUZZ_CASES reproduce or widen a run, FUZZ_VERBOSE=1 prints what every
+ * operation answered (to see which paths the inputs reach).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_126);
-const CASES = Number(process.env.FUZZ_CASES ?? 3_500);
-/** Stop early (and say so) rather than blow the suite's time on a slow machine. */
-const TIME_BUDGET_MS = Number(process.env.FUZZ_TIME_BUDGET_MS ?? 40_000);
+const CASES = Number(process.env.FUZZ_CASES ?? 3_000);
+/**
+ * Only a guard against a hung server, never a budget: about 50 times what the run takes on an
+ * idle 2-core machine, and several times what it took there under the whole suite.
+ */
+const HANG_GUARD_MS = 20 * 60_000;
 
 const MUTATIONS = [
   'createOrgUnit', 'setEstablishmentQuota', 'createCompetency', 'createPosition', 'createPerson', 'assignPerson',
@@ -411,7 +415,7 @@ describe('fuzzing every mutation and the main queries', () => {
       { weight: 1, token: await server.token(Role.POLICYMAKER, 'REG'), role: 'POLICYMAKER REG' },
       { weight: 1, token: await server.token(Role.ANALYST, 'PROV'), role: 'ANALYST PROV' },
     ];
-  }, 60_000);
+  }, HANG_GUARD_MS);
   afterAll(() => server?.close());
 
   it('never answers INTERNAL_SERVER_ERROR or 5xx, and a refused mutation writes nothing', async () => {
@@ -448,7 +452,6 @@ describe('fuzzing every mutation and the main queries', () => {
     let ran = 0;
 
     for (const [[target, rawVariables], caller] of cases) {
-      if (Date.now() - started > TIME_BUDGET_MS) break;
       if (ran % 100 === 0) pool = await pools(server);
       const variables = capSize(resolvePicks(rawVariables, pool, ran)) as Record<string, unknown>;
       ran += 1;
@@ -521,11 +524,11 @@ describe('fuzzing every mutation and the main queries', () => {
     const seconds = (Date.now() - started) / 1000;
     const lines = [...tally.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, s]) => `  ${name.padEnd(24)} ${String(s.cases).padStart(4)} cases: ${s.ok} accepted, ${s.userErrors} userErrors, ${s.errors} errors; ${Math.round(s.ms / s.cases)} ms a case`);
     console.log(
-      `fuzz: ${ran} cases (seed ${SEED}) over ${targets.length} operations in ${seconds.toFixed(1)} s (requests ${(requestMs / 1000).toFixed(1)} s, row checksums ${(checksumMs / 1000).toFixed(1)} s)${ran < cases.length ? ` — stopped by the ${TIME_BUDGET_MS / 1000} s budget before ${cases.length}` : ''}\n${lines.join('\n')}` +
+      `fuzz: ${ran} cases (seed ${SEED}) over ${targets.length} operations in ${seconds.toFixed(1)} s (requests ${(requestMs / 1000).toFixed(1)} s, row checksums ${(checksumMs / 1000).toFixed(1)} s)\n${lines.join('\n')}` +
         (failures.size ? `\n${failures.size} distinct failures:\n${[...failures.values()].join('\n')}` : ''),
     );
     if (process.env.FUZZ_VERBOSE) console.log([...verbose.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${String(n).padStart(4)} ${k}`).join('\n'));
-    expect(ran).toBeGreaterThanOrEqual(Math.min(CASES, 1_000));
+    expect(ran).toBe(CASES);
     expect([...failures.values()]).toEqual([]);
-  }, 120_000);
+  }, HANG_GUARD_MS);
 });
