@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { CSS, JS, servePage, StaticAsset, staticAssets } from './static-assets';
 
 /**
  * The staffing dashboard at GET /dashboard: a page whose script (dashboard/main.ts, compiled by
@@ -8,8 +9,6 @@ import type { ServerResponse } from 'node:http';
  * uPlot, all served by this server, under the explorer's Content-Security-Policy: the page
  * reaches no other host.
  */
-const JS = 'text/javascript; charset=utf-8';
-const CSS = 'text/css; charset=utf-8';
 
 /** dist/dashboard/, from dist/src/server/ (built) or src/server/ (ts-node, jest). */
 function compiledDir(): string | undefined {
@@ -28,26 +27,12 @@ function compiled(file: string): () => string {
 const uplot = (file: string) => () => path.join(path.dirname(require.resolve('uplot')), file);
 
 /** Vendor files are cached in memory; the page's own script is read per request (it is rebuilt). */
-const ASSETS: Record<string, { file: () => string; type: string; vendor: boolean }> = {
-  'uPlot.iife.min.js': { file: uplot('uPlot.iife.min.js'), type: JS, vendor: true },
-  'uPlot.min.css': { file: uplot('uPlot.min.css'), type: CSS, vendor: true },
-  'main.js': { file: compiled('main.js'), type: JS, vendor: false },
-  'generated/graphql.js': { file: compiled('generated/graphql.js'), type: JS, vendor: false },
+const ASSETS: Record<string, StaticAsset> = {
+  'uPlot.iife.min.js': { file: uplot('uPlot.iife.min.js'), type: JS, immutable: true },
+  'uPlot.min.css': { file: uplot('uPlot.min.css'), type: CSS, immutable: true },
+  'main.js': { file: compiled('main.js'), type: JS, immutable: false },
+  'generated/graphql.js': { file: compiled('generated/graphql.js'), type: JS, immutable: false },
 };
-
-const cache = new Map<string, Buffer>();
-
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const STYLE = `
 :root { --ink: #1b2733; --muted: #5b6b7a; --line: #dde3ea; --brand: #0b3d5c; --ok: #0b6e4f; --bad: #b42318; --warn: #c2410c; --bg: #f4f6f9; }
@@ -177,36 +162,9 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
-
 export function serveDashboardPage(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
-  res.end(PAGE);
+  servePage(res, PAGE);
 }
 
 /** Serves /dashboard/<asset>; false when the path is not one of them (or is not built). */
-export function serveDashboardAsset(res: ServerResponse, pathname: string): boolean {
-  const name = pathname.slice('/dashboard/'.length);
-  if (name === 'dashboard.css') {
-    res.writeHead(200, { 'content-type': CSS, 'cache-control': 'no-cache', 'content-length': Buffer.byteLength(STYLE), ...SECURITY_HEADERS });
-    res.end(STYLE);
-    return true;
-  }
-  const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
-  if (!asset) return false;
-  let body = asset.vendor ? cache.get(name) : undefined;
-  if (!body) {
-    let file: string;
-    try {
-      file = asset.file();
-    } catch {
-      return false;
-    }
-    if (!existsSync(file)) return false;
-    body = readFileSync(file);
-    if (asset.vendor) cache.set(name, body);
-  }
-  res.writeHead(200, { 'content-type': asset.type, 'cache-control': asset.vendor ? 'public, max-age=86400' : 'no-cache', 'content-length': body.length, ...SECURITY_HEADERS });
-  res.end(body);
-  return true;
-}
+export const serveDashboardAsset = staticAssets('/dashboard/', { ...ASSETS, 'dashboard.css': { text: STYLE, type: CSS, immutable: false } });

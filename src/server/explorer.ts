@@ -1,18 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CSS, JS, servePage, StaticAsset, staticAssets } from './static-assets';
 
 /**
  * The GraphQL explorer at GET /graphql (for browsers): GraphiQL and React served from this
  * server's own node_modules, with a Content-Security-Policy that lets the page reach no other host.
  */
-const ASSETS: Record<string, { file: () => string; type: string }> = {
-  'graphiql.min.js': { file: () => require.resolve('graphiql/graphiql.min.js'), type: 'text/javascript; charset=utf-8' },
-  'graphiql.min.css': { file: () => require.resolve('graphiql/graphiql.min.css'), type: 'text/css; charset=utf-8' },
+const ASSETS: Record<string, StaticAsset> = {
+  'graphiql.min.js': { file: () => require.resolve('graphiql/graphiql.min.js'), type: JS, immutable: true },
+  'graphiql.min.css': { file: () => require.resolve('graphiql/graphiql.min.css'), type: CSS, immutable: true },
   // React's package exports hide umd/, so go by the package's own folder.
-  'react.production.min.js': { file: () => path.join(path.dirname(require.resolve('react')), 'umd', 'react.production.min.js'), type: 'text/javascript; charset=utf-8' },
-  'react-dom.production.min.js': { file: () => path.join(path.dirname(require.resolve('react-dom')), 'umd', 'react-dom.production.min.js'), type: 'text/javascript; charset=utf-8' },
-  'explorer.js': { file: explorerScript, type: 'text/javascript; charset=utf-8' },
+  'react.production.min.js': { file: () => path.join(path.dirname(require.resolve('react')), 'umd', 'react.production.min.js'), type: JS, immutable: true },
+  'react-dom.production.min.js': { file: () => path.join(path.dirname(require.resolve('react-dom')), 'umd', 'react-dom.production.min.js'), type: JS, immutable: true },
+  'explorer.js': { file: explorerScript, type: JS, immutable: true },
 };
 
 /** The page's own script lives in src/server/explorer/ (tsc does not copy .js files to dist/). */
@@ -22,20 +23,6 @@ function explorerScript(): string {
   if (!found) throw new Error('explorer.js is missing');
   return found;
 }
-
-const cache = new Map<string, Buffer>();
-
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // GraphiQL sets inline styles on its panes
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const PAGE = `<!doctype html>
 <html lang="vi">
@@ -74,21 +61,8 @@ export function wantsExplorer(req: IncomingMessage, url: URL): boolean {
 }
 
 export function serveExplorerPage(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
-  res.end(PAGE);
+  servePage(res, PAGE);
 }
 
 /** Serves /explorer/<asset>; false when the path is not one of them. */
-export function serveExplorerAsset(res: ServerResponse, pathname: string): boolean {
-  const name = pathname.slice('/explorer/'.length);
-  const asset = ASSETS[name];
-  if (!asset) return false;
-  let body = cache.get(name);
-  if (!body) {
-    body = readFileSync(asset.file());
-    cache.set(name, body);
-  }
-  res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400', 'x-content-type-options': 'nosniff', 'content-length': body.length });
-  res.end(body);
-  return true;
-}
+export const serveExplorerAsset = staticAssets('/explorer/', ASSETS);
