@@ -19,32 +19,78 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** Validated paging arguments: how many to take and the sort key to start after. */
-export interface PageRequest {
-  first: number;
-  afterKey: string | null;
+/**
+ * What a list is sorted by, and so what its cursors hold. Every cursor this API issues is
+ * base64url of "c2:<kind>:<payload>"; the kind's parser checks the payload's type, shape and
+ * range, so a forged or foreign cursor is BAD_USER_INPUT before any SQL sees it.
+ */
+export interface CursorKind<K> {
+  name: string;
+  format(key: K): string;
+  /** The key, or null when the payload is not one this kind writes. */
+  parse(payload: string): K | null;
 }
 
-/** Cursors are opaque: base64url of the sort key, prefixed so that foreign strings are refused. */
-export function encodeCursor(key: string): string {
-  return Buffer.from(`c1:${key}`, 'utf8').toString('base64url');
+/** A bigint primary key ("id" columns are int8 identities). */
+export const BY_ID: CursorKind<string> = {
+  name: 'id',
+  format: (id) => id,
+  parse: (payload) => (/^[1-9][0-9]{0,17}$/.test(payload) ? payload : null),
+};
+
+/** A unit code: dotted, at most 255 characters, no control characters. */
+export const BY_CODE: CursorKind<string> = {
+  name: 'code',
+  format: (code) => code,
+  // eslint-disable-next-line no-control-regex
+  parse: (payload) => (payload.length > 0 && payload.length <= 255 && !/[\u0000-\u001f\u007f]/.test(payload) ? payload : null),
+};
+
+/** (a calendar date, a bigint id): lists sorted by a date, ties broken by id. */
+export const BY_DATE_THEN_ID: CursorKind<{ date: string; id: string }> = {
+  name: 'date-id',
+  format: ({ date, id }) => `${date}/${id}`,
+  parse: (payload) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})\/([1-9][0-9]{0,17})$/.exec(payload);
+    if (!match) return null;
+    const [, year, month, day, id] = match;
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    const real = date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+    return real ? { date: `${year}-${month}-${day}`, id } : null;
+  },
+};
+
+const CURSOR_VERSION = 'c2';
+const MAX_CURSOR_LENGTH = 500;
+
+export function encodeCursor<K>(kind: CursorKind<K>, key: K): string {
+  return Buffer.from(`${CURSOR_VERSION}:${kind.name}:${kind.format(key)}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): string {
-  if (typeof cursor !== 'string' || cursor.length > 500 || !/^[A-Za-z0-9_-]*$/.test(cursor)) {
-    throw badUserInput('`after` is not a cursor this API issued', 'after');
-  }
+export function decodeCursor<K>(kind: CursorKind<K>, cursor: string): K {
+  const refused = () => badUserInput('`after` is not a cursor this API issued for this list', 'after');
+  if (typeof cursor !== 'string' || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]*$/.test(cursor)) throw refused();
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('c1:')) throw badUserInput('`after` is not a cursor this API issued', 'after');
-  return text.slice(3);
+  const prefix = `${CURSOR_VERSION}:${kind.name}:`;
+  if (!text.startsWith(prefix)) throw refused();
+  const key = kind.parse(text.slice(prefix.length));
+  if (key === null) throw refused();
+  return key;
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
+/** Validated paging arguments: how many to take and the sort key to start after. */
+export interface PageRequest<K = string> {
+  first: number;
+  afterKey: K | null;
+  kind: CursorKind<K>;
+}
+
+export function pageRequest<K = string>(first: number | null | undefined, after: string | null | undefined, kind: CursorKind<K>): PageRequest<K> {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
     throw badUserInput(`\`first\` must be from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
   }
-  return { first: size, afterKey: after == null ? null : decodeCursor(after) };
+  return { first: size, afterKey: after == null ? null : decodeCursor(kind, after), kind };
 }
 
 /** A page of items plus a lazily computed total (counted only when a client asks for it). */
@@ -52,25 +98,19 @@ export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
-  keyOf: (item: T) => string;
+  cursorOf: (item: T) => string;
   countTotal: () => Promise<number>;
 }
 
 /** Builds a page from `first + 1` fetched rows. */
-export function pageFrom<T>(rows: T[], request: PageRequest, keyOf: (item: T) => string, countTotal: () => Promise<number>): Page<T> {
+export function pageFrom<T, K>(rows: T[], request: PageRequest<K>, keyOf: (item: T) => K, countTotal: () => Promise<number>): Page<T> {
   return {
     items: rows.slice(0, request.first),
     hasNextPage: rows.length > request.first,
     hasPreviousPage: request.afterKey !== null,
-    keyOf,
+    cursorOf: (item) => encodeCursor(request.kind, keyOf(item)),
     countTotal,
   };
-}
-
-export interface ConnectionShape<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  pageInfo: PageInfo;
-  totalCount(): Promise<number>;
 }
 
 /**
@@ -105,7 +145,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     static from(page: Page<T>): Connection {
       const connection = new Connection();
       connection.page = page;
-      connection.edges = page.items.map((node) => Object.assign(new Edge(), { cursor: encodeCursor(page.keyOf(node)), node }));
+      connection.edges = page.items.map((node) => Object.assign(new Edge(), { cursor: page.cursorOf(node), node }));
       const pageInfo = new PageInfo();
       pageInfo.hasNextPage = page.hasNextPage;
       pageInfo.hasPreviousPage = page.hasPreviousPage;

@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { ConnectionType, pageFrom, pageRequest } from '../../graphql/connection';
+import { BY_ID, ConnectionType, pageFrom, pageRequest } from '../../graphql/connection';
 import type { RequestContext } from '../../server/context';
 import { likeEscape } from '../../shared/sql';
 import { AuditEvent } from './audit-event.entity';
@@ -28,7 +28,7 @@ const COLUMNS = 'e.id, e.at, e.subject, e.role, e.operation, e.unit_code, e.targ
 export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'The audit trail, newest first (ADMIN only).' })
   async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof AuditEventConnection>> {
-    const page = pageRequest(args.first, args.after);
+    const page = pageRequest(args.first, args.after, BY_ID);
     const where: string[] = ['true'];
     const params: unknown[] = [];
     if (args.subject) {

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, pageRequest } from '../../graphql/connection';
+import { BY_CODE, BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
 import { OrgUnitKind } from '../../graphql/enums';
 import { runMutation } from '../../graphql/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
@@ -79,7 +79,7 @@ export class OrgUnitResolver {
 
   @Query(() => OrgUnitConnection, { description: 'Units existing on activeOn (default today) in your subtree, ordered by code.' })
   async orgUnits(@Args(() => OrgUnitsArgs) args: OrgUnitsArgs, @Ctx() ctx: RequestContext): Promise<OrgUnitConnection> {
-    const page = pageRequest(args.first, args.after);
+    const page = pageRequest(args.first, args.after, BY_CODE);
     return OrgUnitConnection.from(await units.listUnits(ctx, args, page));
   }
 
@@ -97,7 +97,7 @@ export class OrgUnitResolver {
     @Arg('activeOn', () => LocalDateScalar, { nullable: true, description: 'Only children existing on this day; default today.' }) activeOn?: string | null,
     @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'List every child, ended ones too (ignores activeOn).' }) includeEnded?: boolean,
   ): Promise<OrgUnitConnection> {
-    const page = pageRequest(first, after);
+    const page = pageRequest(first, after, BY_CODE);
     return OrgUnitConnection.from(await units.childrenOf(ctx, unit, { activeOn: includeEnded ? null : activeOn ?? today() }, page));
   }
 
@@ -109,7 +109,7 @@ export class OrgUnitResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after?: string | null,
     @Arg('itOnly', () => Boolean, { nullable: true, description: 'Only IT-specialist positions.' }) itOnly?: boolean | null,
   ): Promise<InstanceType<typeof PositionConnection>> {
-    return PositionConnection.from(await positionsOfUnit(ctx, unit, { itOnly: itOnly ?? false }, pageRequest(first, after)));
+    return PositionConnection.from(await positionsOfUnit(ctx, unit, { itOnly: itOnly ?? false }, pageRequest(first, after, BY_ID)));
   }
 
   @FieldResolver(() => [EstablishmentQuota], { description: 'Establishment quotas (biên chế) of this unit for a year, one per category set.' })

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, pageRequest } from '../../graphql/connection';
+import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
 import { runMutation } from '../../graphql/mutation';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../server/context';
@@ -60,7 +60,7 @@ class PersonPayload {
 export class PersonResolver {
   @Query(() => PersonConnection, { description: 'Staff of a unit: people with an active assignment in scope, and people its HR office recorded who are not yet assigned.' })
   async people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PersonConnection>> {
-    return PersonConnection.from(await people.listPeople(ctx, args, pageRequest(args.first, args.after)));
+    return PersonConnection.from(await people.listPeople(ctx, args, pageRequest(args.first, args.after, BY_ID)));
   }
 
   @FieldResolver(() => [CompetencyLevel], { description: 'Competencies held, with levels.' })

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, pageRequest } from '../../graphql/connection';
+import { ConnectionType } from '../../graphql/connection';
 import { DaysOpenBand, VacancyStatus } from '../../graphql/enums';
 import { runMutation } from '../../graphql/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
@@ -84,7 +84,7 @@ class VacancyPayload {
 export class VacancyResolver {
   @Query(() => VacancyConnection, { description: 'Vacancies of a unit and (by default) of every unit below it that exists today.' })
   async vacancies(@Args(() => VacanciesArgs) args: VacanciesArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof VacancyConnection>> {
-    return VacancyConnection.from(await vacancies.listVacancies(ctx, args, pageRequest(args.first, args.after)));
+    return VacancyConnection.from(await vacancies.listVacancies(ctx, args));
   }
 
   @FieldResolver(() => Position, { description: 'The position being recruited for.' })

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
-import { Page, pageFrom, PageRequest } from '../../graphql/connection';
+import { BY_DATE_THEN_ID, BY_ID, Page, pageFrom, pageRequest } from '../../graphql/connection';
 import { DaysOpenBand, LIVE_VACANCY_STATUSES, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { byKey } from '../../graphql/loaders';
@@ -100,31 +100,30 @@ function vacancyFilterSql(rootId: string, args: VacancyListArgs): { sql: string;
   return { sql: where.join(' and '), params };
 }
 
-export async function listVacancies(ctx: RequestContext, args: VacancyListArgs, page: PageRequest): Promise<Page<Vacancy>> {
+export async function listVacancies(ctx: RequestContext, args: VacancyListArgs & { first?: number | null; after?: string | null }): Promise<Page<Vacancy>> {
+  // Longest open first is "oldest openedOn first"; the cursor then carries (openedOn, id).
+  const byAge = args.longestOpenFirst ? pageRequest(args.first, args.after, BY_DATE_THEN_ID) : null;
+  const byId = byAge ? null : pageRequest(args.first, args.after, BY_ID);
   const unit = await requireUnitForQuery(ctx, args.unitCode);
   const filter = vacancyFilterSql(unit.id, args);
   const params = [...filter.params];
   let where = filter.sql;
-  // Longest open first is "oldest openedOn first"; the cursor then carries (openedOn, id).
-  const order = args.longestOpenFirst ? 'v.opened_on, v.id' : 'v.id';
-  if (page.afterKey !== null) {
-    if (args.longestOpenFirst) {
-      const [openedOn, id] = JSON.parse(page.afterKey) as [string, string];
-      where += ' and (v.opened_on, v.id) > (?::date, ?::bigint)';
-      params.push(openedOn, id);
-    } else {
-      where += ' and v.id > ?';
-      params.push(page.afterKey);
-    }
+  const order = byAge ? 'v.opened_on, v.id' : 'v.id';
+  if (byAge?.afterKey) {
+    where += ' and (v.opened_on, v.id) > (?::date, ?::bigint)';
+    params.push(byAge.afterKey.date, byAge.afterKey.id);
+  } else if (byId?.afterKey) {
+    where += ' and v.id > ?';
+    params.push(byId.afterKey);
   }
-  params.push(page.first + 1);
+  params.push((byAge ?? byId)!.first + 1);
   const rows = await ctx.sql<VacancyRow>(`select ${COLUMNS} from vacancy v join position p on p.id = v.position_id where ${where} order by ${order} limit ?`, params);
   const countTotal = async () => {
     const [row] = await ctx.sql<{ n: number }>(`select count(*)::int as n from vacancy v join position p on p.id = v.position_id where ${filter.sql}`, filter.params);
     return row.n;
   };
-  const keyOf = args.longestOpenFirst ? (v: Vacancy) => JSON.stringify([v.openedOn, v.id]) : (v: Vacancy) => v.id;
-  return pageFrom(rows.map((r) => toEntity(ctx, r)), page, keyOf, countTotal);
+  const items = rows.map((r) => toEntity(ctx, r));
+  return byAge ? pageFrom(items, byAge, (v) => ({ date: v.openedOn, id: v.id }), countTotal) : pageFrom(items, byId!, (v) => v.id, countTotal);
 }
 
 export async function openVacancy(em: EntityManager, viewer: Viewer, input: { positionId: string; openedOn: string; incentivePackageId?: string | null }): Promise<Vacancy> {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Args, ArgsType } from 'type-graphql';
-import { ConnectionType, pageRequest } from '../../graphql/connection';
+import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
 import { runMutation } from '../../graphql/mutation';
 import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
@@ -269,7 +269,7 @@ export class UnitSimulationResolver {
 export class PolicyScenarioResolver {
   @Query(() => PolicyScenarioConnection, { description: 'Saved scenarios of units in your subtree, newest first.' })
   async policyScenarios(@Args(() => PolicyScenariosArgs) args: PolicyScenariosArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PolicyScenarioConnection>> {
-    return PolicyScenarioConnection.from(await simulation.listPolicyScenarios(ctx, pageRequest(args.first, args.after)));
+    return PolicyScenarioConnection.from(await simulation.listPolicyScenarios(ctx, pageRequest(args.first, args.after, BY_ID)));
   }
 
   @FieldResolver(() => String, { description: 'The SimulatePolicyInput as JSON, with its defaults filled in and asOf resolved.' })

@@ -30,6 +30,7 @@ import {
 } from './simulation.engine';
 import * as sql from './simulation.sql';
 import { readModel } from '../../db/read-model';
+import { echo } from '../../shared/echo';
 
 export interface PolicyChangeCommand {
   incentivePackageId?: string | null;
@@ -160,7 +161,7 @@ async function loadSimulation(run: SqlRunner, viewer: Viewer, input: SimulateCom
   const unit = await sql.unitByCode(run, input.unitCode);
   const baseSalary = await baseSalaryOn(run, asOf);
   const pkg = packageKey ? await sql.packageTerms(run, packageKey) : null;
-  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.unitCode}`, ['unitCode']);
+  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.unitCode)}`, ['unitCode']);
   if (baseSalary === null) throw bad(`No base salary is in force on ${asOf}`, 'asOf');
   const scenario: ScenarioChanges = {
     incentivePackageId: packageKey,
@@ -324,7 +325,6 @@ export async function listPolicyScenarios(ctx: RequestContext, page: PageRequest
   const params = [...scope.params];
   let where = scope.where;
   if (page.afterKey !== null) {
-    if (!/^[0-9]{1,18}$/.test(page.afterKey)) throw badUserInput('`after` is not a cursor this API issued', 'after');
     where += ' and s.id < ?';
     params.push(page.afterKey);
   }

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { fieldsSelectedAt } from '../../graphql/selection';
 import type { SeatColumns } from './position.sql';
-import { ConnectionType, pageRequest } from '../../graphql/connection';
+import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
 import { RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
 import { runMutation } from '../../graphql/mutation';
 import { UserError } from '../../graphql/user-error';
@@ -94,7 +94,7 @@ class PositionPayload {
 export class PositionResolver {
   @Query(() => PositionConnection, { description: 'Positions of a unit and (by default) of every unit below it that exists today.' })
   async positions(@Args(() => PositionsArgs) args: PositionsArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PositionConnection>> {
-    const page = pageRequest(args.first, args.after);
+    const page = pageRequest(args.first, args.after, BY_ID);
     return PositionConnection.from(
       await positions.positionsInScope(ctx, { unitCode: args.unitCode, includeDescendants: args.includeDescendants, itOnly: args.itOnly ?? false }, page),
     );
