@@ -4,6 +4,7 @@ import { unauthenticated } from '../graphql/errors';
 import { Role } from '../graphql/enums';
 import { InvalidTokenError, SigningKeysUnavailableError, TokenVerifier } from './token';
 import type { Viewer } from './viewer';
+import { echo } from '../shared/echo';
 
 const UNIT_CACHE_MS = 30_000;
 /** Successor chains longer than this are cut (a guard against a cycle in bad data). */
@@ -50,7 +51,7 @@ export class Authenticator {
     }
     if (viewer.unitCode && viewer.role !== Role.ADMIN) {
       const roots = await this.scopeRootsOf(viewer.unitCode, run);
-      if (!roots) throw unauthenticated(`The token's unit ${viewer.unitCode} does not exist`);
+      if (!roots) throw unauthenticated(`The token's unit ${echo(viewer.unitCode)} does not exist`);
       viewer.resolvedScope = roots;
     }
     return viewer;

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { cappedMessage } from '../shared/echo';
 
 /** The error codes of the contract, in `extensions.code`. */
 export type ErrorCode =
@@ -11,7 +12,7 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR';
 
 export function graphQLError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...extensions, code } });
+  return new GraphQLError(cappedMessage(message), { extensions: { ...extensions, code } });
 }
 
 export const unauthenticated = (message = 'A valid bearer token is required') => graphQLError('UNAUTHENTICATED', message, { http: { status: 401 } });

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { cappedMessage } from '../shared/echo';
 
 /** Business-failure codes a payload's userErrors carry. */
 export type UserErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'QUOTA_EXCEEDED' | 'CONFLICT' | 'INVALID_STATE';
@@ -25,7 +26,7 @@ export class DomainError extends Error {
     message: string,
     readonly field: string[] | null = null,
   ) {
-    super(message);
+    super(cappedMessage(message));
   }
 
   toUserError(): UserError {

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service';
 import * as sql from './attraction.sql';
 import { SalaryBenchmark } from './salary-benchmark.entity';
 import { NATIONAL_REGION } from '../../shared/region';
+import { echo } from '../../shared/echo';
 
 /** Upper bound of any amount of money the API accepts (a thousand billion VND). */
 export const MAX_AMOUNT = 1_000_000_000_000;
@@ -51,7 +52,7 @@ export async function upsertSalaryBenchmark(em: EntityManager, viewer: Viewer, i
   const p75 = input.p75 ?? null;
   for (const [name, value] of [['p25', p25], ['p50', input.p50], ['p75', p75]] as const) {
     if (value !== null && (value < 0 || value > MAX_AMOUNT)) {
-      problems.push(new DomainError('BAD_USER_INPUT', `${name} must be from 0 to ${MAX_AMOUNT} VND`, inputField(name)));
+      problems.push(new DomainError('BAD_USER_INPUT', `${echo(name)} must be from 0 to ${MAX_AMOUNT} VND`, inputField(name)));
     }
   }
   if (!(input.p50 > 0)) problems.push(new DomainError('BAD_USER_INPUT', 'p50 must be above 0', inputField('p50')));

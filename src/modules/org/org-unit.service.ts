@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.service';
 import { OrgUnit } from './org-unit.entity';
 import * as sql from './org-unit.sql';
 import { readModel } from '../../db/read-model';
+import { echo } from '../../shared/echo';
 
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
@@ -52,7 +53,7 @@ export async function visibleUnitById(ctx: RequestContext, id: string | null | u
 export async function requireUnitForQuery(ctx: RequestContext, code: string): Promise<OrgUnit> {
   assertUnitInScope(viewerOf(ctx), code);
   const unit = await unitByCode(ctx, code);
-  if (!unit) throw notFound(`No org unit has the code ${code}`);
+  if (!unit) throw notFound(`No org unit has the code ${echo(code)}`);
   return unit;
 }
 
@@ -185,7 +186,7 @@ export async function checkNewOrgUnit(
   } else if (input.parentCode) {
     const parentPrefix = `${input.parentCode}.`;
     if (!code.startsWith(parentPrefix) || code.slice(parentPrefix.length).includes('.')) {
-      problems.push(new DomainError('BAD_USER_INPUT', `code must be the parent's code plus one segment: "${input.parentCode}.<SEGMENT>"`, field('code')));
+      problems.push(new DomainError('BAD_USER_INPUT', `code must be the parent's code plus one segment: "${echo(input.parentCode)}.<SEGMENT>"`, field('code')));
     }
   } else if (code.includes('.')) {
     problems.push(new DomainError('BAD_USER_INPUT', 'a unit without parentCode is top-level: its code has no dots', field('code')));
@@ -206,13 +207,13 @@ export async function checkNewOrgUnit(
   let parentId: string | null = null;
   if (input.parentCode) {
     const parent = await lockUnitByCode(em, input.parentCode);
-    if (!parent) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.parentCode}`, field('parentCode'));
+    if (!parent) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.parentCode)}`, field('parentCode'));
     const refusal = openEndedRefusal(parent, from);
     if (refusal) throw new DomainError('INVALID_STATE', `${refusal}; new units cannot be created under it`, field('parentCode'));
     parentId = String(parent.id);
   }
   const existing = await sqlRunnerFor(em)(`select 1 from org_unit where code = ?`, [code]);
-  if (existing.length) throw new DomainError('CONFLICT', `An org unit with the code ${code} already exists`, field('code'));
+  if (existing.length) throw new DomainError('CONFLICT', `An org unit with the code ${echo(code)} already exists`, field('code'));
   return { code, name, kind: input.kind, parentId, population: input.population ?? null, validFrom: input.validFrom ?? null };
 }
 

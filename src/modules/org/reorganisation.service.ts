@@ -11,6 +11,7 @@ import { OrgUnit } from './org-unit.entity';
 import { checkNewOrgUnit, CreateOrgUnitCommand, insertOrgUnit } from './org-unit.service';
 import { orgUnitsByIds } from './org-unit.sql';
 import * as sql from './reorganisation.sql';
+import { echo } from '../../shared/echo';
 
 /**
  * Reorganisation (the contract's "Reorganisation" section): a unit is never moved or renamed in
@@ -78,9 +79,9 @@ export async function reorganizeUnits(em: EntityManager, viewer: Viewer, input: 
   if (codes.length === 0) problems.push(new DomainError('BAD_USER_INPUT', 'mergedUnitCodes names no unit', inputField('mergedUnitCodes')));
   if (codes.length > MAX_MERGED_UNITS) problems.push(new DomainError('BAD_USER_INPUT', `At most ${MAX_MERGED_UNITS} units merge at once`, inputField('mergedUnitCodes')));
   codes.forEach((code, i) => {
-    if (codes.indexOf(code) !== i) problems.push(new DomainError('BAD_USER_INPUT', `${code} is listed twice`, inputField('mergedUnitCodes', String(i))));
+    if (codes.indexOf(code) !== i) problems.push(new DomainError('BAD_USER_INPUT', `${echo(code)} is listed twice`, inputField('mergedUnitCodes', String(i))));
     const above = codes.find((other) => other !== code && within(code, other));
-    if (above) problems.push(new DomainError('BAD_USER_INPUT', `${code} lies under ${above}, which is merged too: list ${above} alone`, inputField('mergedUnitCodes', String(i))));
+    if (above) problems.push(new DomainError('BAD_USER_INPUT', `${echo(code)} lies under ${above}, which is merged too: list ${above} alone`, inputField('mergedUnitCodes', String(i))));
   });
   if (input.newUnit.validFrom != null && input.newUnit.validFrom !== effectiveOn) {
     problems.push(new DomainError('BAD_USER_INPUT', 'newUnit.validFrom is effectiveOn; leave it out or give the same date', inputField('newUnit', 'validFrom')));
@@ -88,13 +89,13 @@ export async function reorganizeUnits(em: EntityManager, viewer: Viewer, input: 
   const parentCode = input.newUnit.parentCode ?? null;
   const mergedParent = parentCode ? codes.find((code) => within(parentCode, code)) : undefined;
   if (parentCode && mergedParent) {
-    problems.push(new DomainError('INVALID_STATE', `newUnit's parent ${parentCode} ends with ${mergedParent}, which this reorganisation merges`, inputField('newUnit', 'parentCode')));
+    problems.push(new DomainError('INVALID_STATE', `newUnit's parent ${echo(parentCode)} ends with ${mergedParent}, which this reorganisation merges`, inputField('newUnit', 'parentCode')));
   }
   if (problems.length) throw new DomainErrors(problems);
 
   const run = sqlRunnerFor(em);
   const found = new Map((await sql.unitsByCodes(run, codes)).map((u) => [u.code, u]));
-  const unknown = codes.flatMap((code, i) => (found.has(code) ? [] : [new DomainError('NOT_FOUND', `No org unit has the code ${code}`, inputField('mergedUnitCodes', String(i)))]));
+  const unknown = codes.flatMap((code, i) => (found.has(code) ? [] : [new DomainError('NOT_FOUND', `No org unit has the code ${echo(code)}`, inputField('mergedUnitCodes', String(i)))]));
   if (unknown.length) throw new DomainErrors(unknown);
 
   // Locks: people, then vacancies, then units in code order (see above).
@@ -107,17 +108,17 @@ export async function reorganizeUnits(em: EntityManager, viewer: Viewer, input: 
   codes.forEach((code, i) => {
     const unit = subtreeUnits.find((u) => u.code === code);
     const at = inputField('mergedUnitCodes', String(i));
-    if (!unit) states.push(new DomainError('NOT_FOUND', `No org unit has the code ${code}`, at));
-    else if (unit.valid_to !== null) states.push(new DomainError('INVALID_STATE', `${code} has already ended (its last day is ${unit.valid_to}); reorganise its successor instead`, at));
-    else if (unit.valid_from !== null && unit.valid_from >= effectiveOn) states.push(new DomainError('INVALID_STATE', `${code} begins on ${unit.valid_from}: it does not exist the day before ${effectiveOn}`, at));
+    if (!unit) states.push(new DomainError('NOT_FOUND', `No org unit has the code ${echo(code)}`, at));
+    else if (unit.valid_to !== null) states.push(new DomainError('INVALID_STATE', `${echo(code)} has already ended (its last day is ${unit.valid_to}); reorganise its successor instead`, at));
+    else if (unit.valid_from !== null && unit.valid_from >= effectiveOn) states.push(new DomainError('INVALID_STATE', `${echo(code)} begins on ${unit.valid_from}: it does not exist the day before ${effectiveOn}`, at));
   });
   const live = subtreeUnits.filter((u) => u.valid_to === null);
   for (const unit of subtreeUnits) {
     if (codes.includes(unit.code)) continue;
     if (unit.valid_to !== null && unit.valid_to >= effectiveOn) {
-      states.push(new DomainError('INVALID_STATE', `${unit.code}, below a merged unit, is already set to end on ${unit.valid_to}`, inputField('mergedUnitCodes')));
+      states.push(new DomainError('INVALID_STATE', `${echo(unit.code)}, below a merged unit, is already set to end on ${unit.valid_to}`, inputField('mergedUnitCodes')));
     } else if (unit.valid_to === null && unit.valid_from !== null && unit.valid_from >= effectiveOn) {
-      states.push(new DomainError('INVALID_STATE', `${unit.code}, below a merged unit, begins on ${unit.valid_from}, not before ${effectiveOn}`, inputField('mergedUnitCodes')));
+      states.push(new DomainError('INVALID_STATE', `${echo(unit.code)}, below a merged unit, begins on ${unit.valid_from}, not before ${effectiveOn}`, inputField('mergedUnitCodes')));
     }
   }
   if (states.length) throw new DomainErrors(states);
@@ -156,12 +157,12 @@ export async function dissolveOrgUnit(em: EntityManager, viewer: Viewer, input: 
   const code = input.code?.trim() ?? '';
   const run = sqlRunnerFor(em);
   const [exists] = await sql.unitsByCodes(run, [code]);
-  if (!exists) throw new DomainError('NOT_FOUND', `No org unit has the code ${code}`, inputField('code'));
+  if (!exists) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(code)}`, inputField('code'));
   const units = await sql.lockUnits(run, [code], null);
   const unit = units.find((u) => u.code === code)!;
-  if (unit.valid_to !== null) throw new DomainError('INVALID_STATE', `${code} has already ended (its last day is ${unit.valid_to})`, inputField('code'));
+  if (unit.valid_to !== null) throw new DomainError('INVALID_STATE', `${echo(code)} has already ended (its last day is ${unit.valid_to})`, inputField('code'));
   if (unit.valid_from !== null && unit.valid_from > input.effectiveOn) {
-    throw new DomainError('INVALID_STATE', `${code} begins on ${unit.valid_from}, after ${input.effectiveOn}`, inputField('effectiveOn'));
+    throw new DomainError('INVALID_STATE', `${echo(code)} begins on ${unit.valid_from}, after ${input.effectiveOn}`, inputField('effectiveOn'));
   }
   const still = await sql.liveContentOn(run, String(unit.id), code, input.effectiveOn);
   const parts: string[] = [];

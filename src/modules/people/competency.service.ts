@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service';
 import { Competency } from './competency.entity';
 import { CompetencyLevel } from './competency-level';
 import { readModel } from '../../db/read-model';
+import { echo } from '../../shared/echo';
 
 export const MIN_LEVEL = 1;
 export const MAX_LEVEL = 5;
@@ -55,7 +56,7 @@ export async function resolveCompetencyLevels(
       problems.push(new DomainError('BAD_USER_INPUT', `level must be from ${MIN_LEVEL} to ${MAX_LEVEL}`, inputField(fieldName, String(index), 'level')));
     }
     if (seen.has(item.competencyCode)) {
-      problems.push(new DomainError('BAD_USER_INPUT', `competency ${item.competencyCode} is listed twice`, inputField(fieldName, String(index), 'competencyCode')));
+      problems.push(new DomainError('BAD_USER_INPUT', `competency ${echo(item.competencyCode)} is listed twice`, inputField(fieldName, String(index), 'competencyCode')));
     }
     seen.add(item.competencyCode);
   });
@@ -95,7 +96,7 @@ export async function createCompetency(em: EntityManager, viewer: Viewer, input:
   if (name.length < 1 || name.length > 300) problems.push(new DomainError('BAD_USER_INPUT', 'name must have 1 to 300 characters', inputField('name')));
   if (problems.length) throw new DomainErrors(problems);
   const existing = await sqlRunnerFor(em)('select 1 from competency where code = ?', [code]);
-  if (existing.length) throw new DomainError('CONFLICT', `A competency with the code ${code} already exists`, inputField('code'));
+  if (existing.length) throw new DomainError('CONFLICT', `A competency with the code ${echo(code)} already exists`, inputField('code'));
   const competency = newEntity(em, Competency, { code, name, isDigital: input.isDigital });
   await em.flush();
   recordAudit(em, viewer, { operation: 'createCompetency', targetId: competency.globalId, changes: input });

@@ -7,6 +7,7 @@ import { today } from '../../shared/today';
 import { OrgUnit } from '../org/org-unit.entity';
 import { openEndedRefusal } from '../org/org-unit.service';
 import { collectCompetencyLevels, ResolvedLevel } from './competency.service';
+import { echo } from '../../shared/echo';
 
 /** What HR records about someone, staff or candidate: a name, maybe a birth year, competencies, and the recording office. */
 export interface ProfileInput {
@@ -52,7 +53,7 @@ export async function checkProfile(em: EntityManager, viewer: Viewer, input: Pro
       'select id, code, valid_from, valid_to from org_unit where code = ?',
       [homeUnitCode],
     );
-    if (!row) throw new DomainError('NOT_FOUND', `No org unit has the code ${homeUnitCode}`, inputField('unitCode'));
+    if (!row) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(homeUnitCode)}`, inputField('unitCode'));
     // An office that has ended (or is set to end) records no one; one yet to begin may.
     const refusal = row.valid_to !== null ? openEndedRefusal(row, today()) : null;
     if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('unitCode'));

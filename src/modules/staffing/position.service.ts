@@ -17,6 +17,7 @@ import { Competency } from '../people/competency.entity';
 import { Position } from './position.entity';
 import * as sql from './position.sql';
 import { readModel } from '../../db/read-model';
+import { echo } from '../../shared/echo';
 
 function toEntity(ctx: RequestContext, row: sql.PositionRow): Position {
   return readModel(ctx.em, Position, row as unknown as Record<string, unknown>);
@@ -109,7 +110,7 @@ export async function createPosition(em: EntityManager, viewer: Viewer, input: C
   const levels = await collectCompetencyLevels(em, input.requirements, 'requirements', problems);
   if (problems.length) throw new DomainErrors(problems);
   const unit = await lockUnitByCode(em, input.unitCode);
-  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.unitCode}`, inputField('unitCode'));
+  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.unitCode)}`, inputField('unitCode'));
   const refusal = openEndedRefusal(unit, today());
   if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('unitCode'));
 

@@ -10,6 +10,7 @@ import { today } from '../../shared/today';
 import { recordAudit } from '../audit/audit.service';
 import { EstablishmentQuota } from './establishment-quota.entity';
 import { readModel } from '../../db/read-model';
+import { echo } from '../../shared/echo';
 
 interface QuotaRow {
   id: string;
@@ -50,11 +51,11 @@ export async function setEstablishmentQuota(em: EntityManager, viewer: Viewer, i
   if (problems.length) throw new DomainErrors(problems);
   const run = sqlRunnerFor(em);
   const [unit] = await run<{ id: string; valid_to: string | null }>('select id, valid_to from org_unit where code = ? for update', [input.unitCode]);
-  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.unitCode}`, inputField('unitCode'));
+  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.unitCode)}`, inputField('unitCode'));
   // An ended unit's quotas are history (a reorganisation gave its successor their sum); a unit
   // that is yet to end takes no quota for a year after its end.
   if (unit.valid_to !== null && (unit.valid_to < today() || Number(unit.valid_to.slice(0, 4)) < input.year)) {
-    throw new DomainError('INVALID_STATE', `Unit ${input.unitCode} ends on ${unit.valid_to} (reorganised or dissolved); set the quota on its successor`, inputField('unitCode'));
+    throw new DomainError('INVALID_STATE', `Unit ${echo(input.unitCode)} ends on ${unit.valid_to} (reorganised or dissolved); set the quota on its successor`, inputField('unitCode'));
   }
   const [row] = await run<QuotaRow>(
     `insert into establishment_quota (unit_id, year, category, headcount) values (?, ?, ?, ?)

@@ -11,6 +11,7 @@ import { openEndedRefusal } from '../org/org-unit.service';
 import { MAX_LEVEL, MIN_LEVEL } from '../people/competency.service';
 import { profileProblems } from '../people/profile';
 import { quotaLeftForGroups } from './establishment-rule';
+import { echo } from '../../shared/echo';
 
 /**
  * Roster import: a whole HR roster (CSV) in one transaction, all or nothing. Every row is checked
@@ -86,7 +87,7 @@ function readRows(csv: string, viewer: Viewer, errors: RowError[]): RosterRow[] 
     if (record.fields.length !== header.length) fail(null, `The row has ${record.fields.length} fields; the header has ${header.length}`);
     const unitCode = at(record.fields, 'unit_code');
     if (!unitCode) fail('unit_code', 'unit_code is empty');
-    else if (!unitInScope(viewer, unitCode)) fail('unit_code', `Unit ${unitCode} is outside your subtree`);
+    else if (!unitInScope(viewer, unitCode)) fail('unit_code', `Unit ${echo(unitCode)} is outside your subtree`);
     const fullName = at(record.fields, 'full_name');
     const birthText = at(record.fields, 'birth_year');
     const birthYear = birthText === '' ? null : Number(birthText);
@@ -149,16 +150,16 @@ export async function importRoster(em: EntityManager, viewer: Viewer, input: { c
   for (const row of rows) {
     const rowErrors: RowError[] = [];
     const unit = units.get(row.unitCode);
-    if (!unit) rowErrors.push({ line: row.line, column: 'unit_code', message: `No org unit has the code ${row.unitCode}` });
+    if (!unit) rowErrors.push({ line: row.line, column: 'unit_code', message: `No org unit has the code ${echo(row.unitCode)}` });
     else {
       const refusal = openEndedRefusal(unit, row.startDate);
       if (refusal) rowErrors.push({ line: row.line, column: 'start_date', message: refusal });
     }
     const matches = positionsByKey.get(`${row.unitCode}|${row.positionTitle.toLocaleLowerCase('vi')}`) ?? [];
-    if (unit && matches.length === 0) rowErrors.push({ line: row.line, column: 'position_title', message: `${row.unitCode} has no position titled "${row.positionTitle}"` });
-    if (matches.length > 1) rowErrors.push({ line: row.line, column: 'position_title', message: `${row.unitCode} has ${matches.length} positions titled "${row.positionTitle}"` });
+    if (unit && matches.length === 0) rowErrors.push({ line: row.line, column: 'position_title', message: `${echo(row.unitCode)} has no position titled "${echo(row.positionTitle)}"` });
+    if (matches.length > 1) rowErrors.push({ line: row.line, column: 'position_title', message: `${echo(row.unitCode)} has ${matches.length} positions titled "${echo(row.positionTitle)}"` });
     for (const c of row.competencies) {
-      if (!competencyIds.has(c.code)) rowErrors.push({ line: row.line, column: 'competencies', message: `No competency has the code ${c.code}` });
+      if (!competencyIds.has(c.code)) rowErrors.push({ line: row.line, column: 'competencies', message: `No competency has the code ${echo(c.code)}` });
     }
     errors.push(...rowErrors);
     if (rowErrors.length === 0) resolved.push({ ...row, positionId: String(matches[0].id), unitId: String(unit!.id), category: matches[0].category });
@@ -168,9 +169,9 @@ export async function importRoster(em: EntityManager, viewer: Viewer, input: { c
   const seen = new Map<string, { primaryLine: number | null; seats: Set<string> }>();
   for (const row of resolved) {
     const person = seen.get(row.personKey) ?? { primaryLine: null, seats: new Set<string>() };
-    if (person.seats.has(row.positionId)) errors.push({ line: row.line, column: 'position_title', message: `${row.fullName} already takes this position in this file` });
+    if (person.seats.has(row.positionId)) errors.push({ line: row.line, column: 'position_title', message: `${echo(row.fullName)} already takes this position in this file` });
     if (row.kind === AssignmentKind.PRIMARY && person.primaryLine !== null) {
-      errors.push({ line: row.line, column: 'assignment_kind', message: `${row.fullName} already has a PRIMARY assignment on line ${person.primaryLine} (CONFLICT)` });
+      errors.push({ line: row.line, column: 'assignment_kind', message: `${echo(row.fullName)} already has a PRIMARY assignment on line ${person.primaryLine} (CONFLICT)` });
     }
     if (row.kind === AssignmentKind.PRIMARY && person.primaryLine === null) person.primaryLine = row.line;
     person.seats.add(row.positionId);
@@ -188,7 +189,7 @@ export async function importRoster(em: EntityManager, viewer: Viewer, input: { c
       errors.push({
         line: row.line,
         column: 'unit_code',
-        message: `QUOTA_EXCEEDED: ${row.unitCode} would have ${base.active + earlier + 1} active PRIMARY ${row.category} assignments on ${row.startDate} against a quota of ${base.quota}`,
+        message: `QUOTA_EXCEEDED: ${echo(row.unitCode)} would have ${base.active + earlier + 1} active PRIMARY ${row.category} assignments on ${row.startDate} against a quota of ${base.quota}`,
       });
     }
   });

@@ -13,6 +13,7 @@ import { WorkloadComponent } from './workload-component.entity';
 import { reductionToMeetQuota, ReductionAnswer, wisnFigures, WisnFigures, WisnParameters } from './workload-need';
 import * as sql from './workload.sql';
 import { readModel } from '../../db/read-model';
+import { echo } from '../../shared/echo';
 
 export interface WorkloadNeedResult extends WisnFigures {
   category: StaffCategory;
@@ -78,7 +79,7 @@ export async function setWorkloadComponent(em: EntityManager, viewer: Viewer, in
   if (problems.length) throw new DomainErrors(problems);
   const run = sqlRunnerFor(em);
   const [unit] = await run<{ id: string; code: string; valid_from: string | null; valid_to: string | null }>('select id, code, valid_from, valid_to from org_unit where code = ? for share', [input.unitCode]);
-  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${input.unitCode}`, inputField('unitCode'));
+  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.unitCode)}`, inputField('unitCode'));
   const refusal = openEndedRefusal(unit, today());
   if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('unitCode'));
   const [row] = await run<sql.ComponentRow>(
