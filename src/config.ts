@@ -30,6 +30,8 @@ export interface Config {
   maxQueryAliases: number;
   maxQueryCost: number;
   maxQueryTokens: number;
+  /** Field selections a query may hold once its fragments are expanded. */
+  maxQueryFields: number;
   /** Requests per minute per subject (the token's `sub`; anonymous callers by IP); 0 turns it off. */
   rateLimitPerMinute: number;
   /** Redis shared by every instance for the rate limit; unset keeps the budget in memory. */
@@ -181,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryAliases: intSetting(env, 'MAX_QUERY_ALIASES', 30, 0, 10_000),
     maxQueryCost: intSetting(env, 'MAX_QUERY_COST', 500_000, 100, 100_000_000),
     maxQueryTokens: intSetting(env, 'MAX_QUERY_TOKENS', 5_000, 100, 1_000_000),
+    maxQueryFields: intSetting(env, 'MAX_QUERY_FIELDS', 5_000, 100, 1_000_000),
     rateLimitPerMinute: intSetting(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     redisUrl,
     shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import { buildAppSchema } from '../graphql/schema';
 import type { Logger } from '../logger';
@@ -9,7 +9,8 @@ import type { RequestContext } from './context';
 import { compiledExecution } from './compiled-execution';
 import { currentRequestId } from './http';
 import { inputHygienePlugin } from './input-hygiene';
-import { queryLimitsPlugin } from './query-limits';
+import { cappedMessage } from '../shared/echo';
+import { operationGatePlugin, queryLimitsFrom } from './query-limits';
 
 const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
@@ -71,8 +72,11 @@ export function formatError(logger: Logger, exposeStackTraces: boolean) {
     // The parser's token limit surfaces as a syntax error; it is a complexity refusal.
     if (code === 'GRAPHQL_PARSE_FAILED' && /Document contains more th\w+ \d+ tokens/.test(formatted.message)) code = 'QUERY_TOO_COMPLEX';
     if (code && PUBLIC_CODES.has(code)) {
+      // A request that names no runnable operation is the client's mistake, worth a line, not an alarm.
+      if (code === 'OPERATION_RESOLUTION_FAILURE' || code === 'BAD_REQUEST') logger.info({ code, message: cappedMessage(formatted.message), requestId: currentRequestId() }, 'request refused');
       const { stacktrace, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
-      return { ...formatted, extensions: { ...rest, code, ...(exposeStackTraces && stacktrace ? { stacktrace } : {}) } };
+      // graphql-js quotes a refused variable's value whole: the backstop keeps replies short.
+      return { ...formatted, message: cappedMessage(formatted.message), extensions: { ...rest, code, ...(exposeStackTraces && stacktrace ? { stacktrace } : {}) } };
     }
     const requestId = currentRequestId();
     if (isDatabaseUnavailable(error)) {
@@ -100,13 +104,17 @@ export function formatError(logger: Logger, exposeStackTraces: boolean) {
 /** Operations compiled once; each holds generated code, so the number kept is bounded. */
 const MAX_COMPILED_OPERATIONS = 1_000;
 
-export function createApollo(config: Config, logger: Logger): ApolloServer<RequestContext> {
-  const schema = buildAppSchema(logger);
+export function createApollo(config: Config, logger: Logger, schema: GraphQLSchema = buildAppSchema(logger)): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     ...(config.compiledExecution ? { gateway: compiledExecution(schema, { maxCompiledOperations: MAX_COMPILED_OPERATIONS }) } : { schema }),
     formatError: formatError(logger, config.exposeStackTraces),
     includeStacktraceInErrorResponses: config.exposeStackTraces,
+    // Open to every caller Apollo sees: without a token that is only outside production
+    // (http.ts answers 401 there before parsing), and only introspection (operationGatePlugin).
     introspection: true,
+    // "Did you mean …" names fields and types; in production only token holders may learn them,
+    // and they can introspect.
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // main.ts owns shutdown: it drains HTTP first, then stops Apollo and the database in order.
@@ -117,7 +125,7 @@ export function createApollo(config: Config, logger: Logger): ApolloServer<Reque
       // No field carries a cache hint; the default cache-control plugin would still wrap every
       // resolver to watch for one (a quarter of the time of a 50,000-row list).
       ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin({ maxDepth: config.maxQueryDepth, maxAliases: config.maxQueryAliases, maxCost: config.maxQueryCost, maxTokens: config.maxQueryTokens }),
+      operationGatePlugin(queryLimitsFrom(config)),
       inputHygienePlugin(),
     ],
   });

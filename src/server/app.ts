@@ -10,6 +10,8 @@ import { createApollo } from './apollo';
 import type { RequestContext } from './context';
 import { createHttpServer, RequestsInFlight } from './http';
 import { createRateLimiter, rateLimitKeyFor, RateLimiter } from './rate-limit';
+import { buildAppSchema } from '../graphql/schema';
+import { queryLimitsFrom, RequestGate } from './query-limits';
 
 export interface RunningApp {
   url: string;
@@ -27,7 +29,8 @@ export interface RunningApp {
 
 /** Starts the HTTP server and Apollo on an open database. */
 export async function startApp(config: Config, orm: Orm, logger: Logger): Promise<RunningApp> {
-  const apollo = createApollo(config, logger);
+  const schema = buildAppSchema(logger);
+  const apollo = createApollo(config, logger, schema);
   await apollo.start();
   const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, redisUrl: config.redisUrl, logger });
   const inFlight = new RequestsInFlight();
@@ -38,6 +41,8 @@ export async function startApp(config: Config, orm: Orm, logger: Logger): Promis
     authenticator: new Authenticator(verifyToken),
     logger,
     exposeStatementCount: config.exposeStatementCount,
+    anonymousMayIntrospect: config.nodeEnv !== 'production',
+    gate: new RequestGate(schema, queryLimitsFrom(config)),
     rateLimiter,
     rateLimitKey: rateLimitKeyFor(verifyToken),
     inFlight,

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { getVariableValues, GraphQLError, GraphQLSchema, isEnumType, printSchema, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
+import { execute, getVariableValues, GraphQLError, GraphQLSchema, isEnumType, printSchema, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { RequestContext } from './context';
 
@@ -45,7 +45,10 @@ export function compiledExecution(schema: GraphQLSchema, options: { maxCompiledO
   }
 
   async function executor(request: GatewayRequest): Promise<ExecutionResult> {
-    const operation = request.operation as OperationDefinitionNode;
+    const operation = request.operation as OperationDefinitionNode | undefined;
+    // No operation to run (an unknown operationName, two anonymous ones): graphql-js words the
+    // error without running anything, and Apollo answers it as OPERATION_RESOLUTION_FAILURE (400).
+    if (!operation) return execute({ schema, document: request.document, operationName: request.request.operationName }) as ExecutionResult;
     const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.request.variables ?? {}, { maxErrors: 50 });
     if (variables.errors) return { errors: variables.errors };
     const query = compiledFor(request);

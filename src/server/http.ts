@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServer } from '@apollo/server';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Orm } from '../db/orm';
 import { sqlRunnerFor } from '../db/sql-runner';
 import { countStatementsIn, StatementTally } from '../db/statement-counter';
@@ -13,6 +13,8 @@ import type { Authenticator } from '../auth/authenticate';
 import type { Logger } from '../logger';
 import { createRequestContext, RequestContext } from './context';
 import type { RateLimiter } from './rate-limit';
+import type { RequestGate } from './query-limits';
+import type { Viewer } from '../auth/viewer';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -23,6 +25,13 @@ export interface HttpDeps {
   logger: Logger;
   /** Report SQL statements per request in `x-sql-statements` (off in production). */
   exposeStatementCount: boolean;
+  /**
+   * Outside production a caller without a token may introspect (the explorer's schema). In
+   * production such a caller is refused before its document is even parsed.
+   */
+  anonymousMayIntrospect: boolean;
+  /** Who asks and how big the document is, checked before Apollo validates it. */
+  gate: RequestGate;
   /** Budgets per subject for /graphql; null or absent: no rate limit. */
   rateLimiter?: RateLimiter | null;
   /** Whose budget a request spends (see rateLimitKeyFor). */
@@ -163,7 +172,37 @@ function hasErrorCode(text: string, code: string): boolean {
   }
 }
 
+/** A GET request's operation, as Apollo reads it from the query string. */
+function queryOfSearch(url: URL): { query?: unknown; variables?: unknown } {
+  const variables = url.searchParams.get('variables');
+  let parsed: unknown;
+  try {
+    parsed = variables ? JSON.parse(variables) : undefined;
+  } catch {
+    parsed = undefined; // Apollo answers a malformed variables parameter itself.
+  }
+  return { query: url.searchParams.get('query') ?? undefined, variables: parsed };
+}
+
+/** The gate's refusal of a request's document, or null when it may go on to Apollo. */
+function gateRefusal(gate: RequestGate, body: unknown, callerHasToken: boolean): GraphQLError | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const { query, variables } = body as { query?: unknown; variables?: unknown };
+  try {
+    gate.check(query, variables, callerHasToken);
+    return null;
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    throw error;
+  }
+}
+
 async function handleGraphQL(deps: HttpDeps, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+  if (!req.headers.authorization && !deps.anonymousMayIntrospect) {
+    req.resume();
+    sendJson(res, 401, { errors: [{ message: 'A valid bearer token is required', extensions: { code: 'UNAUTHENTICATED' } }] }, { 'x-request-id': requestId });
+    return;
+  }
   let body: unknown = undefined;
   if (req.method === 'POST') {
     const text = await readBody(req);
@@ -185,11 +224,31 @@ async function handleGraphQL(deps: HttpDeps, req: IncomingMessage, res: ServerRe
   }
   const tally: StatementTally = { count: 0 };
   const em = deps.orm.em.fork();
+  // Authenticate first: the gate's checks cost more than parsing, and a token failure is
+  // Apollo's to word (the context function rethrows it), as before.
+  let viewer: Viewer | null = null;
+  let authenticationFailure: unknown = null;
+  try {
+    viewer = await countStatementsIn(tally, () => deps.authenticator.viewerFrom(req.headers.authorization, sqlRunnerFor(em)));
+  } catch (error) {
+    authenticationFailure = error;
+  }
+  if (!authenticationFailure) {
+    const refusal = gateRefusal(deps.gate, req.method === 'POST' ? body : queryOfSearch(url), viewer !== null);
+    if (refusal) {
+      const { http, ...extensions } = refusal.extensions as { http?: { status?: number } };
+      sendJson(res, http?.status ?? 400, { errors: [{ message: refusal.message, extensions }] }, {
+        'x-request-id': requestId,
+        ...(deps.exposeStatementCount ? { 'x-sql-statements': String(tally.count) } : {}),
+      });
+      return;
+    }
+  }
   const response = await countStatementsIn(tally, () =>
     deps.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
-        const viewer = await deps.authenticator.viewerFrom(req.headers.authorization, sqlRunnerFor(em));
+        if (authenticationFailure) throw authenticationFailure;
         return createRequestContext({ viewer, em, logger: deps.logger, statements: tally, requestId });
       },
     }),
