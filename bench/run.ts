@@ -44,6 +44,7 @@ import { combined, LoadFigures, loadHttp, loadSql, percentile } from './load';
 import { runMixedLoad } from './mixed-load';
 import { countPostGraphileNestedPeople, POSTGRAPHILE_NESTED_LIST_QUERY, repoRoot, startPostGraphile } from './peer';
 import { countNationalData, FULL_PEOPLE, generateNationalData } from './scale';
+import { entities } from '../src/app/entities';
 
 const POOL_SIZE = 10;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
 
   console.log(`loading the ${scaleName} national dataset (${people.toLocaleString('en')} people) and the analytics regions ${JSON.stringify(regions)}`);
   const loadStarted = Date.now();
-  const orm = await createOrm({ url: databaseUrl, poolSize: 2 });
+  const orm = await createOrm({ url: databaseUrl, entities, poolSize: 2 });
   await migrate(orm);
   const run = sqlRunnerFor(orm.em.fork());
   await generateNationalData(run, { people });

@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { sqlRunnerFor } from '../src/db/sql-runner';
 import { createLogger } from '../src/logger';
+import { entities } from '../src/app/entities';
 
 interface Args {
   people: number;
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const config = loadConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, entities);
   try {
     const run = sqlRunnerFor(database.orm.em.fork());
     const [{ units, scale_units: scaleUnits }] = await run<{ units: number; scale_units: number }>(

@@ -19,7 +19,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../src/auth/viewer';
 import { SqlRunner, sqlRunnerFor } from '../src/db/sql-runner';
 import { OrgUnitKind, Role } from '../src/graphql/enums';
-import { dissolveOrgUnit, reorganizeUnits } from '../src/modules/org/reorganisation.service';
+import { dissolveOrgUnit, reorganizeUnits } from '../src/modules/reorganisation';
 import * as D from './demo-data';
 import type { Category, PositionRow, Req, RoleFamily, Seniority, UnitRow } from './demo-data';
 

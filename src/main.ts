@@ -2,16 +2,17 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { Database, openDatabase } from './db/database';
 import { DataDirectoryInUseError } from './db/embedded-postgres';
-import { seedIfEmpty } from './db/seed';
+import { seedIfEmpty } from './app/seed';
 import { createLogger, Logger } from './logger';
 import { startApp } from './server/app';
+import { entities } from './app/entities';
 
 /** Boot: config → database (embedded or DATABASE_URL) → migrate → seed if empty → listen. */
 async function main(): Promise<void> {
   const bootStarted = Date.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, entities);
   let app;
   try {
     if (config.seedDemoData) await seedIfEmpty(database.orm, logger);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DataDirectoryInUseError, startEmbeddedPostgres } from '../src/db/embedded-postgres';
-import { seedIfEmpty } from '../src/db/seed';
+import { seedIfEmpty } from '../src/app/seed';
 import { Role } from '../src/graphql/enums';
 import { createLogger } from '../src/logger';
 import { startTestServer, TestServer } from './helpers/harness';

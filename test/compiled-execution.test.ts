@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { seedIfEmpty } from '../src/db/seed';
+import { seedIfEmpty } from '../src/app/seed';
 import { Role } from '../src/graphql/enums';
 import { toGlobalId } from '../src/graphql/global-id';
 import { createLogger } from '../src/logger';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { Role } from '../src/graphql/enums';
-import { seedIfEmpty } from '../src/db/seed';
+import { seedIfEmpty } from '../src/app/seed';
 import { createLogger } from '../src/logger';
 import { startTestServer, TestServer } from './helpers/harness';
 

@@ -10,6 +10,7 @@ import { isDatabaseUnavailable } from '../src/server/apollo';
 import { TEST_SECRET } from './helpers/harness';
 import { createTestDatabase, TestDatabase } from './helpers/test-database';
 import { signToken } from '../src/auth/token';
+import { entities } from '../src/app/entities';
 
 /** A server whose log lines the test can read. */
 async function serverWithLog(db: TestDatabase, nodeEnv: 'test' | 'development') {
@@ -21,7 +22,7 @@ async function serverWithLog(db: TestDatabase, nodeEnv: 'test' | 'development') 
     },
   });
   const logger = pino({ level: 'info' }, sink);
-  const orm = await createOrm({ url: db.url, poolSize: 4 });
+  const orm = await createOrm({ url: db.url, entities, poolSize: 4 });
   const config = loadConfig({ NODE_ENV: nodeEnv, PORT: '0', JWT_SECRET: TEST_SECRET, RATE_LIMIT_PER_MINUTE: '0' });
   const app = await startApp(config, orm, logger);
   return { app, orm, lines };
@@ -45,7 +46,7 @@ describe('error hygiene', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // An unexpected failure on demand: a table the code relies on is gone.
-    const orm = await createOrm({ url: db.url, poolSize: 1 });
+    const orm = await createOrm({ url: db.url, entities, poolSize: 1 });
     await orm.em.fork().execute(`insert into org_unit (code, name, kind) values ('HY', 'Tỉnh Vệ Sinh', 'PROVINCE')`);
     await orm.em.fork().execute('drop table workload_component cascade');
     await orm.close(true);

@@ -18,7 +18,7 @@ import {
 import { loadConfig } from '../src/config';
 import { toGlobalId } from '../src/graphql/global-id';
 import { Role } from '../src/graphql/enums';
-import { buildBareSchema } from '../src/graphql/schema';
+import { buildBareSchema } from '../src/app/schema';
 import { addOffers, buildAttractionWorld } from './helpers/attraction-world';
 import type { TestServer } from './helpers/harness';
 import { startConfiguredServer } from './helpers/test-database';

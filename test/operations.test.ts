@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { buildSchema, parse, validate } from 'graphql';
-import { printAppSchema } from '../src/graphql/schema';
+import { printAppSchema } from '../src/app/schema';
 
 const ROOT = path.join(__dirname, '..');
 const OPERATIONS = path.join(ROOT, 'schema', 'operations');

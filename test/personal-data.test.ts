@@ -1,4 +1,4 @@
-import { seedIfEmpty } from '../src/db/seed';
+import { seedIfEmpty } from '../src/app/seed';
 import { Role } from '../src/graphql/enums';
 import { toGlobalId } from '../src/graphql/global-id';
 import { createLogger } from '../src/logger';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { xlsxToCsv } from '../scripts/import-roster';
-import { seedIfEmpty } from '../src/db/seed';
+import { seedIfEmpty } from '../src/app/seed';
 import { Role } from '../src/graphql/enums';
 import { createLogger } from '../src/logger';
 import { csvLine, parseCsv } from '../src/shared/csv';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, GraphQLObjectType, GraphQLInterfaceType, GraphQLInputObjectType, GraphQLEnumType, isIntrospectionType, isSpecifiedScalarType } from 'graphql';
-import { printAppSchema } from '../src/graphql/schema';
+import { printAppSchema } from '../src/app/schema';
 
 describe('schema/schema.graphql', () => {
   const committed = readFileSync(path.join(__dirname, '..', 'schema', 'schema.graphql'), 'utf8');

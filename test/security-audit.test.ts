@@ -1,7 +1,7 @@
 import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { seedIfEmpty } from '../src/db/seed';
+import { seedIfEmpty } from '../src/app/seed';
 import { Role } from '../src/graphql/enums';
 import { createLogger } from '../src/logger';
 import { measureOperation } from '../src/server/query-limits';

@@ -1,7 +1,7 @@
 import { Role } from '../src/graphql/enums';
 import { toGlobalId } from '../src/graphql/global-id';
 import { createLogger } from '../src/logger';
-import { seedIfEmpty } from '../src/db/seed';
+import { seedIfEmpty } from '../src/app/seed';
 import { AS_OF } from '../seeds/demo-data';
 import { fitAcceptanceModel } from '../src/modules/simulation/acceptance-model';
 import { startTestServer, TestServer } from './helpers/harness';

@@ -6,7 +6,12 @@ type ShieldRule = IRule;
 import { forbidden, graphQLError, unauthenticated } from '../graphql/errors';
 import { Role } from '../graphql/enums';
 import type { Logger } from '../logger';
-import type { RequestContext } from '../server/context';
+import type { Viewer } from './viewer';
+
+/** What the rules read of a request's context (src/edge/context.ts builds it): only the caller. */
+interface ShieldContext {
+  viewer: Viewer | null;
+}
 
 /**
  * The role table of the contract, as graphql-shield rules. Every field is denied unless a rule
@@ -29,7 +34,7 @@ function roles(...allowed: Role[]): ShieldRule {
   const name = `roles:${[...allowed].sort().join(',')}`;
   let cached = ruleCache.get(name);
   if (!cached) {
-    cached = rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+    cached = rule(name, { cache: 'contextual' })((_parent, _args, ctx: ShieldContext) => {
       if (!ctx.viewer) return unauthenticated();
       return allowed.includes(ctx.viewer.role) ? true : forbidden(`Your role ${ctx.viewer.role} may not read or do this`);
     });
@@ -225,7 +230,7 @@ export function fieldsCheckedOnTheWay(schema: GraphQLSchema, table: Record<strin
 export function permissions(logger: Logger, typeNames: readonly string[] = []) {
   const table = fullTable(typeNames) as IRules;
   return shield(table, {
-    fallbackRule: rule('deny', { cache: 'contextual' })((_p, _a, ctx: RequestContext) => (ctx?.viewer ? forbidden() : unauthenticated())),
+    fallbackRule: rule('deny', { cache: 'contextual' })((_p, _a, ctx: ShieldContext) => (ctx?.viewer ? forbidden() : unauthenticated())),
     // Errors thrown by resolvers pass through untouched (they carry their own codes); errors
     // thrown inside a rule are logged here and answered as INTERNAL_SERVER_ERROR, never hidden.
     allowExternalErrors: true,

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
-import { createOrm, migrate, Orm } from './orm';
+import { createOrm, migrate, Orm, OrmOptions } from './orm';
 
 export const EMBEDDED_DATABASE_NAME = 'workforce';
 
@@ -29,7 +29,7 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
  * Opens the configured database: DATABASE_URL when set, otherwise the embedded server (started
  * here and stopped by `close`). Migrations are applied before it is handed out.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(config: Config, logger: Logger, entities: OrmOptions['entities']): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -41,7 +41,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   }
   let orm: Orm;
   try {
-    orm = await createOrm({ url, poolSize: config.dbPoolSize, logger });
+    orm = await createOrm({ url, entities, poolSize: config.dbPoolSize, logger });
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
   } catch (error) {

@@ -1,14 +1,15 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import { EntityClass, MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { migrationsList } from '../../migrations';
 import type { Logger } from '../logger';
-import { entities } from './entities';
 import { recordStatement } from './statement-counter';
 
 export type Orm = MikroORM;
 
 export interface OrmOptions {
   url: string;
+  /** Every entity, listed by the layer that composes the modules (src/app/entities.ts): the database layer knows no module. */
+  entities: EntityClass<unknown>[];
   poolSize?: number;
   logger?: Logger;
 }
@@ -16,7 +17,7 @@ export interface OrmOptions {
 export async function createOrm(options: OrmOptions): Promise<Orm> {
   return MikroORM.init({
     clientUrl: options.url,
-    entities,
+    entities: options.entities,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, tableName: 'mikro_orm_migrations', snapshot: false },

@@ -3,9 +3,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
-import { buildAppSchema } from '../graphql/schema';
+import { buildAppSchema } from '../app/schema';
 import type { Logger } from '../logger';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../edge/context';
 import { compiledExecution } from './compiled-execution';
 import { currentRequestId } from './http';
 import { inputHygienePlugin } from './input-hygiene';

@@ -7,10 +7,10 @@ import type { Config } from '../config';
 import type { Orm } from '../db/orm';
 import type { Logger } from '../logger';
 import { createApollo } from './apollo';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../edge/context';
 import { createHttpServer, RequestsInFlight } from './http';
 import { createRateLimiter, rateLimitKeyFor, RateLimiter } from './rate-limit';
-import { buildAppSchema } from '../graphql/schema';
+import { buildAppSchema } from '../app/schema';
 import { queryLimitsFrom, RequestGate } from './query-limits';
 
 export interface RunningApp {

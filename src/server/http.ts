@@ -11,7 +11,7 @@ import { sqlRunnerFor } from '../db/sql-runner';
 import { countStatementsIn, StatementTally } from '../db/statement-counter';
 import type { Authenticator } from '../auth/authenticate';
 import type { Logger } from '../logger';
-import { createRequestContext, RequestContext } from './context';
+import { createRequestContext, RequestContext } from '../edge/context';
 import type { RateLimiter } from './rate-limit';
 import type { RequestGate } from './query-limits';
 import type { Viewer } from '../auth/viewer';

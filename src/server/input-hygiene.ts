@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, DocumentNode, GraphQLError, visit } from 'graphql';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../edge/context';
 
 /**
  * Text PostgreSQL cannot store: the NUL character (U+0000). Sent on, it fails inside the

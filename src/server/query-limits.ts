@@ -23,7 +23,7 @@ import {
 } from 'graphql';
 import type { Config } from '../config';
 import { DEFAULT_PAGE_SIZE } from '../graphql/connection';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../edge/context';
 
 /**
  * Bounds on what one request may ask for, checked after parsing and before anything runs

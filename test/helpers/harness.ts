@@ -8,6 +8,7 @@ import { signToken } from '../../src/auth/token';
 import { Role } from '../../src/graphql/enums';
 import { createLogger } from '../../src/logger';
 import { RunningApp, startApp } from '../../src/server/app';
+import { entities } from '../../src/app/entities';
 
 export const TEST_SECRET = 'test-secret-of-at-least-thirty-two-characters';
 
@@ -54,7 +55,7 @@ export async function cloneTemplate(adminUrl: string, template: string, name: st
     const { rows } = await probe.query(`select to_regclass('public.mikro_orm_migrations') is not null as migrated`);
     await probe.end();
     if (!rows[0].migrated) {
-      const orm = await createOrm({ url: templateUrl, poolSize: 1 });
+      const orm = await createOrm({ url: templateUrl, entities, poolSize: 1 });
       await migrate(orm);
       await orm.close(true);
     }
@@ -84,7 +85,7 @@ export async function startTestServer(): Promise<TestServer> {
  * read by loadConfig as the process environment is); `afterClose` runs once it has stopped.
  */
 export async function startServerOn(databaseUrl: string, env: Record<string, string>, afterClose: () => Promise<void>): Promise<TestServer> {
-  const orm = await createOrm({ url: databaseUrl, poolSize: 10 });
+  const orm = await createOrm({ url: databaseUrl, entities, poolSize: 10 });
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', JWT_SECRET: TEST_SECRET, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
   const app = await startApp(config, orm, createLogger(config.logLevel));
   return {

@@ -1,11 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RoleFamily, Sector, Seniority } from '../../graphql/enums';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
-import { Position } from '../staffing/position.entity';
-import { positionById } from '../staffing/position.service';
+import type { RequestContext } from '../../edge/context';
+import { Position, positionById } from '../staffing';
 import { BaseSalary } from './base-salary.entity';
 import * as baseSalaries from './base-salary.service';
 import * as benchmarks from './benchmark.service';

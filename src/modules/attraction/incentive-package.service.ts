@@ -4,17 +4,28 @@ import type { Viewer } from '../../auth/viewer';
 import { RoleFamily } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../edge/context';
 import { newEntity } from '../../db/new-entity';
-import { recordAudit } from '../audit/audit.service';
-import { incentivePackageById } from '../recruitment/vacancy.service';
+import { recordAudit } from '../audit';
 import * as sql from './attraction.sql';
 import { MAX_AMOUNT } from './benchmark.service';
 import { IncentivePackage } from './incentive-package.entity';
 import { readModel } from '../../db/read-model';
+import { byKey } from '../../graphql/loaders';
 
-/** One loader for packages, shared with Vacancy.incentivePackage and node(id). */
-export { incentivePackageById };
+/** One loader for packages, shared with Vacancy.incentivePackage, Offer.incentivePackage and node(id). */
+export function incentivePackageById(ctx: RequestContext, id: string): Promise<IncentivePackage | null> {
+  return ctx.loaders
+    .get<string, IncentivePackage | null>('incentivePackage.byId', async (ids) => {
+      const rows = await ctx.sql<Record<string, unknown>>(
+        `select id, name, legal_basis, monthly_allowance, salary_percent_allowance, signing_bonus, min_service_years,
+                eligible_role_families, valid_from, valid_to from incentive_package where id = any(?::bigint[])`,
+        [ids],
+      );
+      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(ctx.em, IncentivePackage, r), null);
+    })
+    .load(id);
+}
 
 /** Upper bound of salaryPercentAllowance (+10,000 % of coefficient pay): beyond it a figure is a typing error. */
 export const MAX_SALARY_PERCENT = 100;

@@ -1,10 +1,10 @@
 import { unitInScope } from '../../auth/viewer';
 import { badUserInput, forbidden, notFound } from '../../graphql/errors';
 import { fromGlobalId } from '../../graphql/global-id';
-import { RequestContext, viewerOf } from '../../server/context';
+import { RequestContext, viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';
-import { unitById } from '../org/org-unit.service';
-import { positionById } from '../staffing/position.service';
+import { unitById } from '../org';
+import { positionById } from '../staffing';
 import { baseSalaryOn, privateMediansFor } from './benchmark.sql';
 import { IncentivePackage } from './incentive-package.entity';
 import { incentivePackageById } from './incentive-package.service';

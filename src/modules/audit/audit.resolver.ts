@@ -1,6 +1,6 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { BY_ID, ConnectionType, pageFrom, pageRequest } from '../../graphql/connection';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../edge/context';
 import { likeEscape } from '../../shared/sql';
 import { AuditEvent } from './audit-event.entity';
 import { readModel } from '../../db/read-model';

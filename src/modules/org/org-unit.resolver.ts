@@ -1,17 +1,13 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { BY_CODE, BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
+import { BY_CODE, ConnectionType, pageRequest } from '../../graphql/connection';
 import { OrgUnitKind } from '../../graphql/enums';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
-import { viewerOf } from '../../server/context';
+import type { RequestContext } from '../../edge/context';
+import { viewerOf } from '../../edge/context';
 import { assertUnitInScope } from '../../auth/scope';
 import { today } from '../../shared/today';
-import { PositionConnection } from '../staffing/position.resolver';
-import { positionsOfUnit } from '../staffing/position.service';
-import { EstablishmentQuota } from '../staffing/establishment-quota.entity';
-import { quotasOfUnit } from '../staffing/quota.service';
 import { OrgUnit } from './org-unit.entity';
 import * as units from './org-unit.service';
 
@@ -99,22 +95,6 @@ export class OrgUnitResolver {
   ): Promise<OrgUnitConnection> {
     const page = pageRequest(first, after, BY_CODE);
     return OrgUnitConnection.from(await units.childrenOf(ctx, unit, { activeOn: includeEnded ? null : activeOn ?? today() }, page));
-  }
-
-  @FieldResolver(() => PositionConnection, { description: 'Positions of this unit itself (not its subtree).' })
-  async positions(
-    @Root() unit: OrgUnit,
-    @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after?: string | null,
-    @Arg('itOnly', () => Boolean, { nullable: true, description: 'Only IT-specialist positions.' }) itOnly?: boolean | null,
-  ): Promise<InstanceType<typeof PositionConnection>> {
-    return PositionConnection.from(await positionsOfUnit(ctx, unit, { itOnly: itOnly ?? false }, pageRequest(first, after, BY_ID)));
-  }
-
-  @FieldResolver(() => [EstablishmentQuota], { description: 'Establishment quotas (biên chế) of this unit for a year, one per category set.' })
-  quotas(@Root() unit: OrgUnit, @Arg('year', () => Int, { description: 'Calendar year.' }) year: number, @Ctx() ctx: RequestContext): Promise<EstablishmentQuota[]> {
-    return quotasOfUnit(ctx, unit.id, year);
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'The unit it was merged into.' })

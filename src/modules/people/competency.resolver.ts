@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../edge/context';
 import { Competency } from './competency.entity';
 import { CompetencyLevel } from './competency-level';
 import { allCompetencies, competencyById, createCompetency } from './competency.service';

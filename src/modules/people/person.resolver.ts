@@ -1,10 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
-import { Assignment } from '../staffing/assignment.entity';
-import { assignmentsOfPerson } from '../staffing/assignment.service';
+import type { RequestContext } from '../../edge/context';
 import { CompetencyLevel, CompetencyLevelInput } from './competency-level';
 import { Person } from './person.entity';
 import * as people from './person.service';
@@ -66,15 +64,6 @@ export class PersonResolver {
   @FieldResolver(() => [CompetencyLevel], { description: 'Competencies held, with levels.' })
   competencies(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<CompetencyLevel[]> {
     return people.competenciesOf(ctx, person);
-  }
-
-  @FieldResolver(() => [Assignment], { description: 'The person\'s assignments in your subtree; by default only those active today.' })
-  assignments(
-    @Root() person: Person,
-    @Ctx() ctx: RequestContext,
-    @Arg('activeOnly', () => Boolean, { defaultValue: true, description: 'Only assignments active today.' }) activeOnly: boolean,
-  ): Promise<Assignment[]> {
-    return assignmentsOfPerson(ctx, person, activeOnly);
   }
 
   @Mutation(() => PersonPayload, { description: 'Records a member of staff.' })

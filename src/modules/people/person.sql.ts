@@ -1,7 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import type { PageRequest } from '../../graphql/connection';
 import { assignmentActiveOn, likeEscape } from '../../shared/sql';
-import { scopeUnitsSql } from '../staffing/scope.sql';
+import { scopeUnitsSql } from '../org';
 
 export interface PersonRow {
   id: string;

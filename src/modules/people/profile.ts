@@ -4,8 +4,7 @@ import { currentUnitOf, Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
 import { today } from '../../shared/today';
-import { OrgUnit } from '../org/org-unit.entity';
-import { openEndedRefusal } from '../org/org-unit.service';
+import { OrgUnit, openEndedRefusal } from '../org';
 import { collectCompetencyLevels, ResolvedLevel } from './competency.service';
 import { echo } from '../../shared/echo';
 

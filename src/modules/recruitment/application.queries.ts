@@ -1,5 +1,5 @@
 import { byKey, groupByKey } from '../../graphql/loaders';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../edge/context';
 import { Application } from './application.entity';
 import { Offer } from './offer.entity';
 import { readModel } from '../../db/read-model';

@@ -1,13 +1,13 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { ApplicationStage, DeclineReason } from '../../graphql/enums';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { DateTimeScalar, LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
-import type { RequestContext } from '../../server/context';
-import { IncentivePackage } from '../attraction/incentive-package.entity';
-import { AssignmentPayload } from '../staffing/assignment.resolver';
+import type { RequestContext } from '../../edge/context';
+import { IncentivePackage, incentivePackageById } from '../attraction';
+import { AssignmentPayload } from '../staffing';
 import { Application } from './application.entity';
 import { applicationById, offersOfApplication, stageHistoryOf } from './application.queries';
 import * as pipeline from './application.service';
@@ -15,7 +15,7 @@ import { Candidate } from './candidate.entity';
 import { candidateById } from './candidate.service';
 import { Offer } from './offer.entity';
 import { Vacancy } from './vacancy.entity';
-import { incentivePackageById, vacancyById } from './vacancy.service';
+import { vacancyById } from './vacancy.service';
 
 @ObjectType('StageChange', { description: 'One step of an application through the pipeline.' })
 class StageChange {

@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Sector } from '../../graphql/enums';
 import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
-import { OrgUnit } from '../org/org-unit.entity';
+import { OrgUnit } from '../org';
 
 /** Someone from outside (or inside) applying for vacancies. fullName is personal data. */
 @Entity({ tableName: 'candidate' })

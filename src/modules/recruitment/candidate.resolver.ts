@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { scopePaths } from '../../auth/viewer';
 import { Sector } from '../../graphql/enums';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
-import { viewerOf } from '../../server/context';
-import { CompetencyLevel, CompetencyLevelInput } from '../people/competency-level';
+import type { RequestContext } from '../../edge/context';
+import { viewerOf } from '../../edge/context';
+import { CompetencyLevel, CompetencyLevelInput } from '../people';
 import { Application } from './application.entity';
 import { applicationsOfCandidate } from './application.queries';
 import { Candidate } from './candidate.entity';

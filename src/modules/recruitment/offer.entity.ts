@@ -4,7 +4,7 @@ import { DeclineReason, OfferStatus } from '../../graphql/enums';
 import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
 import { VNDScalar } from '../../graphql/scalars';
-import { IncentivePackage } from '../attraction/incentive-package.entity';
+import { IncentivePackage } from '../attraction';
 import { Application } from './application.entity';
 
 /** A job offer on an application. monthlyPay is personal data. */

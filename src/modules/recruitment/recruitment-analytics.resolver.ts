@@ -1,11 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ApplicationStage, DeclineReason } from '../../graphql/enums';
 import { LocalDateScalar } from '../../graphql/scalars';
-import type { RequestContext } from '../../server/context';
-import { CompetencyLevel } from '../people/competency-level';
-import { levelOf } from '../people/competency.service';
-import { Person } from '../people/person.entity';
-import { personById } from '../people/person.service';
+import type { RequestContext } from '../../edge/context';
+import { CompetencyLevel, levelOf, Person, personById } from '../people';
 import { Candidate } from './candidate.entity';
 import { candidateById } from './candidate.service';
 import * as analytics from './recruitment-analytics.service';

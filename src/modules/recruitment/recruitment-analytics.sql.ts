@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { assignmentActiveOn, vacanciesInScopeOn } from '../../shared/sql';
-import { scopeUnitsDuringSql, scopeUnitsSql } from '../staffing/scope.sql';
+import { scopeUnitsDuringSql, scopeUnitsSql } from '../org';
 import { PLACEABLE_STAGES } from './pipeline';
 
 export interface FunnelFigures {

@@ -4,8 +4,8 @@ import { DaysOpenBand, VacancyStatus } from '../../graphql/enums';
 import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
 import { LocalDateScalar } from '../../graphql/scalars';
-import { IncentivePackage } from '../attraction/incentive-package.entity';
-import { Position } from '../staffing/position.entity';
+import { IncentivePackage } from '../attraction';
+import { Position } from '../staffing';
 
 /** An open seat of a position that recruitment tries to fill. */
 @Entity({ tableName: 'vacancy' })

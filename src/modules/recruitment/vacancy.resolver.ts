@@ -1,13 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection';
 import { DaysOpenBand, VacancyStatus } from '../../graphql/enums';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
-import { IncentivePackage } from '../attraction/incentive-package.entity';
-import { Position } from '../staffing/position.entity';
-import { positionById } from '../staffing/position.service';
+import type { RequestContext } from '../../edge/context';
+import { IncentivePackage, incentivePackageById } from '../attraction';
+import { Position, positionById } from '../staffing';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { Application } from './application.entity';
@@ -94,7 +93,7 @@ export class VacancyResolver {
 
   @FieldResolver(() => IncentivePackage, { nullable: true, description: 'Incentive package offered with the vacancy.' })
   incentivePackage(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<IncentivePackage | null> {
-    return vacancy.incentivePackage ? vacancies.incentivePackageById(ctx, vacancy.incentivePackage.id) : Promise.resolve(null);
+    return vacancy.incentivePackage ? incentivePackageById(ctx, vacancy.incentivePackage.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [Application], { description: 'Applications to this vacancy, oldest first.' })

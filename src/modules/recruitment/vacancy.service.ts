@@ -7,14 +7,13 @@ import { DaysOpenBand, LIVE_VACANCY_STATUSES, VacancyStatus } from '../../graphq
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { byKey } from '../../graphql/loaders';
 import { DomainError, inputField } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../edge/context';
 import { TODAY_SQL, today } from '../../shared/today';
 import { newEntity } from '../../db/new-entity';
-import { recordAudit } from '../audit/audit.service';
-import { IncentivePackage } from '../attraction/incentive-package.entity';
-import { openEndedRefusal, requireUnitForQuery } from '../org/org-unit.service';
-import { scopeUnitsSql } from '../staffing/scope.sql';
-import { Position } from '../staffing/position.entity';
+import { recordAudit } from '../audit';
+import { IncentivePackage } from '../attraction';
+import { openEndedRefusal, requireUnitForQuery, scopeUnitsSql } from '../org';
+import { Position } from '../staffing';
 import { Vacancy } from './vacancy.entity';
 import { readModel } from '../../db/read-model';
 
@@ -59,19 +58,6 @@ export function vacancyById(ctx: RequestContext, id: string): Promise<Vacancy | 
     .get<string, Vacancy | null>('vacancy.byId', async (ids) =>
       byKey(ids, await ctx.sql<VacancyRow>(`select ${COLUMNS} from vacancy v where v.id = any(?::bigint[])`, [ids]), (r) => String(r.id), (r) => toEntity(ctx, r), null),
     )
-    .load(id);
-}
-
-export function incentivePackageById(ctx: RequestContext, id: string): Promise<IncentivePackage | null> {
-  return ctx.loaders
-    .get<string, IncentivePackage | null>('incentivePackage.byId', async (ids) => {
-      const rows = await ctx.sql<Record<string, unknown>>(
-        `select id, name, legal_basis, monthly_allowance, salary_percent_allowance, signing_bonus, min_service_years,
-                eligible_role_families, valid_from, valid_to from incentive_package where id = any(?::bigint[])`,
-        [ids],
-      );
-      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(ctx.em, IncentivePackage, r), null);
-    })
     .load(id);
 }
 

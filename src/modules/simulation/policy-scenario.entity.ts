@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
 import { DateTimeScalar } from '../../graphql/scalars';
-import { OrgUnit } from '../org/org-unit.entity';
+import { OrgUnit } from '../org';
 
 /** A saved what-if: its input and a snapshot of the result, to compare later. */
 @Entity({ tableName: 'policy_scenario' })

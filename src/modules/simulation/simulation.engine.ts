@@ -11,16 +11,7 @@
  *   averagePayRatio     = mean payRatio
  *   annualIncentiveCost = round(Σ p × 12 × (publicMonthly − round(base × payCoefficient)))
  */
-import {
-  coefficientPay,
-  deltaPackage,
-  Package,
-  PackageDeltas,
-  publicMonthly,
-  publicMonthlyStacked,
-  roundVnd,
-  stackPackages,
-} from '../attraction/pay-formula';
+import { coefficientPay, deltaPackage, Package, PackageDeltas, publicMonthly, publicMonthlyStacked, roundVnd, stackPackages } from '../attraction';
 import { acceptProbability, AcceptanceModelParams } from './acceptance-model';
 import { HiresInterval, poissonBinomialInterval } from './poisson-binomial';
 

@@ -1,11 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Args, ArgsType } from 'type-graphql';
 import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
-import { OrgUnit } from '../org/org-unit.entity';
-import { unitById } from '../org/org-unit.service';
+import type { RequestContext } from '../../edge/context';
+import { OrgUnit, unitById } from '../org';
 import { MAX_EXACT_TRIALS } from './poisson-binomial';
 import { PolicyScenario } from './policy-scenario.entity';
 import type { OutcomeFigures, UnitFigures } from './simulation.engine';

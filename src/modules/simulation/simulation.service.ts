@@ -8,13 +8,11 @@ import { badUserInput, forbidden, graphQLError } from '../../graphql/errors';
 import { Role } from '../../graphql/enums';
 import { fromGlobalId } from '../../graphql/global-id';
 import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import { RequestContext, viewerOf } from '../../server/context';
+import { RequestContext, viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';
-import { recordAudit } from '../audit/audit.service';
-import { baseSalaryOn } from '../attraction/benchmark.sql';
-import { MAX_AMOUNT } from '../attraction/benchmark.service';
-import { MAX_SALARY_PERCENT } from '../attraction/incentive-package.service';
-import { OrgUnit } from '../org/org-unit.entity';
+import { recordAudit } from '../audit';
+import { baseSalaryOn, MAX_AMOUNT, MAX_SALARY_PERCENT } from '../attraction';
+import { OrgUnit } from '../org';
 import { AcceptanceModelFit, fitAcceptanceModel } from './acceptance-model';
 import { PolicyScenario } from './policy-scenario.entity';
 import {

@@ -2,7 +2,7 @@ import type { SqlRunner } from '../../db/sql-runner';
 import { LIVE_VACANCY_STATUSES } from '../../graphql/enums';
 import { NATIONAL_REGION, regionOf } from '../../shared/region';
 import { unitExistsOn, vacanciesInScopeOn } from '../../shared/sql';
-import { scopeUnitsSql } from '../staffing/scope.sql';
+import { scopeUnitsSql } from '../org';
 
 /**
  * The considered vacancies of a simulation, with every pay input, in one statement.

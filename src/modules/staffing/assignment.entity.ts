@@ -4,7 +4,7 @@ import { AssignmentKind } from '../../graphql/enums';
 import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
 import { LocalDateScalar } from '../../graphql/scalars';
-import { Person } from '../people/person.entity';
+import { Person } from '../people';
 import { Position } from './position.entity';
 
 /** A person in a seat: PRIMARY (their own job) or CONCURRENT (kiêm nhiệm). */

@@ -1,12 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { ID } from 'type-graphql';
 import { AssignmentKind } from '../../graphql/enums';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
-import { Person } from '../people/person.entity';
-import { personById } from '../people/person.service';
+import type { RequestContext } from '../../edge/context';
+import { Person, personById } from '../people';
 import { Assignment } from './assignment.entity';
 import * as assignments from './assignment.service';
 import { Position } from './position.entity';

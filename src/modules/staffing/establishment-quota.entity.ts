@@ -1,7 +1,7 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { StaffCategory } from '../../graphql/enums';
-import { OrgUnit } from '../org/org-unit.entity';
+import { OrgUnit } from '../org';
 
 /** Biên chế: the approved headcount of a unit for a year and staff category. */
 @Entity({ tableName: 'establishment_quota' })

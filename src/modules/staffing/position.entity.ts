@@ -3,7 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { RoleFamily, Seniority, StaffCategory, isItRoleFamily } from '../../graphql/enums';
 import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
-import { OrgUnit } from '../org/org-unit.entity';
+import { OrgUnit } from '../org';
 
 /** Vị trí việc làm: a job in a unit, with its grade, planned seats and requirements. */
 @Entity({ tableName: 'position' })

@@ -1,10 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { StaffCategory } from '../../graphql/enums';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
-import { OrgUnit } from '../org/org-unit.entity';
-import { unitById } from '../org/org-unit.service';
+import type { RequestContext } from '../../edge/context';
+import { OrgUnit, unitById } from '../org';
 import { EstablishmentQuota } from './establishment-quota.entity';
 import { setEstablishmentQuota } from './quota.service';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../edge/context';
 import { importRoster, ROSTER_COLUMNS } from './roster-import';
 
 @InputType('ImportRosterInput', { description: `A roster as CSV text with the header row ${ROSTER_COLUMNS.join(',')}; competencies as "CODE:level;CODE:level".` })

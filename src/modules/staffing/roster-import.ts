@@ -6,10 +6,9 @@ import { isLocalDate } from '../../graphql/scalars';
 import { DomainError } from '../../graphql/user-error';
 import { CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { today } from '../../shared/today';
-import { recordAudit } from '../audit/audit.service';
-import { openEndedRefusal } from '../org/org-unit.service';
-import { MAX_LEVEL, MIN_LEVEL } from '../people/competency.service';
-import { profileProblems } from '../people/profile';
+import { recordAudit } from '../audit';
+import { openEndedRefusal } from '../org';
+import { MAX_LEVEL, MIN_LEVEL, profileProblems } from '../people';
 import { quotaLeftForGroups } from './establishment-rule';
 import { echo } from '../../shared/echo';
 

@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { assignmentActiveOn } from '../../shared/sql';
-import { scopeUnitsSql } from './scope.sql';
+import { scopeUnitsSql } from '../org';
 
 export interface SkillGapFigures {
   competency_id: string;

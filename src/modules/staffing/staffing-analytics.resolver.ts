@@ -3,11 +3,9 @@ import { Arg, Ctx, Field, FieldResolver, Float, Info, Int, ObjectType, Query, Re
 import { fieldNamesBelow, selectsField } from '../../graphql/selection';
 import { badUserInput } from '../../graphql/errors';
 import { LocalDateScalar } from '../../graphql/scalars';
-import type { RequestContext } from '../../server/context';
-import { OrgUnit } from '../org/org-unit.entity';
-import { unitById } from '../org/org-unit.service';
-import { Competency } from '../people/competency.entity';
-import { competencyById } from '../people/competency.service';
+import type { RequestContext } from '../../edge/context';
+import { OrgUnit, unitById } from '../org';
+import { Competency, competencyById } from '../people';
 import * as analytics from './staffing-analytics.service';
 
 @ObjectType('StaffingGap', { description: 'Quota against staff for a unit\'s scope in a year, as of a date. Scope: the unit and, with includeDescendants, every unit below it that exists on the date.' })

@@ -1,7 +1,7 @@
 import { groupByKey } from '../../graphql/loaders';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../edge/context';
 import { today } from '../../shared/today';
-import { requireUnitForQuery } from '../org/org-unit.service';
+import { requireUnitForQuery } from '../org';
 import { placementFitFigures, PlacementFitFigures, skillGapFigures, SkillGapFigures } from './skill-analytics.sql';
 import { ALL_GAP_FIGURES, GapFigureSet, GapUnit, staffingGapFigures, StaffingGapFigures } from './staffing-gap.sql';
 

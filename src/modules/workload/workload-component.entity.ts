@@ -3,7 +3,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { StaffCategory } from '../../graphql/enums';
 import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
-import { OrgUnit } from '../org/org-unit.entity';
+import { OrgUnit } from '../org';
 
 /** A recurring piece of a unit's work (WHO WISN): items per year × minutes per item. */
 @Entity({ tableName: 'workload_component' })

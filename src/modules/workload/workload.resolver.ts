@@ -1,11 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { StaffCategory } from '../../graphql/enums';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
-import { OrgUnit } from '../org/org-unit.entity';
-import { unitById } from '../org/org-unit.service';
+import type { RequestContext } from '../../edge/context';
+import { OrgUnit, unitById } from '../org';
 import { WorkloadComponent } from './workload-component.entity';
 import * as workload from './workload.service';
 

@@ -1,7 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { assignmentActiveOn } from '../../shared/sql';
 import { yearOf } from '../../shared/today';
-import { scopeUnitsSql } from '../staffing/scope.sql';
+import { scopeUnitsSql } from '../org';
 
 export interface CategoryWorkloadRow {
   category: string;

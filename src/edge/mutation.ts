@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer';
-import { RequestContext, viewerOf } from '../server/context';
-import { DomainError, DomainErrors, UserError } from './user-error';
+import { RequestContext, viewerOf } from './context';
+import { DomainError, DomainErrors, UserError } from '../graphql/user-error';
 
 /** The database's own guards, turned into the userErrors a client expects. */
 function domainErrorFromDriver(error: unknown): DomainError | null {

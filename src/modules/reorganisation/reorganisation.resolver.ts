@@ -1,11 +1,10 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { orgUnitLifetimesChanged } from '../../auth/authenticate';
-import { runMutation } from '../../graphql/mutation';
+import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../server/context';
-import { OrgUnit } from './org-unit.entity';
-import { CreateOrgUnitInput, OrgUnitPayload } from './org-unit.resolver';
+import type { RequestContext } from '../../edge/context';
+import { OrgUnit, CreateOrgUnitInput, OrgUnitPayload } from '../org';
 import * as reorganisation from './reorganisation.service';
 
 @InputType('ReorganizeUnitsInput', { description: 'A merger: the merged units end the day before effectiveOn and newUnit takes over what was live in them.' })

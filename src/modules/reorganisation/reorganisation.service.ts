@@ -6,10 +6,8 @@ import { Role } from '../../graphql/enums';
 import { isLocalDate } from '../../graphql/scalars';
 import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
 import { dayBefore } from '../../shared/today';
-import { recordAudit } from '../audit/audit.service';
-import { OrgUnit } from './org-unit.entity';
-import { checkNewOrgUnit, CreateOrgUnitCommand, insertOrgUnit } from './org-unit.service';
-import { orgUnitsByIds } from './org-unit.sql';
+import { recordAudit } from '../audit';
+import { OrgUnit, checkNewOrgUnit, CreateOrgUnitCommand, insertOrgUnit, orgUnitsByIds } from '../org';
 import * as sql from './reorganisation.sql';
 import { echo } from '../../shared/echo';
 

@@ -5,24 +5,16 @@ import { buildSchemaSync, getMetadataStorage, NonEmptyArray } from 'type-graphql
 import { fieldsCheckedOnTheWay, permissions } from '../auth/permissions';
 import { isReadModel } from '../db/read-model';
 import type { Logger } from '../logger';
-import { OrgUnitResolver } from '../modules/org/org-unit.resolver';
-import { CompetencyLevelResolver, CompetencyResolver } from '../modules/people/competency.resolver';
-import { PersonResolver } from '../modules/people/person.resolver';
-import { ApplicationResolver, OfferResolver } from '../modules/recruitment/application.resolver';
-import { CandidateResolver } from '../modules/recruitment/candidate.resolver';
-import { CandidateMatchResolver, PlacementSuggestionResolver, RecruitmentAnalyticsResolver } from '../modules/recruitment/recruitment-analytics.resolver';
-import { VacancyResolver } from '../modules/recruitment/vacancy.resolver';
-import { AssignmentResolver } from '../modules/staffing/assignment.resolver';
-import { PositionResolver } from '../modules/staffing/position.resolver';
-import { QuotaResolver } from '../modules/staffing/quota.resolver';
-import { PlacementFitResolver, SkillGapResolver, StaffingGapResolver } from '../modules/staffing/staffing-analytics.resolver';
-import { WorkloadResolver } from '../modules/workload/workload.resolver';
-import { AuditResolver } from '../modules/audit/audit.resolver';
-import { RosterImportResolver } from '../modules/staffing/roster-import.resolver';
-import { ReorganisationResolver } from '../modules/org/reorganisation.resolver';
+import { OrgUnitResolver } from '../modules/org';
+import { CompetencyLevelResolver, CompetencyResolver, PersonResolver } from '../modules/people';
+import { ApplicationResolver, OfferResolver, CandidateResolver, CandidateMatchResolver, PlacementSuggestionResolver, RecruitmentAnalyticsResolver, VacancyResolver } from '../modules/recruitment';
+import { AssignmentResolver, PositionResolver, QuotaResolver, PlacementFitResolver, SkillGapResolver, StaffingGapResolver, RosterImportResolver, OrgUnitStaffingResolver, PersonStaffingResolver } from '../modules/staffing';
+import { WorkloadResolver } from '../modules/workload';
+import { AuditResolver } from '../modules/audit';
+import { ReorganisationResolver } from '../modules/reorganisation';
 import { NodeResolver } from './node.resolver';
-import { AttractionResolver, PayComparisonResolver } from '../modules/attraction/attraction.resolver';
-import { PolicyScenarioResolver, PolicySimulationResolver, UnitSimulationResolver } from '../modules/simulation/simulation.resolver';
+import { AttractionResolver, PayComparisonResolver } from '../modules/attraction';
+import { PolicyScenarioResolver, PolicySimulationResolver, UnitSimulationResolver } from '../modules/simulation';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
 const resolvers: NonEmptyArray<Function> = [
@@ -31,10 +23,12 @@ const resolvers: NonEmptyArray<Function> = [
   RosterImportResolver,
   ReorganisationResolver,
   OrgUnitResolver,
+  OrgUnitStaffingResolver,
   QuotaResolver,
   PositionResolver,
   AssignmentResolver,
   PersonResolver,
+  PersonStaffingResolver,
   CompetencyResolver,
   CompetencyLevelResolver,
   VacancyResolver,

@@ -1,6 +1,6 @@
 import { seedDemoData, DemoSummary } from '../../seeds/demo';
 import type { Logger } from '../logger';
-import type { Orm } from './orm';
+import type { Orm } from '../db/orm';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Loads the demo data in one transaction when the database holds no unit yet. */

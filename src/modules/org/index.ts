@@ -1,0 +1,6 @@
+/** The public surface of the org module: other code imports the module from here and nowhere else (.dependency-cruiser.cjs). */
+export { OrgUnit } from './org-unit.entity';
+export { CreateOrgUnitInput, OrgUnitPayload, OrgUnitResolver } from './org-unit.resolver';
+export { CreateOrgUnitCommand, checkNewOrgUnit, insertOrgUnit, lockUnitByCode, openEndedRefusal, requireUnitForQuery, unitById } from './org-unit.service';
+export { orgUnitsByIds } from './org-unit.sql';
+export { scopeUnitsDuringSql, scopeUnitsSql } from './unit-scope.sql';

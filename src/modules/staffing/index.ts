@@ -1,0 +1,14 @@
+/** The public surface of the staffing module: other code imports the module from here and nowhere else (.dependency-cruiser.cjs). */
+export { Assignment } from './assignment.entity';
+export { AssignmentPayload, AssignmentResolver } from './assignment.resolver';
+export { assignmentById } from './assignment.service';
+export { EstablishmentQuota } from './establishment-quota.entity';
+export { assertEstablishmentAllows, quotaLeftForGroups } from './establishment-rule';
+export { PositionRequirement } from './position-requirement.entity';
+export { Position } from './position.entity';
+export { PositionResolver } from './position.resolver';
+export { positionById } from './position.service';
+export { QuotaResolver } from './quota.resolver';
+export { RosterImportResolver } from './roster-import.resolver';
+export { PlacementFitResolver, SkillGapResolver, StaffingGapResolver } from './staffing-analytics.resolver';
+export { OrgUnitStaffingResolver, PersonStaffingResolver } from './staffing-of.resolver';
