@@ -18,10 +18,11 @@ import { mulberry32 } from '../src/shared/prng';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../src/auth/viewer';
 import { SqlRunner, sqlRunnerFor } from '../src/db/sql-runner';
-import { OrgUnitKind, Role } from '../src/graphql/enums';
+import { isLiveVacancy, OrgUnitKind, Role } from '../src/graphql/enums';
 import { dissolveOrgUnit, reorganizeUnits } from '../src/modules/reorganisation';
 import * as D from './demo-data';
 import type { Category, PositionRow, Req, RoleFamily, Seniority, UnitRow } from './demo-data';
+import { regionOfCode } from '../src/shared/region';
 
 export interface DemoSummary {
   units: number;
@@ -153,7 +154,6 @@ interface Vacancy {
 
 const LIVE: ReadonlySet<Stage> = new Set(['APPLIED', 'SCREENING', 'INTERVIEW']);
 const LOCAL_KINDS = new Set(['WARD', 'COMMUNE', 'TOWNSHIP']);
-const regionOf = (code: string) => code.split('.')[0];
 const parentOf = (code: string) => (code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null);
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 /** round() of the contract: nearest whole VND, halves away from zero. */
@@ -215,7 +215,7 @@ function buildPositions(): Pos[] {
   const add = (unit: UnitRow, row: PositionRow) => {
     const isIt = row.roleFamily !== 'GENERAL_ADMINISTRATION';
     const reqs = row.reqs ? row.reqs.map((r) => ({ ...r })) : itRequirements(row.roleFamily, row.seniority);
-    positions.push({ ...row, key: `${unit.code}:${row.slug}`, unitCode: unit.code, region: regionOf(unit.code), isIt, reqs: mergeReqs(reqs, row.extraReqs) });
+    positions.push({ ...row, key: `${unit.code}:${row.slug}`, unitCode: unit.code, region: regionOfCode(unit.code), isIt, reqs: mergeReqs(reqs, row.extraReqs) });
   };
   for (const unit of D.ORG_UNITS) {
     if (LOCAL_KINDS.has(unit.kind)) {
@@ -853,7 +853,7 @@ function buildQuotas(assignments: AssignmentRow[], vacancies: Vacancy[], seats: 
   };
   for (const s of seats) group(s.pos).seats++;
   for (const a of assignments) if (a.kind === 'PRIMARY') group(a.pos).intervals.push({ start: a.start, end: a.end });
-  for (const v of vacancies) if (['OPEN', 'INTERVIEWING', 'OFFERED'].includes(v.status)) group(v.pos).openVacancies++;
+  for (const v of vacancies) if (isLiveVacancy(v.status)) group(v.pos).openVacancies++;
   const quotas: Model['quotas'] = [];
   for (const g of groups.values()) {
     const need2025 = peakInYear(g.intervals, 2025);

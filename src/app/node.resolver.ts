@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { roleMayReadType } from '../auth/permissions';
-import { unitInScope } from '../auth/viewer';
+import { unitInScope } from '../auth/scope';
 import { Viewer } from '../auth/viewer';
 import { forbidden, badUserInput } from '../graphql/errors';
 import { fromGlobalId } from '../graphql/global-id';
@@ -8,7 +8,7 @@ import { Node } from '../graphql/node';
 import type { RequestContext } from '../edge/context';
 import { viewerOf } from '../edge/context';
 import { unitById } from '../modules/org';
-import { positionById, assignmentById } from '../modules/staffing';
+import { positionById, positionInViewerScope, assignmentById } from '../modules/staffing';
 import { personById, personVisible, competencyById } from '../modules/people';
 import { vacancyById, applicationById, offerById, candidateById, candidateVisible } from '../modules/recruitment';
 import { incentivePackageById, benchmarkById } from '../modules/attraction';
@@ -20,9 +20,7 @@ import { readModel } from '../db/read-model';
 /** Scope check for anything that hangs off a position: the position's unit must be visible. */
 async function positionVisible(ctx: RequestContext, positionId: string): Promise<boolean> {
   const position = await positionById(ctx, positionId);
-  if (!position) return false;
-  const unit = await unitById(ctx, position.unit.id);
-  return !!unit && unitInScope(viewerOf(ctx), unit.code);
+  return !!position && positionInViewerScope(ctx, position);
 }
 
 async function vacancyVisible(ctx: RequestContext, vacancyId: string): Promise<boolean> {

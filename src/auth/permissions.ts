@@ -1,5 +1,5 @@
 import { getNamedType, GraphQLError, GraphQLObjectType, GraphQLSchema, isAbstractType, isObjectType } from 'graphql';
-import { allow, rule, shield } from 'graphql-shield';
+import { rule, shield } from 'graphql-shield';
 import type { IRule, IRules } from 'graphql-shield';
 
 type ShieldRule = IRule;
@@ -247,5 +247,3 @@ export function permissions(logger: Logger, typeNames: readonly string[] = []) {
     },
   });
 }
-
-export { allow };

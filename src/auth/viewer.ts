@@ -48,21 +48,3 @@ export function currentUnitOf(viewer: Viewer): string | null {
   const roots = viewer.role === Role.ADMIN ? null : scopeRoots(viewer);
   return roots && roots.length ? roots[roots.length - 1] : viewer.unitCode;
 }
-
-/**
- * True when `unitCode` is one of the viewer's scope roots or below one. Codes are dotted paths,
- * so a prefix test suffices. This and `scopePaths` are the one place the scope rule lives.
- */
-export function unitInScope(viewer: Viewer, unitCode: string): boolean {
-  const roots = scopeRoots(viewer);
-  if (roots === null) return true;
-  return roots.some((root) => unitCode === root || unitCode.startsWith(`${root}.`));
-}
-
-/**
- * The ltrees the viewer's scope is rooted at, or null when unrestricted. SQL filters test
- * `path <@ any(?::ltree[])` with it; an empty list matches nothing.
- */
-export function scopePaths(viewer: Viewer): string[] | null {
-  return scopeRoots(viewer);
-}

@@ -1,5 +1,32 @@
 /** SQL fragments that state a rule once, for every query that needs it. */
 
+/**
+ * SQL text with the values of its `?` placeholders, in order: a rule's fragment carries its own
+ * values, so a query cannot bind them in the wrong place. `spliced` puts fragments into a query
+ * for the `?` runner (src/db/sql-runner.ts).
+ */
+export interface SqlFragment {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+export function fragment(text: string, ...values: unknown[]): SqlFragment {
+  return { text, values };
+}
+
+export const TRUE_SQL: SqlFragment = fragment('true');
+
+/** A query with fragments spliced in: spliced`select … where ${a} and ${b}` → its text and the fragments' values in order. */
+export function spliced(strings: TemplateStringsArray, ...parts: SqlFragment[]): SqlFragment {
+  let text = strings[0];
+  const values: unknown[] = [];
+  parts.forEach((part, i) => {
+    text += part.text + strings[i + 1];
+    values.push(...part.values);
+  });
+  return { text, values };
+}
+
 /** A unit exists on date `?`: validFrom <= d <= validTo, open ends counting. Binds the date twice. */
 export const unitExistsOn = (alias: string) =>
   `((${alias}.valid_from is null or ${alias}.valid_from <= ?::date) and (${alias}.valid_to is null or ${alias}.valid_to >= ?::date))`;

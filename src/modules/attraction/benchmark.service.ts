@@ -59,7 +59,7 @@ export async function upsertSalaryBenchmark(em: EntityManager, viewer: Viewer, i
   if (p25 !== null && p25 > input.p50) problems.push(new DomainError('BAD_USER_INPUT', 'p25 may not exceed p50', inputField('p25')));
   if (p75 !== null && p75 < input.p50) problems.push(new DomainError('BAD_USER_INPUT', 'p75 may not be below p50', inputField('p75')));
   if (source.length < 1 || source.length > 500) problems.push(new DomainError('BAD_USER_INPUT', 'source must have 1 to 500 characters', inputField('source')));
-  if (region !== NATIONAL_REGION && !(region && (await sql.isTopLevelUnitCode(run, region)))) {
+  if (region !== NATIONAL_REGION && !(region && (await sql.isProvinceRegion(run, region)))) {
     problems.push(new DomainError('BAD_USER_INPUT', `region must be "${NATIONAL_REGION}" or the code of a top-level unit, e.g. "HCM"`, inputField('region')));
   }
   if (problems.length) throw new DomainErrors(problems);

@@ -1,4 +1,4 @@
-import { unitInScope } from '../../auth/viewer';
+import { unitInScope } from '../../auth/scope';
 import { badUserInput, forbidden, notFound } from '../../graphql/errors';
 import { fromGlobalId } from '../../graphql/global-id';
 import { RequestContext, viewerOf } from '../../edge/context';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertUnitInScope } from '../../auth/scope';
-import { scopePaths, unitInScope, Viewer } from '../../auth/viewer';
+import { assertUnitInScope, scopePaths, unitInScope } from '../../auth/scope';
+import { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { notFound } from '../../graphql/errors';
@@ -133,11 +133,6 @@ export async function lockUnitByCode(em: EntityManager, code: string): Promise<s
     [code],
   );
   return row ?? null;
-}
-
-/** True when the unit exists on the date (validFrom <= d <= validTo, open ends counting). */
-export function unitLiveOn(unit: { valid_from: string | null; valid_to: string | null }, date: string): boolean {
-  return (unit.valid_from === null || unit.valid_from <= date) && (unit.valid_to === null || unit.valid_to >= date);
 }
 
 /**

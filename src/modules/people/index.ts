@@ -7,3 +7,4 @@ export { Person } from './person.entity';
 export { PersonResolver } from './person.resolver';
 export { personById, personVisible } from './person.service';
 export { ProfileInput, checkProfile, profileProblems } from './profile';
+export { peopleInSubtree } from './person.sql';

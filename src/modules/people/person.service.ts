@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { scopePaths, Viewer } from '../../auth/viewer';
+import { Viewer } from '../../auth/viewer';
+import { scopePaths } from '../../auth/scope';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { RequestContext, viewerOf } from '../../edge/context';

@@ -2,6 +2,7 @@ import type { SqlRunner } from '../../db/sql-runner';
 import type { PageRequest } from '../../graphql/connection';
 import { assignmentActiveOn, likeEscape } from '../../shared/sql';
 import { scopeUnitsSql } from '../org';
+import { pathInSubtrees } from '../../auth/scope';
 
 export interface PersonRow {
   id: string;
@@ -21,12 +22,13 @@ export async function peopleByIds(run: SqlRunner, ids: readonly string[]): Promi
  * the subtree's HR office recorded them (home unit).
  */
 export async function peopleInSubtree(run: SqlRunner, ids: readonly string[], scopePaths: readonly string[]): Promise<Array<{ id: string }>> {
+  const inSubtrees = (pathColumn: string) => pathInSubtrees(pathColumn, scopePaths);
   return run(
     `select p.id from person p where p.id = any(?::bigint[]) and (
        exists (select 1 from assignment a join position pos on pos.id = a.position_id join org_unit u on u.id = pos.unit_id
-               where a.person_id = p.id and u.path <@ any(?::ltree[]))
-       or exists (select 1 from org_unit h where h.id = p.home_unit_id and h.path <@ any(?::ltree[])))`,
-    [ids, scopePaths, scopePaths],
+               where a.person_id = p.id and ${inSubtrees('u.path').text})
+       or exists (select 1 from org_unit h where h.id = p.home_unit_id and ${inSubtrees('h.path').text}))`,
+    [ids, ...inSubtrees('u.path').values, ...inSubtrees('h.path').values],
   );
 }
 

@@ -4,7 +4,7 @@ import type { Viewer } from '../../auth/viewer';
 import { newEntity } from '../../db/new-entity';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { forbidden } from '../../graphql/errors';
-import { ApplicationStage, AssignmentKind, DeclineReason, OfferStatus, StaffCategory, VacancyStatus } from '../../graphql/enums';
+import { ApplicationStage, AssignmentKind, DeclineReason, OfferStatus, StaffCategory, VacancyStatus, isLiveVacancy } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { DomainError, inputField } from '../../graphql/user-error';
 import { today } from '../../shared/today';
@@ -16,7 +16,7 @@ import { Assignment, assertEstablishmentAllows, Position } from '../staffing';
 import { Application, ApplicationStageChange } from './application.entity';
 import { Candidate } from './candidate.entity';
 import { Offer } from './offer.entity';
-import { LIVE_VACANCY, offerRefusal, stageMoveRefusal, vacancyStatusAfterStage } from './pipeline';
+import { offerRefusal, stageMoveRefusal, vacancyStatusAfterStage } from './pipeline';
 import { candidatesInScope } from './recruitment-scope';
 import { Vacancy } from './vacancy.entity';
 
@@ -108,7 +108,7 @@ export async function applyToVacancy(em: EntityManager, viewer: Viewer, input: {
   const [candidate] = await run('select id from candidate where id = ?', [candidateId]);
   if (!candidate) throw new DomainError('NOT_FOUND', 'No candidate has that ID', inputField('candidateId'));
   if (!(await candidatesInScope(run, viewer, [candidateId])).has(candidateId)) throw forbidden('That candidate is outside your scope');
-  if (!LIVE_VACANCY.includes(vacancy.status)) throw new DomainError('INVALID_STATE', `The vacancy is ${vacancy.status}; it takes no applications`, inputField('vacancyId'));
+  if (!isLiveVacancy(vacancy.status)) throw new DomainError('INVALID_STATE', `The vacancy is ${vacancy.status}; it takes no applications`, inputField('vacancyId'));
   assertUnitRecruits(vacancy, inputField('vacancyId'));
   if (input.appliedOn < vacancy.opened_on) throw new DomainError('BAD_USER_INPUT', `appliedOn is before the vacancy opened (${vacancy.opened_on})`, inputField('appliedOn'));
   assertPastOrToday(input.appliedOn, 'appliedOn');
@@ -165,7 +165,7 @@ export async function makeOffer(
   const open = await run<{ status: OfferStatus }>(`select status from offer where application_id = ? and status in ('PENDING', 'ACCEPTED')`, [applicationId]);
   if (open.length) throw new DomainError('CONFLICT', `The application already has a ${open[0].status} offer`, inputField('applicationId'));
   const vacancy = (await lockVacancy(run, application.vacancy_id))!;
-  if (!LIVE_VACANCY.includes(vacancy.status)) throw new DomainError('INVALID_STATE', `The vacancy is ${vacancy.status}`, inputField('applicationId'));
+  if (!isLiveVacancy(vacancy.status)) throw new DomainError('INVALID_STATE', `The vacancy is ${vacancy.status}`, inputField('applicationId'));
   assertUnitRecruits(vacancy, inputField('applicationId'));
   if (packageId) {
     const [found] = await run('select 1 from incentive_package where id = ?', [packageId]);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { scopePaths } from '../../auth/viewer';
+import { scopePaths } from '../../auth/scope';
 import { Sector } from '../../graphql/enums';
 import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';

@@ -36,8 +36,6 @@ export function offerRefusal(stage: ApplicationStage): string | null {
   return LIVE_STAGES.includes(stage) ? null : `The application is ${stage}; that is final, so it takes no offer`;
 }
 
-export const LIVE_VACANCY: readonly VacancyStatus[] = [VacancyStatus.OPEN, VacancyStatus.INTERVIEWING, VacancyStatus.OFFERED];
-
 /** The vacancy status once one of its applications reaches `stage`; unchanged when it does not move the vacancy on. */
 export function vacancyStatusAfterStage(current: VacancyStatus, stage: ApplicationStage): VacancyStatus {
   if (stage === ApplicationStage.INTERVIEW && current === VacancyStatus.OPEN) return VacancyStatus.INTERVIEWING;

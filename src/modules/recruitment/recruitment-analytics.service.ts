@@ -1,4 +1,3 @@
-import { unitInScope } from '../../auth/viewer';
 import { badUserInput, forbidden, notFound } from '../../graphql/errors';
 import { ApplicationStage, DeclineReason, StaffCategory } from '../../graphql/enums';
 import { fromGlobalId } from '../../graphql/global-id';
@@ -6,7 +5,7 @@ import type { RequestContext } from '../../edge/context';
 import { viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';
 import { requireUnitForQuery, unitById } from '../org';
-import { quotaLeftForGroups, positionById } from '../staffing';
+import { quotaLeftForGroups, positionById, positionInViewerScope } from '../staffing';
 import { optimalPlacement } from './placement-optimizer';
 import * as sql from './recruitment-analytics.sql';
 import { provinceUnitCode } from '../../shared/region';
@@ -60,8 +59,8 @@ export async function matchCandidates(ctx: RequestContext, args: { positionId: s
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > 100) throw badUserInput('`first` must be from 1 to 100', 'first');
   const position = await positionById(ctx, decoded.key);
   if (!position) throw notFound('No position has that ID');
+  if (!(await positionInViewerScope(ctx, position))) throw forbidden('That position is outside your scope');
   const unit = (await unitById(ctx, position.unit.id))!;
-  if (!unitInScope(viewerOf(ctx), unit.code)) throw forbidden('That position is outside your scope');
   const rows = await sql.bestMatches(ctx.sql, {
     positionId: position.id,
     regionCode: provinceUnitCode(unit.code),

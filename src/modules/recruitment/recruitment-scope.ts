@@ -1,5 +1,5 @@
 import type { Viewer } from '../../auth/viewer';
-import { scopePaths } from '../../auth/viewer';
+import { scopePaths } from '../../auth/scope';
 import type { SqlRunner } from '../../db/sql-runner';
 
 /**

@@ -3,7 +3,7 @@ import { assertUnitInScope } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { BY_DATE_THEN_ID, BY_ID, Page, pageFrom, pageRequest } from '../../graphql/connection';
-import { DaysOpenBand, LIVE_VACANCY_STATUSES, VacancyStatus } from '../../graphql/enums';
+import { DaysOpenBand, isLiveVacancy, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { byKey } from '../../graphql/loaders';
 import { DomainError, inputField } from '../../graphql/user-error';
@@ -156,7 +156,7 @@ async function lockVacancyInScope(em: EntityManager, viewer: Viewer, vacancyGlob
 /** Stops recruiting for a live vacancy. */
 export async function cancelVacancy(em: EntityManager, viewer: Viewer, input: { vacancyId: string; closedOn?: string | null }): Promise<Vacancy> {
   const row = await lockVacancyInScope(em, viewer, input.vacancyId);
-  if (!(LIVE_VACANCY_STATUSES as readonly string[]).includes(row.status)) {
+  if (!isLiveVacancy(row.status)) {
     throw new DomainError('INVALID_STATE', `The vacancy is ${row.status}; only a live vacancy can be cancelled`, inputField('vacancyId'));
   }
   const closedOn = input.closedOn ?? today();

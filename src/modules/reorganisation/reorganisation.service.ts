@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertRole } from '../../auth/scope';
+import { assertRole, unitWithin } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { Role } from '../../graphql/enums';
@@ -64,9 +64,6 @@ function checkEffectiveOn(date: string, path: string[]): void {
   }
 }
 
-/** True when `code` is `root` or lies below it. */
-const within = (code: string, root: string) => code === root || code.startsWith(`${root}.`);
-
 export async function reorganizeUnits(em: EntityManager, viewer: Viewer, input: ReorganizeUnitsCommand): Promise<ReorganisationResult> {
   assertRole(viewer, Role.ADMIN);
   const effectiveOn = input.effectiveOn;
@@ -78,14 +75,14 @@ export async function reorganizeUnits(em: EntityManager, viewer: Viewer, input: 
   if (codes.length > MAX_MERGED_UNITS) problems.push(new DomainError('BAD_USER_INPUT', `At most ${MAX_MERGED_UNITS} units merge at once`, inputField('mergedUnitCodes')));
   codes.forEach((code, i) => {
     if (codes.indexOf(code) !== i) problems.push(new DomainError('BAD_USER_INPUT', `${echo(code)} is listed twice`, inputField('mergedUnitCodes', String(i))));
-    const above = codes.find((other) => other !== code && within(code, other));
+    const above = codes.find((other) => other !== code && unitWithin(code, other));
     if (above) problems.push(new DomainError('BAD_USER_INPUT', `${echo(code)} lies under ${above}, which is merged too: list ${above} alone`, inputField('mergedUnitCodes', String(i))));
   });
   if (input.newUnit.validFrom != null && input.newUnit.validFrom !== effectiveOn) {
     problems.push(new DomainError('BAD_USER_INPUT', 'newUnit.validFrom is effectiveOn; leave it out or give the same date', inputField('newUnit', 'validFrom')));
   }
   const parentCode = input.newUnit.parentCode ?? null;
-  const mergedParent = parentCode ? codes.find((code) => within(parentCode, code)) : undefined;
+  const mergedParent = parentCode ? codes.find((code) => unitWithin(parentCode, code)) : undefined;
   if (parentCode && mergedParent) {
     problems.push(new DomainError('INVALID_STATE', `newUnit's parent ${echo(parentCode)} ends with ${mergedParent}, which this reorganisation merges`, inputField('newUnit', 'parentCode')));
   }
@@ -102,7 +99,7 @@ export async function reorganizeUnits(em: EntityManager, viewer: Viewer, input: 
   const units = await sql.lockUnits(run, codes, parentCode);
 
   const states: DomainError[] = [];
-  const subtreeUnits = units.filter((u) => codes.some((code) => within(u.code, code)));
+  const subtreeUnits = units.filter((u) => codes.some((code) => unitWithin(u.code, code)));
   codes.forEach((code, i) => {
     const unit = subtreeUnits.find((u) => u.code === code);
     const at = inputField('mergedUnitCodes', String(i));

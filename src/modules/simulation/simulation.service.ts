@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertUnitInScope } from '../../auth/scope';
-import { scopePaths, unitInScope, Viewer } from '../../auth/viewer';
+import { assertUnitInScope, scopePaths, unitInScope } from '../../auth/scope';
+import { Viewer } from '../../auth/viewer';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { newEntity } from '../../db/new-entity';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';

@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { LIVE_VACANCY_STATUSES } from '../../graphql/enums';
+import { liveVacancySql } from '../../graphql/enums';
 import { NATIONAL_REGION, regionOf } from '../../shared/region';
 import { unitExistsOn, vacanciesInScopeOn } from '../../shared/sql';
 import { scopeUnitsSql } from '../org';
@@ -30,8 +30,7 @@ export interface VacancyGroupRow {
   child_id: string | null;
 }
 
-/** OPEN, INTERVIEWING or OFFERED, as SQL on `v` (the statuses are code constants). */
-const LIVE_STATUS = `v.status in (${LIVE_VACANCY_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+const LIVE_STATUS = liveVacancySql('v').text;
 
 export async function consideredVacancyGroups(run: SqlRunner, rootId: string, date: string): Promise<VacancyGroupRow[]> {
   const scope = scopeUnitsSql(rootId, true, date);

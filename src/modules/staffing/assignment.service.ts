@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertUnitInScope } from '../../auth/scope';
-import { scopePaths, Viewer } from '../../auth/viewer';
+import { assertUnitInScope, scopePaths } from '../../auth/scope';
+import { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { MAX_PAGE_SIZE } from '../../graphql/connection';
 import { badUserInput, forbidden } from '../../graphql/errors';
@@ -14,7 +14,7 @@ import { today } from '../../shared/today';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit';
 import { openEndedRefusal } from '../org';
-import { Person } from '../people';
+import { Person, peopleInSubtree } from '../people';
 import { Assignment } from './assignment.entity';
 import { assertEstablishmentAllows } from './establishment-rule';
 import { Position } from './position.entity';
@@ -108,14 +108,7 @@ async function positionWithUnit(em: EntityManager, positionId: string): Promise<
 async function personInViewerScope(em: EntityManager, viewer: Viewer, personId: string): Promise<boolean> {
   const paths = scopePaths(viewer);
   if (paths === null) return true;
-  const rows = await sqlRunnerFor(em)(
-    `select 1 from person p where p.id = ? and (
-       exists (select 1 from assignment a join position pos on pos.id = a.position_id join org_unit u on u.id = pos.unit_id
-               where a.person_id = p.id and u.path <@ any(?::ltree[]))
-       or exists (select 1 from org_unit h where h.id = p.home_unit_id and h.path <@ any(?::ltree[])))`,
-    [personId, paths, paths],
-  );
-  return rows.length > 0;
+  return (await peopleInSubtree(sqlRunnerFor(em), [personId], paths)).length > 0;
 }
 
 export interface AssignPersonCommand {

@@ -7,7 +7,7 @@ export { assertEstablishmentAllows, quotaLeftForGroups } from './establishment-r
 export { PositionRequirement } from './position-requirement.entity';
 export { Position } from './position.entity';
 export { PositionResolver } from './position.resolver';
-export { positionById } from './position.service';
+export { positionById, positionInViewerScope } from './position.service';
 export { QuotaResolver } from './quota.resolver';
 export { RosterImportResolver } from './roster-import.resolver';
 export { PlacementFitResolver, SkillGapResolver, StaffingGapResolver } from './staffing-analytics.resolver';

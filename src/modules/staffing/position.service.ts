@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertUnitInScope } from '../../auth/scope';
-import { unitInScope, Viewer } from '../../auth/viewer';
+import { assertUnitInScope, unitInScope } from '../../auth/scope';
+import { Viewer } from '../../auth/viewer';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
 import { byKey, groupByKey } from '../../graphql/loaders';
@@ -37,12 +37,10 @@ export async function unitOfPosition(ctx: RequestContext, position: Position): P
   return unit;
 }
 
-/** A position the viewer may see (its unit is in their subtree), else null. */
-export async function visiblePositionById(ctx: RequestContext, id: string): Promise<Position | null> {
-  const position = await positionById(ctx, id);
-  if (!position) return null;
+/** Whether the viewer may see the position: its unit is in their subtree. The one home of position visibility. */
+export async function positionInViewerScope(ctx: RequestContext, position: Position): Promise<boolean> {
   const unit = await unitById(ctx, position.unit.id);
-  return unit && unitInScope(viewerOf(ctx), unit.code) ? position : null;
+  return !!unit && unitInScope(viewerOf(ctx), unit.code);
 }
 
 export async function positionsOfUnit(ctx: RequestContext, unit: OrgUnit, args: { itOnly: boolean }, page: PageRequest): Promise<Page<Position>> {

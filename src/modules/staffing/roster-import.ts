@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { unitInScope, Viewer } from '../../auth/viewer';
+import { Viewer } from '../../auth/viewer';
+import { unitInScope } from '../../auth/scope';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { AssignmentKind, StaffCategory } from '../../graphql/enums';
 import { isLocalDate } from '../../graphql/scalars';

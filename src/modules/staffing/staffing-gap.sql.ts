@@ -1,4 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
+import { liveVacancySql } from '../../graphql/enums';
 import { assignmentActiveOn, notMovedAfter, unitExistsOn, VACANCIES_MOVED_AFTER } from '../../shared/sql';
 
 /** The figures of one StaffingGap, straight from the contract's definitions. */
@@ -115,12 +116,12 @@ export async function staffingGapFigures(
      unit_vacancies as (${!vacancies ? 'select null::bigint as unit_id, 0 as open_vacancies where false' : `
        select unit_id, count(*)::int as open_vacancies from (
          select p.unit_id from units u join position p on p.unit_id = u.unit_id
-         join vacancy v on v.position_id = p.id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
+         join vacancy v on v.position_id = p.id and ${liveVacancySql('v').text}
          where ${notMovedAfter('v')}
          union all
          select p.unit_id from ${VACANCIES_MOVED_AFTER} mv
          join position p on p.id = mv.position_id join units u on u.unit_id = p.unit_id
-         join vacancy v on v.id = mv.vacancy_id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
+         join vacancy v on v.id = mv.vacancy_id and ${liveVacancySql('v').text}
        ) placed group by unit_id`}),
      totals as (
        select s.root_id,
