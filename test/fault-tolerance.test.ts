@@ -106,21 +106,23 @@ describe('a database outage', () => {
       }
     };
     const ready = async () => (await fetch(`${base}/readyz`)).status;
+    // Phases end on counts, never on the clock: a slow machine takes longer, it tests the same.
+    const until = async (done: () => boolean) => {
+      while (!done()) await sleep(10);
+    };
     const writers = [0, 1, 2, 3].map(writer);
 
-    await sleep(1_000);
+    await until(() => outcomes.filter((o) => o.acknowledged).length >= 20);
     expect(await ready()).toBe(200);
     const beforeOutage = outcomes.filter((o) => o.acknowledged).length;
-    expect(beforeOutage).toBeGreaterThan(10);
 
     const stoppedAt = Date.now();
     await pg.stop();
     expect(server.process.exitCode).toBeNull();
-    await sleep(1_500);
+    // Twenty writes answered after the stop, and refused, show the outage as clients see it.
+    await until(() => outcomes.filter((o) => o.at > stoppedAt && !o.acknowledged).length >= 20);
     expect(await ready()).toBe(503);
     expect((await fetch(`${base}/healthz`)).status).toBe(200); // the process is up
-    const duringOutage = outcomes.filter((o) => o.at > stoppedAt + 200);
-    expect(duringOutage.length).toBeGreaterThan(10);
     const unavailable = await post(url, token, CREATE_COMPETENCY, { input: { code: 'FT_DOWN', name: 'x', isDigital: false } });
     expect(unavailable.status).toBe(503);
     expect(unavailable.headers.get('retry-after')).toBe('5');
@@ -131,15 +133,12 @@ describe('a database outage', () => {
     const restartAt = Date.now();
     pg = await startEmbeddedPostgres({ dataDir, persistent: true, port });
     const backAt = Date.now();
-    let recoveredAt = 0;
-    while (!recoveredAt && Date.now() - backAt < 30_000) {
-      if (outcomes.some((o) => o.acknowledged && o.at > backAt)) recoveredAt = outcomes.find((o) => o.acknowledged && o.at > backAt)!.at;
-      else await sleep(10);
-    }
-    expect(recoveredAt).toBeGreaterThan(0);
+    // Recovery is waited for, not timed (jest's timeout only guards against a hang).
+    await until(() => outcomes.some((o) => o.acknowledged && o.at > backAt));
+    const recoveredAt = outcomes.find((o) => o.acknowledged && o.at > backAt)!.at;
     expect(server.process.exitCode).toBeNull(); // the same process, never restarted
     expect(await ready()).toBe(200);
-    await sleep(1_000);
+    await until(() => outcomes.filter((o) => o.acknowledged && o.at > backAt).length >= 20);
     running = false;
     await Promise.all(writers);
 
@@ -233,13 +232,12 @@ describe('shutdown', () => {
         () => 'cut',
       );
       await waitForBlocked(1);
-      const signalledAt = Date.now();
       child.process.kill('SIGTERM');
+      // The stuck request holds its lock until the locker rolls back, which happens only after
+      // this: the child exiting at all shows that it cut the request rather than wait for it.
       const { code } = await child.exited;
-      const tookMs = Date.now() - signalledAt;
       expect(code).toBe(0);
       expect(await stuck).toBe('cut');
-      expect(tookMs).toBeLessThan(10_000);
       expect(child.logs.map((l) => l.msg)).toContain('stopped after cutting requests that outlived the drain');
     } finally {
       await locker.query('rollback').catch(() => undefined);

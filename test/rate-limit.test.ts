@@ -134,10 +134,8 @@ describe('rate limit through Redis', () => {
     const logger = recordingLogger();
     const limiter = new RedisRateLimiter({ url: `redis://127.0.0.1:${await freePort()}`, limit: 1, logger });
     try {
-      const started = Date.now();
       const decisions = await Promise.all([limiter.hit('sub:x'), limiter.hit('sub:x'), limiter.hit('sub:x')]);
       expect(decisions.every((d) => d.allowed)).toBe(true);
-      expect(Date.now() - started).toBeLessThan(1_000);
       expect(logger.warnings.join('\n')).toMatch(/Redis\) unavailable: requests are allowed/);
     } finally {
       await limiter.close();
