@@ -40,6 +40,15 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Run operations compiled by graphql-jit (COMPILED_EXECUTION, default true); false runs graphql-js's executor. */
   compiledExecution: boolean;
+  /** Admission control (src/server/admission.ts): short operations, and the costly analytics in a lane of their own. */
+  admission: { requests: LaneSettings; analytics: LaneSettings };
+}
+
+/** One lane of admission control: how many operations run at once, how many may wait, and for how long. */
+export interface LaneSettings {
+  maxConcurrent: number;
+  maxQueued: number;
+  queueTimeoutMs: number;
 }
 
 /** Tokens issued by the organisation's identity provider (Keycloak, Azure AD, a government OIDC provider). */
@@ -188,5 +197,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl,
     shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     compiledExecution: compiled !== 'false',
+    admission: {
+      requests: {
+        maxConcurrent: intSetting(env, 'MAX_CONCURRENT_REQUESTS', 20, 1, 10_000),
+        maxQueued: intSetting(env, 'MAX_QUEUED_REQUESTS', 100, 0, 100_000),
+        queueTimeoutMs: intSetting(env, 'QUEUE_TIMEOUT_MS', 5_000, 1, 600_000),
+      },
+      analytics: {
+        maxConcurrent: intSetting(env, 'MAX_CONCURRENT_ANALYTICS', 2, 1, 1_000),
+        maxQueued: intSetting(env, 'MAX_QUEUED_ANALYTICS', 20, 0, 100_000),
+        queueTimeoutMs: intSetting(env, 'ANALYTICS_QUEUE_TIMEOUT_MS', 15_000, 1, 600_000),
+      },
+    },
   };
 }

@@ -1,101 +1,30 @@
-import { Client } from 'pg';
-import { signToken } from '../src/auth/token';
-import { toGlobalId } from '../src/graphql/global-id';
-import { Role } from '../src/graphql/enums';
-import { ChildServer, startChildServer } from './helpers/child-server';
-import { TEST_SECRET } from './helpers/harness';
+import { CALLERS, QuotaRace, SEATS_LEFT } from './helpers/quota-race';
 import { createTestDatabase, TestDatabase } from './helpers/test-database';
 
 const TRIALS = 20;
-const CALLERS = 50;
-const QUOTA = 5;
-const ALREADY_SEATED = 2; // so 3 seats remain
-const START = '2030-06-01';
 
-const ASSIGN = `mutation($input: AssignPersonInput!) {
-  assignPerson(input: $input) { assignment { id } userErrors { code message } }
-}`;
-
-/**
- * The establishment rule behind a load balancer: two server processes (the real main.ts) on one
- * database, and 50 concurrent PRIMARY assignments, split between them, for 3 remaining seats.
- */
+/** Two server processes on one database race for the last seats of a quota (see QuotaRace). */
 describe('two instances on one database', () => {
   let db: TestDatabase;
-  let sql: Client;
-  let servers: ChildServer[] = [];
-  let positionId: string;
-  let unitId: string;
-  let candidates: string[];
+  let race: QuotaRace;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    const one = async (text: string, params: unknown[] = []) => String((await sql.query(text, params)).rows[0].id);
-    unitId = await one(`insert into org_unit (code, name, kind) values ('HAI', 'Tỉnh Hai Máy', 'PROVINCE') returning id`);
-    await sql.query(`insert into establishment_quota (unit_id, year, category, headcount) values ($1, 2030, 'CIVIL_SERVANT', $2)`, [unitId, QUOTA]);
-    positionId = await one(
-      `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount)
-       values ($1, 'Chuyên viên công nghệ thông tin', 'CIVIL_SERVANT', 'SOFTWARE_ENGINEER', 'JUNIOR', 2.34, 100) returning id`,
-      [unitId],
-    );
-    for (let i = 0; i < ALREADY_SEATED; i++) {
-      const person = await one(`insert into person (full_name, birth_year, home_unit_id) values ($1, 1985, $2) returning id`, [`Người đương nhiệm ${i}`, unitId]);
-      await sql.query(`insert into assignment (person_id, position_id, kind, start_date) values ($1, $2, 'PRIMARY', '2020-01-01')`, [person, positionId]);
-    }
-    candidates = [];
-    for (let i = 0; i < CALLERS; i++) {
-      candidates.push(await one(`insert into person (full_name, birth_year, home_unit_id) values ($1, 1995, $2) returning id`, [`Ứng viên ${i}`, unitId]));
-    }
-    const env = { DATABASE_URL: db.url, JWT_SECRET: TEST_SECRET, RATE_LIMIT_PER_MINUTE: '0' };
-    servers = await Promise.all([startChildServer(env), startChildServer(env)]);
+    race = await QuotaRace.start(db.url);
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await sql?.end();
+    await race?.stop();
     await db?.drop();
   });
 
-  it(`lets exactly 3 of ${CALLERS} concurrent assignments through, in each of ${TRIALS} trials`, async () => {
-    const token = await signToken({ subject: 'two-instances', role: Role.HR_OFFICER, unitCode: 'HAI' }, TEST_SECRET);
-    const position = toGlobalId('Position', positionId);
-    const violations: string[] = [];
-    const perServer = [0, 0];
-    for (let trial = 1; trial <= TRIALS; trial++) {
-      const answers = await Promise.all(
-        candidates.map(async (personId, i) => {
-          const server = i % 2;
-          const response = await fetch(servers[server].url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ query: ASSIGN, variables: { input: { personId: toGlobalId('Person', personId), positionId: position, kind: 'PRIMARY', startDate: START } } }),
-          });
-          const body = (await response.json()) as { data?: any; errors?: any[] };
-          return { server, status: response.status, errors: body.errors, payload: body.data?.assignPerson };
-        }),
-      );
-      const won = answers.filter((a) => a.status === 200 && !a.errors && a.payload?.assignment);
-      const refused = answers.filter((a) => a.payload?.userErrors?.[0]?.code === 'QUOTA_EXCEEDED');
-      for (const a of won) perServer[a.server] += 1;
-      const { rows } = await sql.query(
-        `select count(*)::int as n from assignment a join position p on p.id = a.position_id
-         where p.unit_id = $1 and a.kind = 'PRIMARY' and a.start_date <= $2 and (a.end_date is null or a.end_date >= $2)`,
-        [unitId, START],
-      );
-      if (won.length !== QUOTA - ALREADY_SEATED || refused.length !== CALLERS - won.length || rows[0].n !== QUOTA) {
-        const other = answers.filter((a) => !won.includes(a) && !refused.includes(a)).slice(0, 3);
-        violations.push(`trial ${trial}: ${won.length} succeeded, ${refused.length} QUOTA_EXCEEDED, ${rows[0].n} seated; others: ${JSON.stringify(other)}`);
-      }
-      // Reset for the next trial: only the trial's own assignments go.
-      await sql.query(`delete from assignment where person_id = any($1::bigint[])`, [candidates]);
-    }
+  it(`lets exactly ${SEATS_LEFT} of ${CALLERS} concurrent assignments through, in each of ${TRIALS} trials`, async () => {
+    const { violations, perServer } = await race.run(TRIALS);
     expect(violations).toEqual([]);
     // Both processes really took part.
-    expect(perServer[0] + perServer[1]).toBe(TRIALS * (QUOTA - ALREADY_SEATED));
+    expect(perServer[0] + perServer[1]).toBe(TRIALS * SEATS_LEFT);
     console.log(
-      `two instances: ${TRIALS} trials × ${CALLERS} concurrent assignPerson (PRIMARY) for ${QUOTA - ALREADY_SEATED} seats, no violation; ` +
+      `two instances: ${TRIALS} trials × ${CALLERS} concurrent assignPerson (PRIMARY) for ${SEATS_LEFT} seats, no violation; ` +
         `seats won through instance A ${perServer[0]}, through instance B ${perServer[1]}`,
     );
   }, 180_000);

@@ -12,6 +12,8 @@ export interface OrmOptions {
   entities: EntityClass<unknown>[];
   poolSize?: number;
   logger?: Logger;
+  /** How long a statement may wait for a pooled connection (default 10 s). */
+  acquireTimeoutMs?: number;
 }
 
 export async function createOrm(options: OrmOptions): Promise<Orm> {
@@ -25,7 +27,7 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     // the pool and a new one made on the next request, so service resumes by itself when the
     // database returns. The timeouts keep a request from hanging on an unreachable host (no
     // RST: a partition, a dead VM): it fails as SERVICE_UNAVAILABLE within seconds, not minutes.
-    pool: { min: 0, max: options.poolSize ?? 10, acquireTimeoutMillis: 10_000, createTimeoutMillis: 5_000 },
+    pool: { min: 0, max: options.poolSize ?? 10, acquireTimeoutMillis: options.acquireTimeoutMs ?? 10_000, createTimeoutMillis: 5_000 },
     driverOptions: {
       connection: { connectionTimeoutMillis: 5_000, keepAlive: true },
       // knex's own warnings (e.g. "Connection Error: …" when a pooled connection dies) go to the

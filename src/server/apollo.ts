@@ -11,11 +11,13 @@ import { currentRequestId } from './http';
 import { inputHygienePlugin } from './input-hygiene';
 import { cappedMessage } from '../shared/echo';
 import { operationGatePlugin, queryLimitsFrom } from './query-limits';
+import { Admission, admissionPlugin, overloaded } from './admission';
+import type { ConnectionHealth } from '../db/connection-health';
 
 const PUBLIC_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST', 'OVERLOADED',
   // Raised as such only by the authenticator (identity provider unreachable); database outages are recognised below.
   'SERVICE_UNAVAILABLE',
 ]);
@@ -29,24 +31,39 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 // "Transaction query already complete": knex hands MikroORM a transaction whose BEGIN failed (a
 // pooled connection the server had just dropped), and its first statement fails with this.
-const UNAVAILABLE_MESSAGES = /Connection terminated|Timeout acquiring a connection|Client has encountered a connection error|connect ECONNREFUSED|Connection ended unexpectedly|the database system is (starting up|shutting down|in recovery mode)|Transaction query already complete/i;
+const UNAVAILABLE_MESSAGES = /Connection terminated|Client has encountered a connection error|connect ECONNREFUSED|Connection ended unexpectedly|the database system is (starting up|shutting down|in recovery mode)|Transaction query already complete/i;
 
-/**
- * Whether an error (or any error it wraps: GraphQL's originalError, MikroORM's `previous`, a
- * `cause`) says the database is out of reach — the one place that maps pg, knex and MikroORM
- * connection failures to SERVICE_UNAVAILABLE.
- */
-export function isDatabaseUnavailable(error: unknown): boolean {
+type Cause = { code?: unknown; message?: unknown; originalError?: unknown; previous?: unknown; cause?: unknown; name?: unknown };
+
+/** Whether an error or any error it wraps (GraphQL's originalError, MikroORM's `previous`, a `cause`) passes `test`. */
+function someCause(error: unknown, test: (cause: Cause) => boolean): boolean {
   const seen = new Set<unknown>();
-  let current = error as { code?: unknown; message?: unknown; originalError?: unknown; previous?: unknown; cause?: unknown; name?: unknown } | undefined;
+  let current = error as Cause | undefined;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    if (typeof current.code === 'string' && UNAVAILABLE_CODES.has(current.code)) return true;
-    if (current.name === 'ConnectionException' || current.name === 'KnexTimeoutError') return true;
-    if (typeof current.message === 'string' && UNAVAILABLE_MESSAGES.test(current.message)) return true;
-    current = (current.originalError ?? current.previous ?? current.cause) as typeof current;
+    if (test(current)) return true;
+    current = (current.originalError ?? current.previous ?? current.cause) as Cause | undefined;
   }
   return false;
+}
+
+/** knex gave up waiting for a pooled connection (see ConnectionHealth for its two causes). */
+export function isPoolTimeout(error: unknown): boolean {
+  return someCause(error, (c) => c.name === 'KnexTimeoutError' || (typeof c.message === 'string' && /Timeout acquiring a connection/.test(c.message)));
+}
+
+/**
+ * Whether an error says the database is out of reach — the one place that maps pg, knex and
+ * MikroORM connection failures to SERVICE_UNAVAILABLE. A pool timeout counts only while
+ * connections cannot be opened (`cannotConnect`): otherwise the database is up and busy, which
+ * is OVERLOADED.
+ */
+export function isDatabaseUnavailable(error: unknown, cannotConnect: () => boolean = () => false): boolean {
+  if (someCause(error, (c) =>
+    (typeof c.code === 'string' && UNAVAILABLE_CODES.has(c.code)) ||
+    c.name === 'ConnectionException' ||
+    (typeof c.message === 'string' && UNAVAILABLE_MESSAGES.test(c.message)))) return true;
+  return isPoolTimeout(error) && cannotConnect();
 }
 
 /**
@@ -54,10 +71,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * message; a literal a scalar refused is BAD_USER_INPUT; anything else is logged and answered
  * as INTERNAL_SERVER_ERROR with no details — the log line carries the request id (`x-request-id`)
  * that the client also receives. When the database is out of reach the answer is
- * SERVICE_UNAVAILABLE (http.ts turns it into HTTP 503 with Retry-After). Stack traces only in
- * development.
+ * SERVICE_UNAVAILABLE, and when it is up but no pooled connection came free in time, OVERLOADED
+ * (http.ts turns both into HTTP 503 with Retry-After). Stack traces only in development.
  */
-export function formatError(logger: Logger, exposeStackTraces: boolean) {
+export function formatError(logger: Logger, exposeStackTraces: boolean, health?: ConnectionHealth) {
+  const cannotConnect = () => health?.cannotConnect() ?? false;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     let code = formatted.extensions?.code as string | undefined;
     const original = unwrapResolverError(error) as { extensions?: { code?: string }; originalError?: { extensions?: { code?: string } } } | undefined;
@@ -79,7 +97,7 @@ export function formatError(logger: Logger, exposeStackTraces: boolean) {
       return { ...formatted, message: cappedMessage(formatted.message), extensions: { ...rest, code, ...(exposeStackTraces && stacktrace ? { stacktrace } : {}) } };
     }
     const requestId = currentRequestId();
-    if (isDatabaseUnavailable(error)) {
+    if (isDatabaseUnavailable(error, cannotConnect)) {
       logger.warn({ err: original ?? error, path: formatted.path, requestId }, 'database unavailable');
       return {
         message: 'The service is temporarily unavailable (its database cannot be reached); try again shortly',
@@ -87,6 +105,11 @@ export function formatError(logger: Logger, exposeStackTraces: boolean) {
         locations: formatted.locations,
         extensions: { code: 'SERVICE_UNAVAILABLE' },
       };
+    }
+    if (isPoolTimeout(error)) {
+      logger.warn({ path: formatted.path, requestId }, 'no pooled database connection came free in time');
+      const shed = overloaded('requests', 'no database connection free');
+      return { message: shed.message, path: formatted.path, locations: formatted.locations, extensions: shed.extensions };
     }
     logger.error({ err: original ?? error, path: formatted.path, requestId }, 'unexpected error');
     return {
@@ -104,10 +127,15 @@ export function formatError(logger: Logger, exposeStackTraces: boolean) {
 /** Operations compiled once; each holds generated code, so the number kept is bounded. */
 const MAX_COMPILED_OPERATIONS = 1_000;
 
-export function createApollo(config: Config, logger: Logger, schema: GraphQLSchema = buildAppSchema(logger)): ApolloServer<RequestContext> {
+export function createApollo(
+  config: Config,
+  logger: Logger,
+  schema: GraphQLSchema = buildAppSchema(logger),
+  load: { admission?: Admission; health?: ConnectionHealth } = {},
+): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     ...(config.compiledExecution ? { gateway: compiledExecution(schema, { maxCompiledOperations: MAX_COMPILED_OPERATIONS }) } : { schema }),
-    formatError: formatError(logger, config.exposeStackTraces),
+    formatError: formatError(logger, config.exposeStackTraces, load.health),
     includeStacktraceInErrorResponses: config.exposeStackTraces,
     // Open to every caller Apollo sees: without a token that is only outside production
     // (http.ts answers 401 there before parsing), and only introspection (operationGatePlugin).
@@ -127,6 +155,7 @@ export function createApollo(config: Config, logger: Logger, schema: GraphQLSche
       ApolloServerPluginCacheControlDisabled(),
       operationGatePlugin(queryLimitsFrom(config)),
       inputHygienePlugin(),
+      ...(load.admission ? [admissionPlugin(load.admission)] : []),
     ],
   });
 }

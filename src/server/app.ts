@@ -12,6 +12,8 @@ import { createHttpServer, RequestsInFlight } from './http';
 import { createRateLimiter, rateLimitKeyFor, RateLimiter } from './rate-limit';
 import { buildAppSchema } from '../app/schema';
 import { queryLimitsFrom, RequestGate } from './query-limits';
+import { Admission } from './admission';
+import { connectionHealthOf } from '../db/connection-health';
 
 export interface RunningApp {
   url: string;
@@ -30,7 +32,8 @@ export interface RunningApp {
 /** Starts the HTTP server and Apollo on an open database. */
 export async function startApp(config: Config, orm: Orm, logger: Logger): Promise<RunningApp> {
   const schema = buildAppSchema(logger);
-  const apollo = createApollo(config, logger, schema);
+  const admission = new Admission(config.admission);
+  const apollo = createApollo(config, logger, schema, { admission, health: connectionHealthOf(orm) });
   await apollo.start();
   const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, redisUrl: config.redisUrl, logger });
   const inFlight = new RequestsInFlight();
@@ -46,6 +49,7 @@ export async function startApp(config: Config, orm: Orm, logger: Logger): Promis
     rateLimiter,
     rateLimitKey: rateLimitKeyFor(verifyToken),
     inFlight,
+    admission,
   });
   server.keepAliveTimeout = 5_000;
   // While draining, every response closes its connection, so keep-alive clients move elsewhere.

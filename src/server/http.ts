@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { Client } from 'pg';
 import type { Orm } from '../db/orm';
 import { sqlRunnerFor } from '../db/sql-runner';
 import { countStatementsIn, StatementTally } from '../db/statement-counter';
@@ -15,6 +16,7 @@ import { createRequestContext, RequestContext } from '../edge/context';
 import type { RateLimiter } from './rate-limit';
 import type { RequestGate } from './query-limits';
 import type { Viewer } from '../auth/viewer';
+import { type Admission, OVERLOADED_RETRY_AFTER_SECONDS } from './admission';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -38,6 +40,8 @@ export interface HttpDeps {
   rateLimitKey?: (req: IncomingMessage) => Promise<string>;
   /** Requests being handled, whether or not their client still waits (see RequestsInFlight). */
   inFlight?: RequestsInFlight;
+  /** Admission control, whose state /readyz reports. */
+  admission?: Admission;
 }
 
 /**
@@ -117,20 +121,21 @@ function graphQLErrorBody(error: GraphQLError) {
   return { errors: [{ message: error.message, extensions: error.extensions }] };
 }
 
+/**
+ * Opens a connection of its own rather than borrowing one from the pool: when every pooled
+ * connection is busy the database is still up, and a saturated pool must not read as an outage.
+ */
 async function databaseReachable(orm: Orm): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
+  const client = new Client({ connectionString: orm.config.get('clientUrl'), connectionTimeoutMillis: 2000, query_timeout: 2000 });
+  client.on('error', () => undefined);
   try {
-    await Promise.race([
-      orm.em.fork().execute('select 1'),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), 2000);
-      }),
-    ]);
+    await client.connect();
+    await client.query('select 1');
     return true;
   } catch {
     return false;
   } finally {
-    clearTimeout(timer);
+    await client.end().catch(() => undefined);
   }
 }
 
@@ -270,6 +275,10 @@ async function handleGraphQL(deps: HttpDeps, req: IncomingMessage, res: ServerRe
   if (hasErrorCode(text, 'SERVICE_UNAVAILABLE')) {
     status = 503;
     outHeaders['retry-after'] = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
+  } else if (hasErrorCode(text, 'OVERLOADED')) {
+    // Shed by admission control, or no pooled connection came free: the database is up.
+    status = 503;
+    outHeaders['retry-after'] = String(OVERLOADED_RETRY_AFTER_SECONDS);
   }
   res.writeHead(status, outHeaders);
   res.end(text);
@@ -282,8 +291,10 @@ export function createHttpServer(deps: HttpDeps): Server {
     const route = async () => {
       if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz' && req.method === 'GET') {
+        // Busy is still ready: taking a saturated instance out of rotation would pile its load
+        // onto the others; admission control sheds the excess per request instead.
         const ok = await databaseReachable(deps.orm);
-        return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
+        return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable', ...deps.admission?.state() });
       }
       if (url.pathname === '/graphql' && wantsExplorer(req, url)) return serveExplorerPage(res);
       if (url.pathname.startsWith('/explorer/') && req.method === 'GET' && serveExplorerAsset(res, url.pathname)) return;
