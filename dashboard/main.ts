@@ -18,7 +18,8 @@ const MAX_ALLOWANCE_DELTA = 5_000_000;
 const CURVE_STEPS = 11;
 
 class ApiError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  /** `reason` tells a FORBIDDEN for the role (ROLE) from one for the unit (SCOPE). */
+  constructor(message: string, readonly code: string | undefined, readonly reason?: string) {
     super(message);
   }
 }
@@ -55,13 +56,13 @@ async function gql<R, V>(document: TypedDocumentString<R, V>, variables: V): Pro
   const t = token();
   if (t) headers.authorization = `Bearer ${t}`;
   const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: document.toString(), variables }) });
-  let body: { data?: R | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  let body: { data?: R | null; errors?: Array<{ message: string; extensions?: { code?: string; reason?: string } }> };
   try {
     body = await response.json();
   } catch {
     throw new ApiError(`HTTP ${response.status}`, undefined);
   }
-  if (body.errors?.length) throw new ApiError(body.errors[0].message, body.errors[0].extensions?.code);
+  if (body.errors?.length) throw new ApiError(body.errors[0].message, body.errors[0].extensions?.code, body.errors[0].extensions?.reason);
   if (!body.data) throw new ApiError(`HTTP ${response.status}`, undefined);
   return body.data;
 }
@@ -69,7 +70,12 @@ async function gql<R, V>(document: TypedDocumentString<R, V>, variables: V): Pro
 function showError(target: HTMLElement, error: unknown): void {
   const code = error instanceof ApiError && error.code ? `${error.code}: ` : '';
   const message = error instanceof Error ? error.message : String(error);
-  const hint = error instanceof ApiError && error.code === 'FORBIDDEN' ? ' (Ngoài phạm vi của token / outside your token’s scope)' : '';
+  const forbidden = error instanceof ApiError && error.code === 'FORBIDDEN';
+  const hint = !forbidden
+    ? ''
+    : error.reason === 'ROLE'
+      ? ' (Vai trò của token không được phép / your token’s role may not do this)'
+      : ' (Ngoài phạm vi của token / outside your token’s scope)';
   target.replaceChildren(el('p', { class: 'error', role: 'alert' }, `${code}${message}${hint}`));
 }
 
