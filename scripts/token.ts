@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { signToken } from '../src/auth/token';
 import { Role } from '../src/graphql/enums';
+import { canonicalUnitCode } from '../src/shared/unit-code';
 
 /**
  * The subject a token gets without --sub: the role and the unit, so the audit trail tells the
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
   if (args.includes('--help')) usage();
   const role = option('role') as Role | undefined;
   if (!role || !Object.values(Role).includes(role)) usage(`--role must be one of ${Object.values(Role).join(', ')}`);
-  const unit = option('unit');
+  const given = option('unit');
+  // Unit codes are upper-case; `--unit hcm.nha_be` means HCM.NHA_BE, as it does in a query.
+  const unit = given === undefined ? undefined : canonicalUnitCode(given);
   if (role !== Role.ADMIN && !unit) usage(`a ${role} token needs --unit (the root of its scope)`);
   const hours = Number(option('hours') ?? 12);
   if (!Number.isFinite(hours) || hours <= 0) usage('--hours must be a positive number');
