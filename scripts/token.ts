@@ -18,9 +18,10 @@ export function defaultSubjectFor(role: Role, unitCode?: string | null): string 
   return `${[role, unit].filter(Boolean).join('.').toLowerCase()}@local`;
 }
 
-function usage(message?: string): never {
-  if (message) console.error(message);
-  console.error('usage: npm run -s token -- --role ADMIN|HR_OFFICER|POLICYMAKER|ANALYST [--unit CODE] [--sub NAME] [--hours N]');
+const USAGE = 'usage: npm run -s token -- --role ADMIN|HR_OFFICER|POLICYMAKER|ANALYST [--unit CODE] [--sub NAME] [--hours N]';
+
+function usage(message: string): never {
+  console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
@@ -30,7 +31,10 @@ async function main(): Promise<void> {
     const index = args.indexOf(`--${name}`);
     return index >= 0 ? args[index + 1] : undefined;
   };
-  if (args.includes('--help')) usage();
+  if (args.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
   const role = option('role') as Role | undefined;
   if (!role || !Object.values(Role).includes(role)) usage(`--role must be one of ${Object.values(Role).join(', ')}`);
   const given = option('unit');
