@@ -107,6 +107,7 @@ function gapBar(g: GapNode): HTMLElement {
 
 function gapRow(g: GapNode, depth: number): HTMLTableRowElement {
   const name = el('td', { class: `unit depth-${depth}` }, el('strong', {}, g.unit.name), el('small', {}, g.unit.code));
+  name.style.setProperty('--depth', String(depth));
   const num = (value: number, field: string, cls = '') => el('td', { class: `num ${cls}`.trim(), 'data-field': field }, fmt(value));
   return el(
     'tr',
@@ -139,7 +140,7 @@ function renderGapTree(root: Gap): void {
     el('th', { class: 'num' }, 'Biên chế / Quota'),
     el('th', { class: 'num' }, 'Đã có / Filled'),
     el('th', { class: 'num' }, 'Thiếu / Gap'),
-    el('th', {}, 'Đã có / Thiếu'),
+    el('th', {}, 'Đã có / Thiếu · Filled / Gap'),
     el('th', { class: 'num' }, 'Thiếu CNTT / IT gap'),
     el('th', { class: 'num', title: 'Ghế CNTT chỉ được phủ bởi người kiêm nhiệm / IT seats covered only concurrently' }, 'CNTT kiêm nhiệm / Concurrent IT'),
     el('th', { class: 'num' }, 'Vị trí trống / Open'),

@@ -119,6 +119,10 @@ describe('staffing dashboard', () => {
             expect({ unit: child.unit.code, field, value: digits(await page.textContent(`${row} td[data-field="${field}"]`)) }).toEqual({ unit: child.unit.code, field, value: child[field] });
           }
         }
+        // The tree is indented by depth: a child's name starts to the right of its parent's.
+        const indent = (code: string) => page.$eval(`tr[data-unit="${code}"] td.unit`, (td) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { paddingLeft: string } }).getComputedStyle(td).paddingLeft));
+        expect(gap.children.length).toBeGreaterThan(0);
+        expect(await indent(gap.children[0].unit.code)).toBeGreaterThan(await indent(gap.unit.code));
         // Vacancies by band, and the funnel.
         expect(digits(await page.textContent('#bands [data-key="under3"]'))).toBe(api.data.b0.totalCount);
         expect(digits(await page.textContent('#bands [data-key="from3to6"]'))).toBe(api.data.b1.totalCount);
