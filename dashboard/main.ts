@@ -214,19 +214,23 @@ async function loadFunnel(unitCode: string): Promise<void> {
   $('funnel-period').dataset.to = period.to;
   try {
     const { recruitmentFunnel: f } = await gql(RecruitmentFunnelDocument, { unitCode, ...period });
-    const rate = f.acceptanceRate == null ? '—' : `${fmt1(f.acceptanceRate * 100)} %`;
+    // Every offer is pending, accepted or declined (OfferStatus); the rate counts decided ones only.
+    const pending = f.offers - f.offersAccepted - f.offersDeclined;
+    const decided = f.offersAccepted + f.offersDeclined;
+    const rate = f.acceptanceRate == null ? '—' : `${fmt1(f.acceptanceRate * 100)} % (${fmt(f.offersAccepted)} / ${fmt(decided)})`;
     const days = f.medianDaysToFill == null ? '—' : `${fmt1(f.medianDaysToFill)} ngày / days`;
     target.replaceChildren(
       hbars([
         { label: 'Hồ sơ / Applications', value: f.applications, key: 'applications' },
         { label: 'Đề nghị / Offers', value: f.offers, key: 'offers' },
+        { label: 'Đang chờ trả lời / Pending', value: pending, key: 'offersPending' },
         { label: 'Nhận lời / Accepted', value: f.offersAccepted, key: 'offersAccepted' },
         { label: 'Tuyển dụng / Hires', value: f.hires, key: 'hires', cls: 'ok' },
       ]),
       el(
         'p',
         { class: 'muted' },
-        `Tuyển nội bộ / Internal hires: ${fmt(f.internalHires)} · Tỷ lệ nhận lời / Acceptance: ${rate} · Từ chối / Declined: ${fmt(f.offersDeclined)} · Trung vị thời gian tuyển / Median days to fill: ${days}`,
+        `Tuyển nội bộ / Internal hires: ${fmt(f.internalHires)} · Tỷ lệ nhận lời = nhận lời / đã trả lời · Acceptance = accepted / decided: ${rate} · Từ chối / Declined: ${fmt(f.offersDeclined)} · Trung vị thời gian tuyển / Median days to fill: ${days}`,
       ),
     );
   } catch (error) {
