@@ -18,7 +18,8 @@ const MAX_ALLOWANCE_DELTA = 5_000_000;
 const CURVE_STEPS = 11;
 
 class ApiError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  /** `reason` tells a FORBIDDEN for the role (ROLE) from one for the unit (SCOPE). */
+  constructor(message: string, readonly code: string | undefined, readonly reason?: string) {
     super(message);
   }
 }
@@ -55,13 +56,13 @@ async function gql<R, V>(document: TypedDocumentString<R, V>, variables: V): Pro
   const t = token();
   if (t) headers.authorization = `Bearer ${t}`;
   const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: document.toString(), variables }) });
-  let body: { data?: R | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  let body: { data?: R | null; errors?: Array<{ message: string; extensions?: { code?: string; reason?: string } }> };
   try {
     body = await response.json();
   } catch {
     throw new ApiError(`HTTP ${response.status}`, undefined);
   }
-  if (body.errors?.length) throw new ApiError(body.errors[0].message, body.errors[0].extensions?.code);
+  if (body.errors?.length) throw new ApiError(body.errors[0].message, body.errors[0].extensions?.code, body.errors[0].extensions?.reason);
   if (!body.data) throw new ApiError(`HTTP ${response.status}`, undefined);
   return body.data;
 }
@@ -69,7 +70,12 @@ async function gql<R, V>(document: TypedDocumentString<R, V>, variables: V): Pro
 function showError(target: HTMLElement, error: unknown): void {
   const code = error instanceof ApiError && error.code ? `${error.code}: ` : '';
   const message = error instanceof Error ? error.message : String(error);
-  const hint = error instanceof ApiError && error.code === 'FORBIDDEN' ? ' (Ngoài phạm vi của token / outside your token’s scope)' : '';
+  const forbidden = error instanceof ApiError && error.code === 'FORBIDDEN';
+  const hint = !forbidden
+    ? ''
+    : error.reason === 'ROLE'
+      ? ' (Vai trò của token không được phép / your token’s role may not do this)'
+      : ' (Ngoài phạm vi của token / outside your token’s scope)';
   target.replaceChildren(el('p', { class: 'error', role: 'alert' }, `${code}${message}${hint}`));
 }
 
@@ -101,6 +107,7 @@ function gapBar(g: GapNode): HTMLElement {
 
 function gapRow(g: GapNode, depth: number): HTMLTableRowElement {
   const name = el('td', { class: `unit depth-${depth}` }, el('strong', {}, g.unit.name), el('small', {}, g.unit.code));
+  name.style.setProperty('--depth', String(depth));
   const num = (value: number, field: string, cls = '') => el('td', { class: `num ${cls}`.trim(), 'data-field': field }, fmt(value));
   return el(
     'tr',
@@ -133,7 +140,7 @@ function renderGapTree(root: Gap): void {
     el('th', { class: 'num' }, 'Biên chế / Quota'),
     el('th', { class: 'num' }, 'Đã có / Filled'),
     el('th', { class: 'num' }, 'Thiếu / Gap'),
-    el('th', {}, 'Đã có / Thiếu'),
+    el('th', {}, 'Đã có / Thiếu · Filled / Gap'),
     el('th', { class: 'num' }, 'Thiếu CNTT / IT gap'),
     el('th', { class: 'num', title: 'Ghế CNTT chỉ được phủ bởi người kiêm nhiệm / IT seats covered only concurrently' }, 'CNTT kiêm nhiệm / Concurrent IT'),
     el('th', { class: 'num' }, 'Vị trí trống / Open'),
@@ -207,19 +214,23 @@ async function loadFunnel(unitCode: string): Promise<void> {
   $('funnel-period').dataset.to = period.to;
   try {
     const { recruitmentFunnel: f } = await gql(RecruitmentFunnelDocument, { unitCode, ...period });
-    const rate = f.acceptanceRate == null ? '—' : `${fmt1(f.acceptanceRate * 100)} %`;
+    // Every offer is pending, accepted or declined (OfferStatus); the rate counts decided ones only.
+    const pending = f.offers - f.offersAccepted - f.offersDeclined;
+    const decided = f.offersAccepted + f.offersDeclined;
+    const rate = f.acceptanceRate == null ? '—' : `${fmt1(f.acceptanceRate * 100)} % (${fmt(f.offersAccepted)} / ${fmt(decided)})`;
     const days = f.medianDaysToFill == null ? '—' : `${fmt1(f.medianDaysToFill)} ngày / days`;
     target.replaceChildren(
       hbars([
         { label: 'Hồ sơ / Applications', value: f.applications, key: 'applications' },
         { label: 'Đề nghị / Offers', value: f.offers, key: 'offers' },
+        { label: 'Đang chờ trả lời / Pending', value: pending, key: 'offersPending' },
         { label: 'Nhận lời / Accepted', value: f.offersAccepted, key: 'offersAccepted' },
         { label: 'Tuyển dụng / Hires', value: f.hires, key: 'hires', cls: 'ok' },
       ]),
       el(
         'p',
         { class: 'muted' },
-        `Tuyển nội bộ / Internal hires: ${fmt(f.internalHires)} · Tỷ lệ nhận lời / Acceptance: ${rate} · Từ chối / Declined: ${fmt(f.offersDeclined)} · Trung vị thời gian tuyển / Median days to fill: ${days}`,
+        `Tuyển nội bộ / Internal hires: ${fmt(f.internalHires)} · Tỷ lệ nhận lời = nhận lời / đã trả lời · Acceptance = accepted / decided: ${rate} · Từ chối / Declined: ${fmt(f.offersDeclined)} · Trung vị thời gian tuyển / Median days to fill: ${days}`,
       ),
     );
   } catch (error) {

@@ -76,11 +76,17 @@ function option(args: string[], name: string): string | undefined {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const unit = option(args, 'unit');
-  if (args.includes('--help') || !unit) {
-    console.log('Usage: WF_TOKEN=TOKEN npm run -s export -- --unit CODE [--year YYYY] [--as-of YYYY-MM-DD] [--out FILE.xlsx] [--url URL]\n' +
-      'Writes the staffing-gap tree of a unit (and three levels below it) to an Excel workbook.\n' +
-      'Token: $WF_TOKEN (or --token, which shows it in the process list and npm\'s banner and log); URL: --url or $WF_URL (default http://localhost:4000/graphql).');
-    return unit ? 0 : 1;
+  const usage = 'Usage: WF_TOKEN=TOKEN npm run -s export -- --unit CODE [--year YYYY] [--as-of YYYY-MM-DD] [--out FILE.xlsx] [--url URL]\n' +
+    'Writes the staffing-gap tree of a unit (and three levels below it) to an Excel workbook.\n' +
+    'Token: $WF_TOKEN (or --token, which shows it in the process list and npm\'s banner and log); URL: --url or $WF_URL (default http://localhost:4000/graphql).';
+  // --help asked for the usage: a success, on standard output. A missing --unit is a mistake.
+  if (args.includes('--help')) {
+    console.log(usage);
+    return 0;
+  }
+  if (!unit) {
+    console.error(`--unit is missing.\n${usage}`);
+    return 1;
   }
   const token = bearerTokenFrom(args);
   if (!token) {

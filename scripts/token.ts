@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { signToken } from '../src/auth/token';
 import { Role } from '../src/graphql/enums';
+import { canonicalUnitCode } from '../src/shared/unit-code';
 
 /**
  * The subject a token gets without --sub: the role and the unit, so the audit trail tells the
@@ -17,9 +18,10 @@ export function defaultSubjectFor(role: Role, unitCode?: string | null): string 
   return `${[role, unit].filter(Boolean).join('.').toLowerCase()}@local`;
 }
 
-function usage(message?: string): never {
-  if (message) console.error(message);
-  console.error('usage: npm run -s token -- --role ADMIN|HR_OFFICER|POLICYMAKER|ANALYST [--unit CODE] [--sub NAME] [--hours N]');
+const USAGE = 'usage: npm run -s token -- --role ADMIN|HR_OFFICER|POLICYMAKER|ANALYST [--unit CODE] [--sub NAME] [--hours N]';
+
+function usage(message: string): never {
+  console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
@@ -29,10 +31,15 @@ async function main(): Promise<void> {
     const index = args.indexOf(`--${name}`);
     return index >= 0 ? args[index + 1] : undefined;
   };
-  if (args.includes('--help')) usage();
+  if (args.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
   const role = option('role') as Role | undefined;
   if (!role || !Object.values(Role).includes(role)) usage(`--role must be one of ${Object.values(Role).join(', ')}`);
-  const unit = option('unit');
+  const given = option('unit');
+  // Unit codes are upper-case; `--unit hcm.nha_be` means HCM.NHA_BE, as it does in a query.
+  const unit = given === undefined ? undefined : canonicalUnitCode(given);
   if (role !== Role.ADMIN && !unit) usage(`a ${role} token needs --unit (the root of its scope)`);
   const hours = Number(option('hours') ?? 12);
   if (!Number.isFinite(hours) || hours <= 0) usage('--hours must be a positive number');

@@ -6,12 +6,14 @@ import { seedIfEmpty } from './app/seed';
 import { createLogger, Logger } from './logger';
 import { startApp } from './server/app';
 import { entities } from './app/entities';
+import { assertPortFree, PortInUseError } from './server/port';
 
 /** Boot: config → database (embedded or DATABASE_URL) → migrate → seed if empty → listen. */
 async function main(): Promise<void> {
   const bootStarted = Date.now();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  await assertPortFree(config.port);
   const database = await openDatabase(config, logger, entities);
   let app;
   try {
@@ -71,8 +73,8 @@ async function closeDatabase(database: Database, logger: Logger, waitMs = 5_000)
 
 main().catch((error: unknown) => {
   if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
-    console.error(`workforce-graph cannot start: port ${(error as { port?: number }).port} is in use; set PORT to a free one`);
-  } else if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
+    console.error(`workforce-graph cannot start: ${new PortInUseError(Number((error as { port?: number }).port)).message}`);
+  } else if (error instanceof ConfigError || error instanceof DataDirectoryInUseError || error instanceof PortInUseError) {
     console.error(`workforce-graph cannot start: ${error.message}`);
   } else {
     console.error('workforce-graph cannot start:', error);

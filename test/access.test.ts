@@ -89,6 +89,33 @@ describe('access: roles, subtree scope and tokens', () => {
     expect(pay.data?.payGap ?? null).toBeNull(); // position is non-null: the refusal nulls the whole answer
   });
 
+  it('says which roles may, when the role is why: unlike a refusal for scope', async () => {
+    const save = `mutation { savePolicyScenario(input: { name: "x", simulation: { unitCode: "PROV.D1", changes: { monthlyAllowanceDelta: 1 } } }) { userErrors { code } } }`;
+    const byRole = await server.gql(save, {}, tokens.hr);
+    expect(byRole.errors?.[0]).toMatchObject({
+      message: "savePolicyScenario needs POLICYMAKER or ADMIN; your token's role is HR_OFFICER",
+      extensions: { code: 'FORBIDDEN', reason: 'ROLE', allowedRoles: ['ADMIN', 'POLICYMAKER'] },
+    });
+    // Two fields under the same rule refused in one request: each refusal names its own field
+    // (the rule's cache is per field, so the first refusal is not handed to the second).
+    const unit = toGlobalId('OrgUnit', world.unit['PROV.D1']);
+    const two = await server.gql(
+      `query($id: ID!) { a: node(id: $id) { ... on OrgUnit { positions { totalCount } } } b: node(id: $id) { ... on OrgUnit { quotas(year: 2026) { headcount } } } }`,
+      { id: unit },
+      tokens.analyst,
+    );
+    expect(two.errors?.map((e) => e.message).sort()).toEqual([
+      "OrgUnit.positions needs HR_OFFICER, POLICYMAKER or ADMIN; your token's role is ANALYST",
+      "OrgUnit.quotas needs HR_OFFICER, POLICYMAKER or ADMIN; your token's role is ANALYST",
+    ]);
+    const nested = await server.gql(`{ positions(unitCode: "PROV.D1") { edges { node { assignments { kind } } } } }`, {}, tokens.policymaker);
+    expect(nested.errors?.[0].message).toBe("Position.assignments needs HR_OFFICER or ADMIN; your token's role is POLICYMAKER");
+    const viaNode = await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId('Person', world.person.A) }, tokens.analyst);
+    expect(viaNode.errors?.[0]).toMatchObject({ message: "Reading a Person needs HR_OFFICER or ADMIN; your token's role is ANALYST", extensions: { reason: 'ROLE' } });
+    const byScope = await server.gql('{ staffingGap(unitCode: "PROV", year: 2026) { gap } }', {}, tokens.hr);
+    expect(byScope.errors?.[0]).toMatchObject({ message: 'Unit PROV is outside your scope', extensions: { code: 'FORBIDDEN', reason: 'SCOPE' } });
+  });
+
   describe('subtree scope', () => {
     it('forbids naming a unit outside the subtree', async () => {
       for (const query of [

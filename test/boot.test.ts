@@ -1,4 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -32,6 +35,39 @@ describe('embedded PostgreSQL', () => {
       expect(rows).toEqual([{ value: 'Xã Phú Xuân' }]);
     } finally {
       await again.stop();
+    }
+  });
+});
+
+describe('a port in use', () => {
+  it('says so, naming the port and PORT, before it creates or loads a database', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, resolve));
+    const port = (holder.address() as AddressInfo).port;
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'wf-port-')), 'pg');
+    try {
+      const root = path.resolve(__dirname, '..');
+      // src/main.ts as `npm start` runs it, with no DATABASE_URL: it would start an embedded server in dataDir.
+      const child = spawn(process.execPath, [path.join(root, 'test', 'helpers', 'ts-register.js'), path.join(root, 'src', 'main.ts')], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', PORT: String(port), EMBEDDED_PG_DIR: dataDir, LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      let stdout = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`workforce-graph cannot start: port ${port} is in use`);
+      expect(stderr).toContain(`PORT=${port + 1} npm start`);
+      // Nothing of a database happened: its log lines ("creating the embedded PostgreSQL
+      // cluster", "embedded PostgreSQL is up") are absent, and so is its directory (as root the
+      // cluster lives under the temp folder instead, hence the log check).
+      expect(stdout).not.toMatch(/PostgreSQL|migrat|seed/i);
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
     }
   });
 });

@@ -97,7 +97,7 @@ describe('staffing dashboard', () => {
             b0: vacancies(unitCode: $unit, status: [OPEN, INTERVIEWING, OFFERED], daysOpenBand: [UNDER_3_MONTHS], first: 1) { totalCount }
             b1: vacancies(unitCode: $unit, status: [OPEN, INTERVIEWING, OFFERED], daysOpenBand: [FROM_3_TO_6_MONTHS], first: 1) { totalCount }
             b4: vacancies(unitCode: $unit, status: [OPEN, INTERVIEWING, OFFERED], daysOpenBand: [OVER_12_MONTHS], first: 1) { totalCount }
-            recruitmentFunnel(unitCode: $unit, from: $from, to: $to) { applications offers hires }
+            recruitmentFunnel(unitCode: $unit, from: $from, to: $to) { applications offers offersAccepted offersDeclined hires }
           }`,
           { unit: UNIT, year, from, to },
           token,
@@ -119,12 +119,22 @@ describe('staffing dashboard', () => {
             expect({ unit: child.unit.code, field, value: digits(await page.textContent(`${row} td[data-field="${field}"]`)) }).toEqual({ unit: child.unit.code, field, value: child[field] });
           }
         }
+        // The tree is indented by depth: a child's name starts to the right of its parent's.
+        const indent = (code: string) => page.$eval(`tr[data-unit="${code}"] td.unit`, (td) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { paddingLeft: string } }).getComputedStyle(td).paddingLeft));
+        expect(gap.children.length).toBeGreaterThan(0);
+        expect(await indent(gap.children[0].unit.code)).toBeGreaterThan(await indent(gap.unit.code));
         // Vacancies by band, and the funnel.
         expect(digits(await page.textContent('#bands [data-key="under3"]'))).toBe(api.data.b0.totalCount);
         expect(digits(await page.textContent('#bands [data-key="from3to6"]'))).toBe(api.data.b1.totalCount);
         expect(digits(await page.textContent('#bands [data-key="over12"]'))).toBe(api.data.b4.totalCount);
         expect(digits((await page.textContent('#funnel [data-key="applications"]'))?.split(' ')[0])).toBe(api.data.recruitmentFunnel.applications);
         expect(digits((await page.textContent('#funnel [data-key="hires"]'))?.split('(')[0])).toBe(api.data.recruitmentFunnel.hires);
+        // Pending offers, and what the acceptance rate divides.
+        const f = api.data.recruitmentFunnel;
+        expect(digits(await page.textContent('#funnel [data-key="offersPending"]'))).toBe(f.offers - f.offersAccepted - f.offersDeclined);
+        expect(await page.textContent('#funnel .muted')).toContain(`Acceptance = accepted / decided`);
+        expect(f.offersAccepted + f.offersDeclined).toBeGreaterThan(0); // the demo's Nhà Bè has decided offers
+        expect(await page.textContent('#funnel .muted')).toContain(`(${f.offersAccepted.toLocaleString('vi-VN')} / ${(f.offersAccepted + f.offersDeclined).toLocaleString('vi-VN')})`);
         // The policy curve was drawn (uPlot canvas) for the first package.
         expect(await page.$('#curve .error')).toBeNull();
         expect(await page.$('#curve canvas')).not.toBeNull();

@@ -48,6 +48,19 @@ describe('GraphQL explorer', () => {
       });
       await page.goto(server.url);
       await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
+      // The default query's text fits the editor: nothing runs past its right edge (CodeMirror
+      // does not wrap), on this viewport and on a smaller laptop screen.
+      for (const width of [1400, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        const overflow = await page.evaluate(() => {
+          const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+          const cm = (doc.querySelector('.graphiql-query-editor .CodeMirror') as { CodeMirror: { refresh(): void; getValue(): string; getScrollInfo(): { width: number; clientWidth: number } } }).CodeMirror;
+          cm.refresh();
+          const info = cm.getScrollInfo();
+          return { text: cm.getValue().split('\n')[0], over: info.width - info.clientWidth };
+        });
+        expect({ width, ...overflow }).toEqual({ width, text: '# workforce-graph explorer / trình khám phá GraphQL', over: 0 });
+      }
       await page.fill('#token', await server.token(Role.HR_OFFICER, 'PROV.D1'));
       await page.dispatchEvent('#token', 'change');
       await page.evaluate(() => {

@@ -108,3 +108,20 @@ describe('the token of the import and the export', () => {
     expect(bearerTokenFrom([], {}, (m) => warnings.push(m))).toBeUndefined();
   });
 });
+
+describe('--help', () => {
+  it('prints the usage and exits 0 for token, import and export; a missing argument exits non-zero', async () => {
+    const [token, importHelp, exportHelp, exportWithoutUnit] = await Promise.all([
+      runScript('token.ts', ['--help']),
+      runScript('import-roster.ts', ['--help']),
+      runScript('export-gap.ts', ['--help']),
+      runScript('export-gap.ts', []),
+    ]);
+    expect(token).toMatchObject({ code: 0, stdout: expect.stringContaining('usage: npm run -s token'), stderr: '' });
+    expect(importHelp).toMatchObject({ code: 0, stderr: '' });
+    expect(importHelp.stdout).toMatch(/unit_code/);
+    expect(exportHelp).toMatchObject({ code: 0, stdout: expect.stringContaining('npm run -s export -- --unit CODE'), stderr: '' });
+    expect(exportWithoutUnit.code).toBe(1);
+    expect(exportWithoutUnit.stderr).toContain('--unit is missing');
+  });
+});

@@ -2,7 +2,8 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { roleMayReadType } from '../auth/permissions';
 import { unitInScope } from '../auth/scope';
 import { Viewer } from '../auth/viewer';
-import { forbidden, badUserInput } from '../graphql/errors';
+import { forbidden, forbiddenForRole, badUserInput } from '../graphql/errors';
+import { Role } from '../graphql/enums';
 import { fromGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node';
 import type { RequestContext } from '../edge/context';
@@ -106,7 +107,9 @@ export class NodeResolver {
     if (!fetch) return null;
     // The type's role rule, checked once for the object rather than on each of its fields.
     const viewer = viewerOf(ctx);
-    if (!roleMayReadType(viewer.role, decoded.type)) throw forbidden(`Your role ${viewer.role} may not read or do this`);
+    if (!roleMayReadType(viewer.role, decoded.type)) {
+      throw forbiddenForRole(`Reading a ${decoded.type}`, Object.values(Role).filter((role) => roleMayReadType(role, decoded.type)), viewer.role);
+    }
     return fetch(ctx, decoded.key);
   }
 

@@ -3,6 +3,7 @@ import { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema, lexicographicSo
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchemaSync, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { fieldsCheckedOnTheWay, permissions } from '../auth/permissions';
+import { canonicaliseUnitCodeArguments } from '../graphql/unit-code-arguments';
 import { isReadModel } from '../db/read-model';
 import type { Logger } from '../logger';
 import { OrgUnitResolver } from '../modules/org';
@@ -82,6 +83,7 @@ export function buildBareSchema(): GraphQLSchema {
 /** The served schema: every field behind the graphql-shield permission layer (deny by default). */
 export function buildAppSchema(logger: Logger): GraphQLSchema {
   const schema = buildBareSchema();
+  canonicaliseUnitCodeArguments(schema);
   const unguarded = new Map<string, GraphQLFieldResolver<unknown, unknown> | undefined>();
   for (const key of fieldsCheckedOnTheWay(schema)) {
     const [typeName, fieldName] = key.split('.');

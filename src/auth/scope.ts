@@ -1,4 +1,4 @@
-import { forbidden } from '../graphql/errors';
+import { forbidden, forbiddenForRole } from '../graphql/errors';
 import { Role } from '../graphql/enums';
 import { scopeRoots, Viewer } from './viewer';
 import { echo } from '../shared/echo';
@@ -50,6 +50,6 @@ export function assertUnitInScope(viewer: Viewer, unitCode: string): void {
 }
 
 /** Throws FORBIDDEN unless the viewer has one of the roles. */
-export function assertRole(viewer: Viewer, ...roles: Role[]): void {
-  if (!roles.includes(viewer.role)) throw forbidden(`This needs one of the roles ${roles.join(', ')}`);
+export function assertRole(viewer: Viewer, what: string, ...roles: Role[]): void {
+  if (!roles.includes(viewer.role)) throw forbiddenForRole(what, roles, viewer.role);
 }

@@ -71,8 +71,8 @@ table.tree td { border-bottom: 1px solid #eef1f4; padding: .3rem .5rem; vertical
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.unit strong { display: block; font-weight: 600; }
 td.unit small { color: var(--muted); font-family: monospace; font-size: .75rem; }
-td.depth-1 { padding-left: 1.6rem; }
-td.depth-2 { padding-left: 3rem; }
+/* The indent of a row's depth (--depth, set per row): as specific as the padding of table.tree td, and after it, so it wins. */
+table.tree td.unit { padding-left: calc(.5rem + var(--depth, 0) * 1.4rem); }
 tr[data-unit] td.depth-0 strong { font-size: 1.02rem; }
 .bar-cell { width: 28%; }
 .bar { display: flex; height: .8rem; background: #f1f3f6; border-radius: 3px; overflow: hidden; }

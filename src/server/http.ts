@@ -1,5 +1,6 @@
 import { serveExplorerAsset, serveExplorerPage, wantsExplorer } from './explorer';
 import { serveDashboardAsset, serveDashboardPage } from './dashboard';
+import { serveLandingPage, serveReadme } from './landing';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
@@ -301,6 +302,8 @@ export function createHttpServer(deps: HttpDeps): Server {
       if ((url.pathname === '/dashboard' || url.pathname === '/dashboard/') && req.method === 'GET') return serveDashboardPage(res);
       if (url.pathname.startsWith('/dashboard/') && req.method === 'GET' && serveDashboardAsset(res, url.pathname)) return;
       if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
+      if (url.pathname === '/' && req.method === 'GET') return serveLandingPage(res);
+      if (url.pathname === '/README.md' && req.method === 'GET' && serveReadme(res)) return;
       if (url.pathname === '/graphql' && (req.method === 'POST' || req.method === 'GET')) {
         if (!(await withinRateLimit(deps, req, res, requestId))) return;
         return handleGraphQL(deps, req, res, url, requestId);

@@ -21,9 +21,10 @@ export interface ChildServer {
 /**
  * The real `src/main.ts` in a child process (compiled on the fly by ts-register.js), the way an
  * operator runs it: configured by environment only. Resolves once it logs that it is ready.
+ * `entry` runs another build of it instead (`[dist/src/main.js]`).
  */
-export async function startChildServer(env: Record<string, string>, readyTimeoutMs = 60_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, [TS_REGISTER, MAIN], {
+export async function startChildServer(env: Record<string, string>, readyTimeoutMs = 60_000, entry: string[] = [TS_REGISTER, MAIN]): Promise<ChildServer> {
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -65,7 +65,7 @@ function checkEffectiveOn(date: string, path: string[]): void {
 }
 
 export async function reorganizeUnits(em: EntityManager, viewer: Viewer, input: ReorganizeUnitsCommand): Promise<ReorganisationResult> {
-  assertRole(viewer, Role.ADMIN);
+  assertRole(viewer, 'reorganizeUnits', Role.ADMIN);
   const effectiveOn = input.effectiveOn;
   checkEffectiveOn(effectiveOn, inputField('effectiveOn'));
   const before = dayBefore(effectiveOn);
@@ -147,7 +147,7 @@ export interface DissolveOrgUnitCommand {
  * dissolution is refused) or finds the unit ended (and is refused).
  */
 export async function dissolveOrgUnit(em: EntityManager, viewer: Viewer, input: DissolveOrgUnitCommand): Promise<OrgUnit> {
-  assertRole(viewer, Role.ADMIN);
+  assertRole(viewer, 'dissolveOrgUnit', Role.ADMIN);
   checkEffectiveOn(input.effectiveOn, inputField('effectiveOn'));
   const code = input.code?.trim() ?? '';
   const run = sqlRunnerFor(em);

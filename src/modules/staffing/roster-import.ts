@@ -12,6 +12,7 @@ import { openEndedRefusal } from '../org';
 import { MAX_LEVEL, MIN_LEVEL, profileProblems } from '../people';
 import { quotaLeftForGroups } from './establishment-rule';
 import { echo } from '../../shared/echo';
+import { canonicalUnitCode } from '../../shared/unit-code';
 
 /**
  * Roster import: a whole HR roster (CSV) in one transaction, all or nothing. Every row is checked
@@ -85,7 +86,7 @@ function readRows(csv: string, viewer: Viewer, errors: RowError[]): RosterRow[] 
     const rowErrors: RowError[] = [];
     const fail = (column: string | null, message: string) => rowErrors.push({ line: record.line, column, message });
     if (record.fields.length !== header.length) fail(null, `The row has ${record.fields.length} fields; the header has ${header.length}`);
-    const unitCode = at(record.fields, 'unit_code');
+    const unitCode = canonicalUnitCode(at(record.fields, 'unit_code'));
     if (!unitCode) fail('unit_code', 'unit_code is empty');
     else if (!unitInScope(viewer, unitCode)) fail('unit_code', `Unit ${echo(unitCode)} is outside your subtree`);
     const fullName = at(record.fields, 'full_name');

@@ -19,12 +19,17 @@
   }
 
   var defaultQuery = [
-    '# workforce-graph explorer. Paste a token above (npm run -s token -- --role HR_OFFICER --unit HCM.NHA_BE),',
+    // Short lines: the editor does not wrap, and a long first line was cut off at its edge.
+    '# workforce-graph explorer / trình khám phá GraphQL',
+    '# Paste a token in the box above. Mint one with',
+    '#   npm run -s token -- --role HR_OFFICER \\',
+    '#     --unit HCM.NHA_BE',
     '# then run this with the ▶ button or Ctrl-Enter.',
     '{',
     '  me { subject role unitCode }',
     '  staffingGap(unitCode: "HCM.NHA_BE", year: 2026) {',
-    '    unit { name } quota filled gap itGap itSeatsCoveredConcurrently',
+    '    unit { name } quota filled gap',
+    '    itGap itSeatsCoveredConcurrently',
     '    children { unit { name } quota filled gap }',
     '  }',
     '}',
