@@ -9,6 +9,8 @@ export interface Config {
   port: number;
   /** PostgreSQL connection string; unset means "start the embedded server". */
   databaseUrl: string | undefined;
+  /** Streaming replicas of DATABASE_URL that the analytics read from (DATABASE_REPLICA_URLS). */
+  databaseReplicaUrls: string[];
   /** Where the embedded server keeps its data. */
   embeddedDataDir: string;
   /** HS256 secret for access tokens (what `npm run token` signs with); unused when `jwks` is set. */
@@ -150,6 +152,25 @@ function jwksSettings(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv): JwksSettings | 
   };
 }
 
+function replicaUrls(env: NodeJS.ProcessEnv): string[] {
+  const urls = listSetting(env, 'DATABASE_REPLICA_URLS');
+  // A replica of the embedded server cannot exist: it has no replication set up.
+  if (urls.length && !env.DATABASE_URL) throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are copies of that primary');
+  for (const raw of urls) {
+    let url: URL | null = null;
+    try {
+      url = new URL(raw);
+    } catch {
+      // reported below, without echoing a password
+    }
+    if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname) {
+      throw new ConfigError(`DATABASE_REPLICA_URLS must list postgres:// URLs separated by commas; entry ${urls.indexOf(raw) + 1} is not one`);
+    }
+  }
+  if (new Set(urls).size !== urls.length) throw new ConfigError('DATABASE_REPLICA_URLS lists the same replica twice');
+  return urls;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = (env.NODE_ENV || 'development') as NodeEnv;
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -179,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intSetting(env, 'PORT', 4000, 0, 65535),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrls: replicaUrls(env),
     embeddedDataDir: env.EMBEDDED_PG_DIR || '.data/postgres',
     jwtSecret: jwtSecret || DEVELOPMENT_JWT_SECRET,
     jwks,

@@ -25,11 +25,15 @@ export class ConnectionHealth {
   }
 }
 
-/** Watches the pool of the primary and of every replica of the ORM. */
+/**
+ * Watches the primary's pool. Not the replicas': their reads fall back to the primary
+ * (read-replicas.ts), so a replica out of reach is no outage, and must not make a primary that
+ * is merely busy look unreachable.
+ */
 export function connectionHealthOf(orm: Orm): ConnectionHealth {
   const health = new ConnectionHealth();
-  const driver = orm.em.getDriver() as unknown as { getConnection(type: 'write'): unknown; replicas?: unknown[] };
-  for (const connection of [driver.getConnection('write'), ...(driver.replicas ?? [])]) {
+  const driver = orm.em.getDriver() as unknown as { getConnection(type: 'write'): unknown };
+  for (const connection of [driver.getConnection('write')]) {
     const pool = (connection as { getKnex(): { client: { pool?: TarnPool } } }).getKnex().client.pool;
     if (pool) health.watch(pool);
   }

@@ -41,7 +41,7 @@ export async function openDatabase(config: Config, logger: Logger, entities: Orm
   }
   let orm: Orm;
   try {
-    orm = await createOrm({ url, entities, poolSize: config.dbPoolSize, logger });
+    orm = await createOrm({ url, entities, poolSize: config.dbPoolSize, logger, replicaUrls: config.databaseReplicaUrls });
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
   } catch (error) {

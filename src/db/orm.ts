@@ -14,6 +14,8 @@ export interface OrmOptions {
   logger?: Logger;
   /** How long a statement may wait for a pooled connection (default 10 s). */
   acquireTimeoutMs?: number;
+  /** Streaming replicas of `url`, each with a pool like the primary's; only `readSqlRunnerFor` reads from them. */
+  replicaUrls?: string[];
 }
 
 export async function createOrm(options: OrmOptions): Promise<Orm> {
@@ -43,6 +45,10 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     forceEntityConstructor: false,
     allowGlobalContext: false,
     onQuery: recordStatement,
+    replicas: (options.replicaUrls ?? []).map((clientUrl, index) => ({ name: `replica-${index + 1}`, clientUrl })),
+    // Nothing reads from a replica unless it asks to (src/db/read-replicas.ts): a replica lags,
+    // and only the analytics can live with that.
+    preferReadReplicas: false,
     debug: false,
     logger: (message: string) => options.logger?.debug({ orm: message }),
     schemaGenerator: { disableForeignKeys: false },

@@ -18,9 +18,11 @@ export function toArrayLiteral(values: readonly unknown[]): string {
   return `{${values.map(arrayElement).join(',')}}`;
 }
 
+/** Parameters as the driver takes them: arrays as PostgreSQL array literals. */
+export function boundParams(params: readonly unknown[]): unknown[] {
+  return params.map((p) => (Array.isArray(p) ? toArrayLiteral(p) : p));
+}
+
 export function sqlRunnerFor(em: EntityManager): SqlRunner {
-  return async <Row,>(sql: string, params: readonly unknown[] = []) => {
-    const bound = params.map((p) => (Array.isArray(p) ? toArrayLiteral(p) : p));
-    return (await em.execute(sql, bound, 'all')) as Row[];
-  };
+  return async <Row,>(sql: string, params: readonly unknown[] = []) => (await em.execute(sql, boundParams(params), 'all')) as Row[];
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import type { StatementTally } from '../db/statement-counter';
 import { SqlRunner, sqlRunnerFor } from '../db/sql-runner';
+import { ReadReplicas, readSqlRunnerFor } from '../db/read-replicas';
 import { Loaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
 
@@ -15,6 +16,11 @@ export interface RequestContext {
   em: EntityManager;
   /** Set-based SQL on `em`. */
   sql: SqlRunner;
+  /**
+   * Set-based SQL for the analytics, which may be a few hundred milliseconds behind: a read
+   * replica's when DATABASE_REPLICA_URLS is set, `sql`'s once the request has written.
+   */
+  readSql: SqlRunner;
   loaders: Loaders;
   logger: Logger;
   statements: StatementTally;
@@ -26,17 +32,25 @@ export function createRequestContext(options: {
   logger: Logger;
   statements?: StatementTally;
   requestId?: string;
+  replicas?: ReadReplicas;
 }): RequestContext {
   const requestId = options.requestId ?? randomUUID();
+  const statements = options.statements ?? { count: 0 };
   return {
     requestId,
     viewer: options.viewer,
     em: options.em,
     sql: sqlRunnerFor(options.em),
+    readSql: readSqlRunnerFor(options.em, options.replicas, statements),
     loaders: new Loaders(),
     logger: options.logger.child({ requestId }),
-    statements: options.statements ?? { count: 0 },
+    statements,
   };
+}
+
+/** Sends the rest of the request's reads, analytics included, to the primary: it is about to write. */
+export function readFromPrimary(ctx: RequestContext): void {
+  ctx.statements.wrote = true;
 }
 
 /** The viewer of a context that permissions have already admitted. */

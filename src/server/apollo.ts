@@ -1,11 +1,11 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import { buildAppSchema } from '../app/schema';
 import type { Logger } from '../logger';
-import type { RequestContext } from '../edge/context';
+import { readFromPrimary, RequestContext } from '../edge/context';
 import { compiledExecution } from './compiled-execution';
 import { currentRequestId } from './http';
 import { inputHygienePlugin } from './input-hygiene';
@@ -124,6 +124,19 @@ export function formatError(logger: Logger, exposeStackTraces: boolean, health?:
   };
 }
 
+/** A mutation's reads, analytics included, must see its writes: the primary serves them all. */
+function primaryForMutationsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation === 'mutation') readFromPrimary(contextValue);
+        },
+      };
+    },
+  };
+}
+
 /** Operations compiled once; each holds generated code, so the number kept is bounded. */
 const MAX_COMPILED_OPERATIONS = 1_000;
 
@@ -156,6 +169,7 @@ export function createApollo(
       operationGatePlugin(queryLimitsFrom(config)),
       inputHygienePlugin(),
       ...(load.admission ? [admissionPlugin(load.admission)] : []),
+      primaryForMutationsPlugin(),
     ],
   });
 }

@@ -14,6 +14,7 @@ import { buildAppSchema } from '../app/schema';
 import { queryLimitsFrom, RequestGate } from './query-limits';
 import { Admission } from './admission';
 import { connectionHealthOf } from '../db/connection-health';
+import { ReadReplicas } from '../db/read-replicas';
 
 export interface RunningApp {
   url: string;
@@ -50,6 +51,7 @@ export async function startApp(config: Config, orm: Orm, logger: Logger): Promis
     rateLimitKey: rateLimitKeyFor(verifyToken),
     inFlight,
     admission,
+    replicas: new ReadReplicas(orm, logger),
   });
   server.keepAliveTimeout = 5_000;
   // While draining, every response closes its connection, so keep-alive clients move elsewhere.

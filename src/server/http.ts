@@ -11,6 +11,7 @@ import { Client } from 'pg';
 import type { Orm } from '../db/orm';
 import { sqlRunnerFor } from '../db/sql-runner';
 import { countStatementsIn, StatementTally } from '../db/statement-counter';
+import type { ReadReplicas } from '../db/read-replicas';
 import type { Authenticator } from '../auth/authenticate';
 import type { Logger } from '../logger';
 import { createRequestContext, RequestContext } from '../edge/context';
@@ -43,6 +44,8 @@ export interface HttpDeps {
   inFlight?: RequestsInFlight;
   /** Admission control, whose state /readyz reports. */
   admission?: Admission;
+  /** The read replicas the analytics use (DATABASE_REPLICA_URLS); absent: none. */
+  replicas?: ReadReplicas;
 }
 
 /**
@@ -255,7 +258,7 @@ async function handleGraphQL(deps: HttpDeps, req: IncomingMessage, res: ServerRe
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         if (authenticationFailure) throw authenticationFailure;
-        return createRequestContext({ viewer, em, logger: deps.logger, statements: tally, requestId });
+        return createRequestContext({ viewer, em, logger: deps.logger, statements: tally, requestId, replicas: deps.replicas });
       },
     }),
   );

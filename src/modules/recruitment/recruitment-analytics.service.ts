@@ -28,7 +28,7 @@ export interface Funnel {
 export async function recruitmentFunnel(ctx: RequestContext, args: { unitCode: string; from: string; to: string }): Promise<Funnel> {
   if (args.from > args.to) throw badUserInput('`from` must not be after `to`', 'from');
   const unit = await requireUnitForQuery(ctx, args.unitCode);
-  const f = await sql.funnelFigures(ctx.sql, unit.id, args.from, args.to);
+  const f = await sql.funnelFigures(ctx.readSql, unit.id, args.from, args.to);
   const decided = f.offers_accepted + f.offers_declined;
   return {
     applications: f.applications,
@@ -61,7 +61,7 @@ export async function matchCandidates(ctx: RequestContext, args: { positionId: s
   if (!position) throw notFound('No position has that ID');
   if (!(await positionInViewerScope(ctx, position))) throw forbidden('That position is outside your scope');
   const unit = (await unitById(ctx, position.unit.id))!;
-  const rows = await sql.bestMatches(ctx.sql, {
+  const rows = await sql.bestMatches(ctx.readSql, {
     positionId: position.id,
     regionCode: provinceUnitCode(unit.code),
     includeInternal: args.includeInternal,
@@ -71,7 +71,7 @@ export async function matchCandidates(ctx: RequestContext, args: { positionId: s
   });
   const candidateIds = rows.filter((r) => r.kind === 'CANDIDATE').map((r) => String(r.id));
   const personIds = rows.filter((r) => r.kind === 'PERSON').map((r) => String(r.id));
-  const missing = await sql.missingRequirements(ctx.sql, position.id, candidateIds, personIds);
+  const missing = await sql.missingRequirements(ctx.readSql, position.id, candidateIds, personIds);
   return rows.map((row) => ({
     score: Number(row.score),
     candidateId: row.kind === 'CANDIDATE' ? String(row.id) : null,
@@ -97,13 +97,13 @@ export async function placementPlan(ctx: RequestContext, args: { unitCode: strin
   if (!Number.isFinite(args.minScore) || args.minScore < 0 || args.minScore > 1) throw badUserInput('minScore must be from 0 to 1', 'minScore');
   const unit = await requireUnitForQuery(ctx, args.unitCode);
   const date = today();
-  const vacancies = await sql.placeableVacancies(ctx.sql, unit.id, date);
+  const vacancies = await sql.placeableVacancies(ctx.readSql, unit.id, date);
   if (vacancies.length === 0) return { suggestions: [], totalScore: 0, unplacedVacancies: 0 };
-  const edges = await sql.placementEdges(ctx.sql, unit.id, date, args.minScore);
+  const edges = await sql.placementEdges(ctx.readSql, unit.id, date, args.minScore);
   const groupKey = (unitId: string, category: string) => `${unitId}:${category}`;
   const groups = new Map<string, { unitId: string; category: StaffCategory }>();
   for (const v of vacancies) groups.set(groupKey(String(v.unit_id), v.category), { unitId: String(v.unit_id), category: v.category as StaffCategory });
-  const capacities = await quotaLeftForGroups(ctx.sql, [...groups.values()], date);
+  const capacities = await quotaLeftForGroups(ctx.readSql, [...groups.values()], date);
   const solution = optimalPlacement({
     vacancies: vacancies.map((v) => ({ id: String(v.id), group: groupKey(String(v.unit_id), v.category) })),
     groupCapacity: new Map(capacities.map((c) => [groupKey(c.unitId, c.category), c.left === null ? null : Math.max(c.left, 0)])),

@@ -238,7 +238,7 @@ async function asQuery<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function simulatePolicy(ctx: RequestContext, input: SimulateCommand): Promise<SimulationResult> {
-  return asQuery(async () => compute(await loadSimulation(ctx.sql, viewerOf(ctx), input)));
+  return asQuery(async () => compute(await loadSimulation(ctx.readSql, viewerOf(ctx), input)));
 }
 
 /**
@@ -251,7 +251,7 @@ export function policyCurve(ctx: RequestContext, input: SimulateCommand, steps: 
     throw badUserInput(`steps must be a whole number from ${MIN_CURVE_STEPS} to ${MAX_CURVE_STEPS}`, 'steps');
   }
   return asQuery(async () => {
-    const data = await loadSimulation(ctx.sql, viewerOf(ctx), input);
+    const data = await loadSimulation(ctx.readSql, viewerOf(ctx), input);
     runEngine(() => checkScenarioTerms(data.groups, data.changes));
     const points: CurvePoint[] = [];
     for (let k = 0; k < steps; k++) {

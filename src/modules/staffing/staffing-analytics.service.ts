@@ -30,10 +30,10 @@ export async function staffingGapFor(
   const unit = await requireUnitForQuery(ctx, args.unitCode);
   const query: GapQuery = { year: args.year, asOf: args.asOf ?? today(), includeDescendants: args.includeDescendants, figures: shown };
   if (!withChildren || !query.includeDescendants) {
-    const [figures] = await staffingGapFigures(ctx.sql, { kind: 'units', units: [unit] }, query);
+    const [figures] = await staffingGapFigures(ctx.readSql, { kind: 'units', units: [unit] }, query);
     return { ...figures, query };
   }
-  const rows = await staffingGapFigures(ctx.sql, { kind: 'unitAndChildren', unit }, query);
+  const rows = await staffingGapFigures(ctx.readSql, { kind: 'unitAndChildren', unit }, query);
   const figures = rows.find((r) => String(r.unit_id) === String(unit.id))!;
   childrenLoader(ctx, query).prime({ id: String(unit.id), code: unit.code }, rows.filter((r) => r !== figures));
   return { ...figures, query };
@@ -43,7 +43,7 @@ function childrenLoader(ctx: RequestContext, query: GapQuery) {
   return ctx.loaders.get<GapUnit, StaffingGapFigures[]>(
     `staffingGap.children:${query.year}:${query.asOf}:${JSON.stringify(query.figures)}`,
     async (parents) => {
-      const rows = await staffingGapFigures(ctx.sql, { kind: 'childrenOf', parents }, { ...query, includeDescendants: true });
+      const rows = await staffingGapFigures(ctx.readSql, { kind: 'childrenOf', parents }, { ...query, includeDescendants: true });
       return groupByKey(parents.map((p) => p.id), rows, (r) => String(r.parent_id));
     },
     (parent) => parent.id,
@@ -62,7 +62,7 @@ export async function staffingGapChildren(ctx: RequestContext, parent: StaffingG
 
 export async function skillGapsFor(ctx: RequestContext, args: { unitCode: string; includeDescendants: boolean; asOf?: string | null }): Promise<SkillGapFigures[]> {
   const unit = await requireUnitForQuery(ctx, args.unitCode);
-  return skillGapFigures(ctx.sql, unit.id, args.includeDescendants, args.asOf ?? today());
+  return skillGapFigures(ctx.readSql, unit.id, args.includeDescendants, args.asOf ?? today());
 }
 
 export async function placementFitFor(
@@ -70,5 +70,5 @@ export async function placementFitFor(
   args: { unitCode: string; includeDescendants: boolean; asOf?: string | null },
 ): Promise<PlacementFitFigures & { unit_id: string }> {
   const unit = await requireUnitForQuery(ctx, args.unitCode);
-  return { ...(await placementFitFigures(ctx.sql, unit.id, args.includeDescendants, args.asOf ?? today())), unit_id: unit.id };
+  return { ...(await placementFitFigures(ctx.readSql, unit.id, args.includeDescendants, args.asOf ?? today())), unit_id: unit.id };
 }

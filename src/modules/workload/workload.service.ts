@@ -38,7 +38,7 @@ export async function workloadNeed(
 ): Promise<WorkloadNeedResult[]> {
   checkWisnParameters(args);
   const unit = await requireUnitForQuery(ctx, args.unitCode);
-  const rows = await sql.workloadByCategory(ctx.sql, unit.id, args.includeDescendants, args.asOf ?? today());
+  const rows = await sql.workloadByCategory(ctx.readSql, unit.id, args.includeDescendants, args.asOf ?? today());
   return rows.map((row) => {
     const inputs = { digitisableHours: row.digitisable_hours, otherHours: row.other_hours, actualStaff: row.actual_staff };
     return {
