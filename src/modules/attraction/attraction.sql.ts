@@ -77,7 +77,7 @@ export async function upsertBenchmark(run: SqlRunner, v: BenchmarkValues): Promi
 
 /** True when `code` names a top-level unit (a region of the benchmarks). */
 export async function isTopLevelUnitCode(run: SqlRunner, code: string): Promise<boolean> {
-  // A region is a top-level unit, or a unit right below the nation ("P01" for "VN.P01"): see shared/region.ts.
+  // A region is a top-level unit, or a unit right below the nation ("HCM" for "VN.HCM"): see shared/region.ts.
   const rows = await run(
     `select 1 from org_unit u left join org_unit parent on parent.id = u.parent_id
      where (u.code = ? and u.parent_id is null) or (u.code = ? || '.' || ? and parent.code = ?)`,
