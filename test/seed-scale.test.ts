@@ -1,8 +1,11 @@
 import { FloorRow, STAFFING_GAP_FLOOR_SQL } from '../bench/floor';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { generateNationalData, NationalCounts, scaledCounts } from '../bench/scale';
+import { refusalOf } from '../scripts/seed-scale';
+import { loadCountry } from '../seeds/country';
 import { Role } from '../src/graphql/enums';
 import { fromGlobalId, toGlobalId } from '../src/graphql/global-id';
-import type { SqlRunner } from '../src/db/sql-runner';
+import { SqlRunner, sqlRunnerFor } from '../src/db/sql-runner';
 import { staffingGapFigures } from '../src/modules/staffing/staffing-gap.sql';
 import { today } from '../src/shared/today';
 import { startTestServer, TestServer } from './helpers/harness';
@@ -20,10 +23,17 @@ const TODAY = `u.path <@ 'VN' and u.code <> 'VN' and u.valid_to is null`;
 describe('seed:scale — the national dataset on the real map, at a tiny scale', () => {
   let server: TestServer;
   let counts: NationalCounts;
+  const refusals: Record<'countryOnly' | 'beside' | 'besideForced', string | null> = { countryOnly: 'unset', beside: 'unset', besideForced: 'unset' };
   const year = Number(today().slice(0, 4));
 
   beforeAll(async () => {
     server = await startTestServer();
+    // As after `npm run seed -- --country`, then with a unit of the demo's beside it.
+    await server.orm.em.fork().transactional((tx) => loadCountry(sqlRunnerFor(tx as EntityManager)));
+    refusals.countryOnly = await refusalOf(server.sql, false);
+    await server.sql(`insert into org_unit (code, name, kind) values ('BN', 'Tỉnh Bắc Ninh', 'PROVINCE')`);
+    refusals.beside = await refusalOf(server.sql, false);
+    refusals.besideForced = await refusalOf(server.sql, true);
     counts = await generateNationalData(server.sql, { people: PEOPLE });
     await server.sql('analyze');
   }, 180_000);
@@ -32,7 +42,7 @@ describe('seed:scale — the national dataset on the real map, at a tiny scale',
     await server?.close();
   });
 
-  it('loads the real country first, and puts the data on today\'s 34 provinces, the scaled communes and departments under the provinces', async () => {
+  it('puts the data on the real country: today\'s 34 provinces, the scaled communes and departments under the provinces', async () => {
     const expected = scaledCounts(PEOPLE);
     expect(counts.provinces).toBe(34);
     expect(counts.communes).toBe(expected.communes);
@@ -64,6 +74,13 @@ describe('seed:scale — the national dataset on the real map, at a tiny scale',
     expect(withData).toHaveLength(33);
     expect(new Set(withData.map((r) => r.parent_code)).size).toBe(33);
     for (const c of withData) expect(communes.find((x) => x.parent_code === c.parent_code)!.code).toBe(c.code);
+  });
+
+  it('takes a database holding only the country, refuses units outside it unless forced, and refuses a second run', async () => {
+    expect(refusals.countryOnly).toBeNull();
+    expect(refusals.beside).toMatch(/1 org units outside the country.*--force/);
+    expect(refusals.besideForced).toBeNull();
+    expect(await refusalOf(server.sql, true)).toMatch(/the country already holds [0-9]+ positions and 20000 people/);
   });
 
   it('puts nothing on the units that ended on 2025-06-30', async () => {
