@@ -3,10 +3,11 @@
  * against the real HTTP endpoint, with real tokens, over the mix of reads and writes an HR
  * department and policymakers produce (about 80 % reads, 20 % writes).
  *
- * Preparation reads real ids and codes from the national dataset (bench/scale.ts: provinces
- * VN.P01..VN.P34, communes VN.P01.C0001, departments VN.P01.S001) and signs one token per actor:
+ * Preparation reads real ids and codes from the national dataset (bench/scale.ts on the real
+ * map: today's provinces VN.AGG…VN.VLG, their communes that hold data, departments VN.AGG.S001)
+ * and signs one token per actor:
  *
- *   HR_OFFICER × up to 8  (one per province P01..P08): staff and recruitment reads and every write
+ *   HR_OFFICER × up to 8  (one per province, the first 8 by code): staff and recruitment reads and every write
  *                          of the recruitment and staffing tracks, in their province only
  *   POLICYMAKER (1st province): IT vacancies, payGap, simulatePolicy, savePolicyScenario
  *   ANALYST     (2nd province): aggregates only (staffingGap tree, funnel, skillGaps, placementFit)
@@ -69,7 +70,7 @@ export interface MixedLoadResult {
   mix: Record<string, number>;
 }
 
-/** HR officers, one per province from P01 on. */
+/** HR officers, one per province, the first ones by code. */
 const HR_PROVINCES = 8;
 /** Share of recruit tracks that end in a hire (when a seat under the quota is left). */
 const HIRE_SHARE = 0.75;
@@ -274,10 +275,14 @@ async function prepare(options: MixedLoadOptions): Promise<Prepared> {
   const db = new Client({ connectionString: options.databaseUrl });
   await db.connect();
   try {
+    // Today's provinces that hold the dataset: not the ones that ended with the 2025 reform.
     const provinces = (
-      await db.query<{ code: string }>(`select code from org_unit where kind = 'PROVINCE' and code ~ '^VN\\.P[0-9]{2}$' and valid_to is null order by code`)
+      await db.query<{ code: string }>(
+        `select u.code from org_unit u join org_unit n on n.id = u.parent_id and n.code = 'VN'
+         where u.valid_to is null and exists (select 1 from position p where p.unit_id = u.id) order by u.code`,
+      )
     ).rows.map((r) => r.code);
-    if (provinces.length < 2) throw new Error('mixed load: the database holds no national dataset (provinces VN.P01..VN.P34); run bench/scale.ts first');
+    if (provinces.length < 2) throw new Error('mixed load: the database holds no national dataset (provinces under VN with positions); run bench/scale.ts first');
 
     const competencies = (await db.query<{ code: string }>(`select code from competency where code like 'SCALE\\_%' order by code`)).rows.map((r) => r.code);
     if (competencies.length < 3) throw new Error('mixed load: the competencies SCALE_1..20 are missing');
@@ -291,7 +296,9 @@ async function prepare(options: MixedLoadOptions): Promise<Prepared> {
     const loadProvince = async (code: string, role: Role): Promise<Province> => {
       const communes = (
         await db.query<{ code: string }>(
-          `select code from org_unit where path <@ $1::ltree and kind in ('WARD', 'COMMUNE') and valid_to is null order by code limit 500`,
+          // Those the dataset is on: below full scale, a share of the map's communes hold it.
+          `select u.code from org_unit u where u.path <@ $1::ltree and u.kind in ('WARD', 'COMMUNE') and u.valid_to is null
+             and exists (select 1 from position p where p.unit_id = u.id) order by u.code limit 500`,
           [code],
         )
       ).rows.map((r) => r.code);

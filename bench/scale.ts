@@ -1,15 +1,20 @@
+import { loadCountry, REFORM_DAY } from '../seeds/country';
 import type { SqlRunner } from '../src/db/sql-runner';
+import { NATION_CODE, NATIONAL_REGION, regionOfCode } from '../src/shared/region';
 import { today } from '../src/shared/today';
 
 /**
- * The national shape at any scale: 34 provinces, the post-2025 two-tier local government
- * (3,321 communes and wards under the provinces), about 700 departments and agencies, and
- * `people` civil servants. Every count other than the 34 provinces scales with
- * people / 2,000,000.
+ * The national dataset at any scale, on Vietnam's real map: the country of seeds/country.ts
+ * (loaded first when absent), then synthetic departments and agencies under today's 34
+ * provinces (VN.HCM.S001), positions, quotas, `people` civil servants, their assignments,
+ * vacancies, candidates, applications and offers, on today's units only: never on the units
+ * that ended with the 2025 reform. Every count other than the 34 provinces scales with
+ * people / 2,000,000, the communes too: below 2 M people the data sits on that share of the
+ * 3,321 communes (each province's first ones by code, taken in turn), so that a unit holds as
+ * much at every scale and the bench's figures compare across scales and with earlier runs.
  *
  * Generated inside PostgreSQL, set-based (generate_series, hashtext for a deterministic spread),
- * never row by row from JavaScript. Units sit under the nation VN: provinces VN.P01..VN.P34 (and VN.P01.C0001, VN.P01.S001 below
- * them), so they never collide with the demo's HCM/BN or the bench's PLAN/SIM/REORG.
+ * never row by row from JavaScript.
  */
 export interface NationalOptions {
   people: number;
@@ -38,7 +43,9 @@ export interface NationalCounts {
 }
 
 export const FULL_PEOPLE = 2_000_000;
+/** Today's provinces and centrally-run cities (Resolution 202/2025/QH15). */
 export const PROVINCES = 34;
+/** Today's communes, wards and special zones: the map's, all of them at full scale. */
 const FULL_COMMUNES = 3321;
 const FULL_DEPARTMENTS = 700;
 const FULL_VACANCIES = 100_000;
@@ -58,15 +65,20 @@ const SENIORITIES = ['JUNIOR', 'MID', 'SENIOR', 'LEAD'];
 /** A legal base salary (lương cơ sở) to size pay offers. */
 const BASE_SALARY = 2_340_000;
 
-/** Units of this generator only: everything below the nation VN (VN itself holds no seats). */
-const SCALE_UNIT = `u.code like 'VN.%'`;
+/**
+ * Today's units under the nation (VN itself holds no seats). `valid_to is null`, not the code:
+ * the pre-reform units are under VN too (VN.HO_CHI_MINH…), and the data must never be on them.
+ */
+const SCALE_UNIT = `(u.path <@ '${NATION_CODE}' and u.code <> '${NATION_CODE}' and u.valid_to is null)`;
+/** Of those, the units the dataset is on: every one of them holds positions. */
+const DATA_UNIT = `(${SCALE_UNIT} and exists (select 1 from position dp where dp.unit_id = u.id))`;
 
 export function scaledCounts(people: number): { communes: number; departments: number; vacancies: number; candidates: number; candidatesWithCompetencies: number; applications: number } {
   const f = people / FULL_PEOPLE;
   const scaled = (full: number) => Math.max(1, Math.round(full * f));
   const candidates = scaled(FULL_CANDIDATES);
   return {
-    communes: scaled(FULL_COMMUNES),
+    communes: Math.min(FULL_COMMUNES, scaled(FULL_COMMUNES)), // the map has no more
     departments: scaled(FULL_DEPARTMENTS),
     vacancies: Math.max(20, Math.round(FULL_VACANCIES * f)),
     candidates,
@@ -91,43 +103,46 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
     Array.from({ length: 20 }, (_, i) => `SCALE_${i + 1}`),
   ])).map((r) => String(r.id));
 
-  // Org units: provinces, then communes/wards and departments/agencies spread round-robin.
-  await run(`insert into org_unit (code, name, kind, valid_from) values ('VN', 'Việt Nam', 'NATION', '2025-07-01')`);
-  await run(
-    `insert into org_unit (code, name, kind, parent_id, population, valid_from)
-     select 'VN.P' || lpad(p::text, 2, '0'), 'Tỉnh ' || lpad(p::text, 2, '0'), 'PROVINCE', (select id from org_unit where code = 'VN'),
-            800000 + abs(hashtext('prov' || p)) % 3000000, '2025-07-01'
-     from generate_series(1, ?) p`,
-    [PROVINCES],
-  );
-  await run(
-    `insert into org_unit (code, name, kind, parent_id, population, valid_from)
-     select pr.code || '.C' || lpad(i::text, 4, '0'),
-            case when i % 4 = 0 then 'Phường ' else 'Xã ' end || lpad(i::text, 4, '0'),
-            case when i % 4 = 0 then 'WARD' else 'COMMUNE' end,
-            pr.id, 5000 + abs(hashtext('com' || i)) % 60000, '2025-07-01'
-     from generate_series(1, ?) i
-     join org_unit pr on pr.code = 'VN.P' || lpad((1 + (i - 1) % ?)::text, 2, '0')`,
-    [n.communes, PROVINCES],
-  );
+  // The map (one home: seeds/country.ts; a no-op when it is on file already), then departments
+  // and agencies spread round-robin over today's provinces in code order.
+  await loadCountry(run);
+  const provinceCodes = (await run<{ code: string }>(
+    `select u.code from org_unit u join org_unit n on n.id = u.parent_id and n.code = ? where u.valid_to is null order by u.code`,
+    [NATION_CODE],
+  )).map((r) => r.code);
+  if (provinceCodes.length !== PROVINCES) throw new Error(`the country holds ${provinceCodes.length} provinces today, not ${PROVINCES}`);
   await run(
     `insert into org_unit (code, name, kind, parent_id, valid_from)
      select pr.code || '.S' || lpad(i::text, 3, '0'),
             case when i % 3 = 0 then 'Ban quản lý ' else 'Sở ' end || lpad(i::text, 3, '0'),
             case when i % 3 = 0 then 'AGENCY' else 'DEPARTMENT' end,
-            pr.id, '2025-07-01'
+            pr.id, ?::date
      from generate_series(1, ?) i
-     join org_unit pr on pr.code = 'VN.P' || lpad((1 + (i - 1) % ?)::text, 2, '0')`,
-    [n.departments, PROVINCES],
+     join org_unit pr on pr.code = (?::text[])[1 + (i - 1) % ?]`,
+    [REFORM_DAY, n.departments, provinceCodes, PROVINCES],
   );
 
   // Positions: ~30 % IT (role family by unit and slot), categories 60/25/15, headcounts sized
-  // so that the seats hold the PRIMARY share of people at no more than MAX_FILL.
-  const positions = PROVINCES * POSITIONS_PER_PROVINCE + n.communes * POSITIONS_PER_COMMUNE + n.departments * POSITIONS_PER_DEPARTMENT;
+  // so that the seats hold the PRIMARY share of people at no more than MAX_FILL. Their units:
+  // the provinces, the departments, and the scale's communes (each province's r-th commune by
+  // code before any province's (r+1)-th, so a tenth of the communes spreads over all provinces).
+  const [{ n: mapCommunes }] = await run<{ n: number }>(`select count(*)::int as n from org_unit u where ${SCALE_UNIT} and u.kind in ('WARD', 'COMMUNE', 'TOWNSHIP')`);
+  const communes = Math.min(n.communes, mapCommunes);
+  const plannedPositions = PROVINCES * POSITIONS_PER_PROVINCE + communes * POSITIONS_PER_COMMUNE + n.departments * POSITIONS_PER_DEPARTMENT;
   const primaryTarget = Math.round(people * PRIMARY_SHARE);
-  const meanHeadcount = primaryTarget / MAX_FILL / positions;
+  const meanHeadcount = primaryTarget / MAX_FILL / plannedPositions;
   await run(
-    `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount)
+    `with commune as (
+       select c.id from (
+         select u.id, row_number() over (partition by u.parent_id order by u.code) as r, pr.code as province
+         from org_unit u join org_unit pr on pr.id = u.parent_id
+         where ${SCALE_UNIT} and u.kind in ('WARD', 'COMMUNE', 'TOWNSHIP')) c
+       order by c.r, c.province limit ?),
+     unit as (
+       select u.id, u.code, case when u.kind in ('WARD', 'COMMUNE', 'TOWNSHIP') then ? when u.kind in ('DEPARTMENT', 'AGENCY') then ? else ? end as slots
+       from org_unit u
+       where ${SCALE_UNIT} and (u.kind not in ('WARD', 'COMMUNE', 'TOWNSHIP') or u.id in (select id from commune)))
+     insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount)
      select u.id,
             case when k % 10 in (1, 4, 7) then 'Chuyên viên CNTT ' else 'Chuyên viên ' end || k,
             case when h % 20 < 12 then 'CIVIL_SERVANT' when h % 20 < 17 then 'PUBLIC_EMPLOYEE' else 'CONTRACT' end,
@@ -135,13 +150,14 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
             (?::text[])[1 + (h / 20) % 4],
             2.34 + ((h / 80) % 9) * 0.33,
             greatest(1, round(? * (0.5 + ((h / 720) % 101) / 100.0)))::int
-     from org_unit u
-     cross join lateral generate_series(1, case u.kind when 'PROVINCE' then ? when 'WARD' then ? when 'COMMUNE' then ? else ? end) k
-     cross join lateral (select abs(hashtext(u.code || '#' || k)) as h) hh
-     where ${SCALE_UNIT}`,
-    [IT_FAMILIES, SENIORITIES, meanHeadcount, POSITIONS_PER_PROVINCE, POSITIONS_PER_COMMUNE, POSITIONS_PER_COMMUNE, POSITIONS_PER_DEPARTMENT],
+     from unit u
+     cross join lateral generate_series(1, u.slots) k
+     cross join lateral (select abs(hashtext(u.code || '#' || k)) as h) hh`,
+    [communes, POSITIONS_PER_COMMUNE, POSITIONS_PER_DEPARTMENT, POSITIONS_PER_PROVINCE, IT_FAMILIES, SENIORITIES, meanHeadcount],
   );
-  const [{ seats }] = await run<{ seats: number }>(`select coalesce(sum(p.headcount), 0)::int as seats from position p join org_unit u on u.id = p.unit_id where ${SCALE_UNIT}`);
+  const [{ seats, positions }] = await run<{ seats: number; positions: number }>(
+    `select coalesce(sum(p.headcount), 0)::int as seats, count(*)::int as positions from position p join org_unit u on u.id = p.unit_id where ${SCALE_UNIT}`,
+  );
   const primaries = Math.min(primaryTarget, Math.floor(seats * MAX_FILL));
 
   await run(
@@ -185,8 +201,8 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
     `insert into person (full_name, birth_year, home_unit_id)
      select 'Người lao động ' || i, 1965 + abs(hashtext('by' || i)) % 38, u.id
      from generate_series(1, ?) i
-     join (select u.id, row_number() over (order by u.id) - 1 as n from org_unit u where ${SCALE_UNIT} and u.kind in ('WARD', 'COMMUNE')) u on u.n = i % ?`,
-    [people - primaries, n.communes],
+     join (select u.id, row_number() over (order by u.id) - 1 as n from org_unit u where ${DATA_UNIT} and u.kind in ('WARD', 'COMMUNE', 'TOWNSHIP')) u on u.n = i % ?`,
+    [people - primaries, communes],
   );
   await run(
     `insert into person_competency (person_id, competency_id, level)
@@ -240,16 +256,20 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
     [d, positions, Math.round((0.05 / PRIMARY_SHARE) * 1000)],
   );
 
+  // Ended and concurrent assignments were not in the sample the statistics last saw: planned
+  // as one row each, the counts at the end joined them by nested loops (11–19 s of the --quick load).
+  await run('analyze assignment');
+
   // Benchmarks: PRIVATE p25/p50/p75 for every IT family × seniority, nationally and per province.
   await run(
     `insert into salary_benchmark (role_family, seniority, sector, region, p25, p50, p75, source, as_of)
      select f, s, 'PRIVATE', r, (m * 0.8)::bigint, m, (m * 1.25)::bigint, 'scale', make_date(?, 1, 1)
      from unnest(?::text[]) with ordinality fam(f, fi)
      cross join unnest(?::text[]) with ordinality sen(s, si)
-     cross join (select 'VN' as r union all select 'P' || lpad(p::text, 2, '0') from generate_series(1, ?) p) regions
+     cross join unnest(?::text[]) r
      cross join lateral (select ((12000000 + 1500000 * si + 500000 * fi) * (0.8 + (abs(hashtext(r)) % 40) / 100.0))::bigint as m) pay
      on conflict do nothing`,
-    [year, IT_FAMILIES, SENIORITIES, PROVINCES],
+    [year, IT_FAMILIES, SENIORITIES, [NATIONAL_REGION, ...provinceCodes.map(regionOfCode)]],
   );
   await run(
     `insert into incentive_package (name, legal_basis, monthly_allowance, salary_percent_allowance, signing_bonus, min_service_years, eligible_role_families, valid_from)
@@ -283,8 +303,8 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
      select 'Ứng viên ' || i, case when i % 5 = 0 then 'PUBLIC' else 'PRIVATE' end, u.id
      from generate_series(1, ?) i
      join (select u.id, row_number() over (order by u.id) - 1 as n
-           from org_unit u where ${SCALE_UNIT} and u.kind in ('PROVINCE', 'WARD', 'COMMUNE')) u on u.n = (i * 13) % ?`,
-    [n.candidates, PROVINCES + n.communes],
+           from org_unit u where ${DATA_UNIT} and u.kind in ('PROVINCE', 'CITY', 'WARD', 'COMMUNE', 'TOWNSHIP')) u on u.n = (i * 13) % ?`,
+    [n.candidates, PROVINCES + communes],
   );
   const rankedCandidates = `(select c.id, row_number() over (order by c.id) - 1 as n from candidate c join org_unit u on u.id = c.home_unit_id and ${SCALE_UNIT} where c.full_name like 'Ứng viên %')`;
   await run(
@@ -339,17 +359,17 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
   return countNationalData(run);
 }
 
-/** What the scale units hold now. */
+/** What the units the dataset is on (today's units under VN holding positions) hold now. */
 export async function countNationalData(run: SqlRunner): Promise<NationalCounts> {
   const d = today();
   const [row] = await run<Record<string, number>>(
-    `with su as (select u.id, u.kind from org_unit u where ${SCALE_UNIT}),
+    `with su as (select u.id, u.kind from org_unit u where ${DATA_UNIT}),
           sp as (select p.id, p.headcount, p.is_it_specialist from position p join su on su.id = p.unit_id),
           sv as (select v.id, sp.is_it_specialist from vacancy v join sp on sp.id = v.position_id),
           sc as (select c.id from candidate c join su on su.id = c.home_unit_id),
           sa as (select a.id from application a join sv on sv.id = a.vacancy_id)
-     select (select count(*) from su where kind = 'PROVINCE')::int as provinces,
-            (select count(*) from su where kind in ('WARD', 'COMMUNE'))::int as communes,
+     select (select count(*) from su where kind in ('PROVINCE', 'CITY'))::int as provinces,
+            (select count(*) from su where kind in ('WARD', 'COMMUNE', 'TOWNSHIP'))::int as communes,
             (select count(*) from su where kind in ('DEPARTMENT', 'AGENCY'))::int as departments,
             (select count(*) from sp)::int as positions,
             (select coalesce(sum(headcount), 0) from sp)::int as seats,

@@ -1,8 +1,11 @@
 import { FloorRow, STAFFING_GAP_FLOOR_SQL } from '../bench/floor';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { generateNationalData, NationalCounts, scaledCounts } from '../bench/scale';
+import { refusalOf } from '../scripts/seed-scale';
+import { loadCountry } from '../seeds/country';
 import { Role } from '../src/graphql/enums';
 import { fromGlobalId, toGlobalId } from '../src/graphql/global-id';
-import type { SqlRunner } from '../src/db/sql-runner';
+import { SqlRunner, sqlRunnerFor } from '../src/db/sql-runner';
 import { staffingGapFigures } from '../src/modules/staffing/staffing-gap.sql';
 import { today } from '../src/shared/today';
 import { startTestServer, TestServer } from './helpers/harness';
@@ -14,13 +17,23 @@ function floorParams(sql: string, values: unknown[]): unknown[] {
   return [...sql.matchAll(/\$(\d)/g)].map((m) => values[Number(m[1]) - 1]);
 }
 
-describe('seed:scale — the national shape at a tiny scale', () => {
+/** The units the dataset may be on: today's, under the nation. */
+const TODAY = `u.path <@ 'VN' and u.code <> 'VN' and u.valid_to is null`;
+
+describe('seed:scale — the national dataset on the real map, at a tiny scale', () => {
   let server: TestServer;
   let counts: NationalCounts;
+  const refusals: Record<'countryOnly' | 'beside' | 'besideForced', string | null> = { countryOnly: 'unset', beside: 'unset', besideForced: 'unset' };
   const year = Number(today().slice(0, 4));
 
   beforeAll(async () => {
     server = await startTestServer();
+    // As after `npm run seed -- --country`, then with a unit of the demo's beside it.
+    await server.orm.em.fork().transactional((tx) => loadCountry(sqlRunnerFor(tx as EntityManager)));
+    refusals.countryOnly = await refusalOf(server.sql, false);
+    await server.sql(`insert into org_unit (code, name, kind) values ('BN', 'Tỉnh Bắc Ninh', 'PROVINCE')`);
+    refusals.beside = await refusalOf(server.sql, false);
+    refusals.besideForced = await refusalOf(server.sql, true);
     counts = await generateNationalData(server.sql, { people: PEOPLE });
     await server.sql('analyze');
   }, 180_000);
@@ -29,32 +42,72 @@ describe('seed:scale — the national shape at a tiny scale', () => {
     await server?.close();
   });
 
-  it('has 34 provinces and the scaled communes and departments, under their provinces', async () => {
+  it('puts the data on the real country: today\'s 34 provinces, the scaled communes and departments under the provinces', async () => {
     const expected = scaledCounts(PEOPLE);
     expect(counts.provinces).toBe(34);
     expect(counts.communes).toBe(expected.communes);
     expect(counts.departments).toBe(expected.departments);
     expect(expected.communes).toBe(33);
     expect(expected.departments).toBe(7);
-    const [row] = await server.sql<{ orphans: number; provinces: string[] }>(
-      `select count(*) filter (where p.kind is distinct from (case u.kind when 'PROVINCE' then 'NATION' else 'PROVINCE' end) or u.path <@ p.path is not true)::int as orphans,
-              array_agg(u.code order by u.code) filter (where u.kind = 'PROVINCE') as provinces
-       from org_unit u left join org_unit p on p.id = u.parent_id where u.code like 'VN.%'`,
+    const [map] = await server.sql<{ today: number; communes: number; ended: number }>(
+      `select count(*) filter (where valid_to is null)::int as today,
+              count(*) filter (where valid_to is null and kind in ('WARD', 'COMMUNE'))::int as communes,
+              count(*) filter (where valid_to = '2025-06-30')::int as ended
+       from org_unit where path <@ 'VN'`,
     );
-    expect(row.orphans).toBe(0);
-    expect(row.provinces[0]).toBe('VN.P01');
-    expect(row.provinces[33]).toBe('VN.P34');
+    // The nation, 34 provinces, 3,321 communes (test/country.test.ts holds the rest), and the departments.
+    expect(map).toEqual({ today: 1 + 34 + 3321 + 7, communes: 3321, ended: 63 + 696 + 10034 });
+    const rows = await server.sql<{ code: string; kind: string; parent_kind: string; parent_code: string; positions: number }>(
+      `select u.code, u.kind, p.kind as parent_kind, p.code as parent_code, (select count(*) from position x where x.unit_id = u.id)::int as positions
+       from org_unit u join org_unit p on p.id = u.parent_id where ${TODAY} order by u.code`,
+    );
+    const provinces = rows.filter((r) => r.parent_code === 'VN');
+    expect(provinces.map((r) => r.code)).toEqual(expect.arrayContaining(['VN.HCM', 'VN.HNI', 'VN.BNH']));
+    expect(provinces.every((r) => r.positions > 0)).toBe(true);
+    const departments = rows.filter((r) => r.kind === 'DEPARTMENT' || r.kind === 'AGENCY');
+    expect(departments).toHaveLength(7);
+    expect(departments.every((r) => /^VN\.[A-Z]{3}\.S[0-9]{3}$/.test(r.code) && ['PROVINCE', 'CITY'].includes(r.parent_kind) && r.positions > 0)).toBe(true);
+    // A tiny scale holds a share of the communes: each province's first by code, in turn, so
+    // 33 communes are the first communes of 33 provinces.
+    const communes = rows.filter((r) => r.kind === 'WARD' || r.kind === 'COMMUNE');
+    const withData = communes.filter((r) => r.positions > 0);
+    expect(withData).toHaveLength(33);
+    expect(new Set(withData.map((r) => r.parent_code)).size).toBe(33);
+    for (const c of withData) expect(communes.find((x) => x.parent_code === c.parent_code)!.code).toBe(c.code);
   });
 
-  it('has people, competencies, positions in every unit and quotas for two years', async () => {
+  it('takes a database holding only the country, refuses units outside it unless forced, and refuses a second run', async () => {
+    expect(refusals.countryOnly).toBeNull();
+    expect(refusals.beside).toMatch(/1 org units outside the country.*--force/);
+    expect(refusals.besideForced).toBeNull();
+    expect(await refusalOf(server.sql, true)).toMatch(/the country already holds [0-9]+ positions and 20000 people/);
+  });
+
+  it('puts nothing on the units that ended on 2025-06-30', async () => {
+    const [row] = await server.sql<Record<string, number>>(
+      `with ended as (select id from org_unit where path <@ 'VN' and valid_to is not null)
+       select (select count(*) from position where unit_id in (select id from ended))::int as positions,
+              (select count(*) from establishment_quota where unit_id in (select id from ended))::int as quotas,
+              (select count(*) from person where home_unit_id in (select id from ended))::int as people,
+              (select count(*) from candidate where home_unit_id in (select id from ended))::int as candidates,
+              (select count(*) from ended)::int as units`,
+    );
+    expect(row.units).toBeGreaterThan(10_000);
+    expect({ ...row, units: 0 }).toEqual({ positions: 0, quotas: 0, people: 0, candidates: 0, units: 0 });
+  });
+
+  it('has people, competencies, positions in every unit it is on and quotas for two years', async () => {
     expect(counts.people).toBe(PEOPLE);
     expect(counts.personCompetencies).toBeGreaterThanOrEqual(PEOPLE * 2);
     expect(counts.personCompetencies).toBeLessThanOrEqual(PEOPLE * 4);
-    const [row] = await server.sql<{ without_positions: number; years: number[] }>(
-      `select (select count(*) from org_unit u where u.code like 'VN.%' and not exists (select 1 from position p where p.unit_id = u.id))::int as without_positions,
-              (select array_agg(distinct q.year order by q.year) from establishment_quota q join org_unit u on u.id = q.unit_id and u.code like 'VN.%') as years`,
+    const [row] = await server.sql<{ people_elsewhere: number; hcm_people: number; years: number[] }>(
+      `select (select count(*) from person pe join org_unit u on u.id = pe.home_unit_id
+               where not (${TODAY}) or not exists (select 1 from position p where p.unit_id = u.id))::int as people_elsewhere,
+              (select count(*) from person pe join org_unit u on u.id = pe.home_unit_id where u.path <@ 'VN.HCM')::int as hcm_people,
+              (select array_agg(distinct q.year order by q.year) from establishment_quota q join org_unit u on u.id = q.unit_id and ${TODAY}) as years`,
     );
-    expect(row.without_positions).toBe(0);
+    expect(row.people_elsewhere).toBe(0);
+    expect(row.hcm_people).toBeGreaterThan(0);
     expect(row.years).toEqual([year, year + 1]);
   });
 
@@ -118,7 +171,7 @@ describe('seed:scale — the national shape at a tiny scale', () => {
       `query ($unitCode: String!, $year: Int!) {
          staffingGap(unitCode: $unitCode, year: $year) { quota filled gap itSeatsPlanned itSeatsFilled concurrentCoverage children { quota filled } }
        }`,
-      { unitCode: 'VN.P01', year },
+      { unitCode: 'VN.HCM', year },
       token,
     );
     expect(response.errors).toBeUndefined();
@@ -157,7 +210,8 @@ describe('seed:scale — the national shape at a tiny scale', () => {
     // and at the nation the planner looked up each position's assignments one by one (1.66× the
     // floor's p95 in the bench).
     const [nation] = await server.sql<{ id: string }>(`select id::text from org_unit where code = 'VN'`);
-    const [{ units }] = await server.sql<{ units: number }>(`select count(*)::int as units from org_unit where code = 'VN' or code like 'VN.%'`);
+    // The subtree as of today: the units that ended with the reform are under VN too, and not counted.
+    const [{ units }] = await server.sql<{ units: number }>(`select count(*)::int as units from org_unit where path <@ 'VN' and valid_to is null`);
     const plans: unknown[] = [];
     const explain: SqlRunner = async <Row,>(sql: string, params: readonly unknown[] = []) => {
       const [row] = await server.sql<{ 'QUERY PLAN': unknown }>(`explain (format json) ${sql}`, params);
@@ -199,8 +253,37 @@ describe('seed:scale — the national shape at a tiny scale', () => {
   it('matches internal staff from the position\'s own province, under the nation root too, and candidates from the whole pool', async () => {
     const token = await server.token(Role.ADMIN);
     const [position] = await server.sql<{ id: string }>(
-      `select p.id from position p join org_unit u on u.id = p.unit_id where u.code like 'VN.P01.%' order by p.id limit 1`,
+      `select p.id from position p join org_unit u on u.id = p.unit_id where u.path <@ 'VN.HCM' and u.code <> 'VN.HCM' order by p.id limit 1`,
     );
+    // Two people who meet every requirement, one serving in Hồ Chí Minh City and one in Hà Nội:
+    // at a tiny scale the synthetic staff alone may all rank below 100 candidates, and then
+    // the result would say nothing about whose staff count as internal.
+    const requirements = await server.sql<{ code: string }>(
+      `select c.code from position_requirement r join competency c on c.id = r.competency_id where r.position_id = ? order by c.code`,
+      [position.id],
+    );
+    expect(requirements.length).toBeGreaterThan(0);
+    const serving: Record<string, string> = {};
+    for (const province of ['VN.HCM', 'VN.HNI']) {
+      const [seat] = await server.sql<{ id: string }>(
+        `select p.id from position p join org_unit u on u.id = p.unit_id where u.path <@ ?::ltree and p.id <> ? order by p.id limit 1`,
+        [province, position.id],
+      );
+      const created = await server.gql(
+        `mutation ($input: CreatePersonInput!) { createPerson(input: $input) { person { id } userErrors { code } } }`,
+        { input: { fullName: `Chuyên gia ${province}`, birthYear: 1990, competencies: requirements.map((r) => ({ competencyCode: r.code, level: 5 })) } },
+        token,
+      );
+      expect(created.data.createPerson.userErrors).toEqual([]);
+      const personId = created.data.createPerson.person.id;
+      const assigned = await server.gql(
+        `mutation ($input: AssignPersonInput!) { assignPerson(input: $input) { userErrors { code message } } }`,
+        { input: { personId, positionId: toGlobalId('Position', seat.id), kind: 'CONCURRENT', startDate: today() } },
+        token,
+      );
+      expect(assigned.data.assignPerson.userErrors).toEqual([]);
+      serving[province] = fromGlobalId(personId)!.key;
+    }
     const res = await server.gql(
       `query ($id: ID!) { matchCandidates(positionId: $id, first: 100) { score candidate { id } person { id } } }`,
       { id: toGlobalId('Position', position.id) },
@@ -209,17 +292,18 @@ describe('seed:scale — the national shape at a tiny scale', () => {
     expect(res.errors).toBeUndefined();
     const keys = (kind: 'candidate' | 'person') => res.data.matchCandidates.filter((m: any) => m[kind]).map((m: any) => fromGlobalId(m[kind].id)!.key);
     const people = keys('person');
-    expect(people.length).toBeGreaterThan(0);
+    expect(people).toContain(serving['VN.HCM']);
+    expect(people).not.toContain(serving['VN.HNI']);
     const [peopleOutside] = await server.sql<{ n: number }>(
       `select count(*)::int as n from unnest(?::bigint[]) x(id)
        where not exists (select 1 from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-                         where a.person_id = x.id and u.path <@ 'VN.P01')`,
+                         where a.person_id = x.id and u.path <@ 'VN.HCM')`,
       [people],
     );
     expect(peopleOutside.n).toBe(0);
     // An ADMIN sees every candidate, so the best ones come from any province.
     const [candidatesOutside] = await server.sql<{ n: number }>(
-      `select count(*)::int as n from candidate c join org_unit h on h.id = c.home_unit_id where c.id = any(?::bigint[]) and not h.path <@ 'VN.P01'`,
+      `select count(*)::int as n from candidate c join org_unit h on h.id = c.home_unit_id where c.id = any(?::bigint[]) and not h.path <@ 'VN.HCM'`,
       [keys('candidate')],
     );
     expect(candidatesOutside.n).toBeGreaterThan(0);

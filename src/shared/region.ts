@@ -1,9 +1,9 @@
 /**
  * Where a unit belongs above its own subtree: its province. Units are coded with their
  * ancestors' codes ("HCM.NHA_BE"), so the province is the top-level unit, or, when the whole
- * country hangs under the nation "VN", the unit right below it ("VN.P01" for "VN.P01.C0001").
- * A province's pay region (salary benchmarks) is its own segment, "HCM" or "P01"; the nation's
- * is "VN", the national region benchmarks fall back to.
+ * country hangs under the nation "VN", the unit right below it ("VN.HCM" for "VN.HCM.NHA_BE").
+ * A province's pay region (salary benchmarks) is its own segment, "HCM" for "HCM" and for
+ * "VN.HCM"; the nation's is "VN", the national region benchmarks fall back to.
  */
 export const NATION_CODE = 'VN';
 

@@ -75,7 +75,7 @@ export async function upsertBenchmark(run: SqlRunner, v: BenchmarkValues): Promi
   return row;
 }
 
-/** True when `code` is the pay region of some province (regionOfCode in shared/region.ts): a top-level unit, or one right below the nation ("P01" for "VN.P01"). */
+/** True when `code` is the pay region of some province (regionOfCode in shared/region.ts): a top-level unit, or one right below the nation ("HCM" for "VN.HCM"). */
 export async function isProvinceRegion(run: SqlRunner, code: string): Promise<boolean> {
   const rows = await run(
     `select 1 from org_unit u left join org_unit parent on parent.id = u.parent_id
