@@ -381,6 +381,8 @@ async function renderBreadcrumb(code: string | null, current: () => boolean): Pr
   if (roots.length !== 1) crumbs.push({ code: null, label: 'Tất cả đơn vị / All units' });
   if (code) {
     const root = rootOf(code);
+    // Outside every root (the tree then shows the API's refusal): the way back is the landing.
+    if (!root && roots.length === 1) crumbs.push({ code: roots[0], label: unitNames.get(roots[0]) ?? roots[0] });
     const segments = code.split('.');
     const from = root ? root.split('.').length : segments.length;
     const path = segments.slice(from - 1).map((_, i) => segments.slice(0, from + i).join('.'));

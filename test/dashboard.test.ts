@@ -210,6 +210,9 @@ describe('staffing dashboard', () => {
         }`);
         await page.waitForSelector('#tree .error', { timeout: 20_000 });
         expect(await page.textContent('#tree .error')).toContain(outside.errors![0].message);
+        // and the breadcrumb still leads back to the token's unit.
+        await shown(page, 'HCM');
+        expect((await crumbs(page)).map((c) => c.unit)).toEqual([UNIT, 'HCM']);
 
         expect(problems.filter((p) => !/status of 40[13]/.test(p))).toEqual([]);
         expect(elsewhere).toEqual([]);
