@@ -3,13 +3,16 @@
 // uPlot for the policy curve, and /graphql for the data. The API enforces the token's scope; this
 // page only shows what it answers, or the message it gives.
 import {
+  DashboardGapLevelDocument,
+  DashboardGapSummaryDocument,
+  DashboardTopUnitsDocument,
+  DashboardUnitNameDocument,
   DashboardViewerDocument,
   IncentivePackageListDocument,
   PolicyCurveDocument,
   RecruitmentFunnelDocument,
-  StaffingGapTreeDocument,
   VacancyBandCountsDocument,
-  type StaffingGapTreeQuery,
+  type DashboardGapLevelQuery,
   type TypedDocumentString,
 } from './generated/graphql.js';
 
@@ -40,12 +43,24 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-const numberFormat = new Intl.NumberFormat('vi-VN');
+// Figures for reading: counts with vi-VN grouping (1.234.567), rates as percentages with one
+// decimal, days as whole days, money in triệu/tỷ ₫ with one decimal and the English beside it.
+const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const fmt = (n: number): string => numberFormat.format(n);
 const fmt1 = (n: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(n);
-const fmt2 = (n: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
-/** VND in millions (triệu đồng). */
-const millions = (vnd: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(vnd / 1e6);
+/** Axis ticks: exact, since a scale's 0,25 must not read 0,3. */
+const tick = (n: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(n);
+const pct = (ratio: number): string => `${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio * 100)} %`;
+const days = (n: number): string => `${fmt(Math.round(n))} ngày / days`;
+/** "180,8 triệu ₫ / 180.8 M VND"; under a million, whole đồng ("850.000 ₫ / 850,000 VND"). */
+function money(vnd: number): string {
+  const abs = Math.abs(vnd);
+  // Thresholds at what rounds up to the next unit, so 999,96 triệu reads "1 tỷ", not "1.000 triệu".
+  const [divisor, vi, en] = abs >= 999_950_000 ? [1e9, 'tỷ ₫', 'bn VND'] : abs >= 999_999.5 ? [1e6, 'triệu ₫', 'M VND'] : [1, '₫', 'VND'];
+  const digits = divisor === 1 ? 0 : 1;
+  const format = (locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(vnd / divisor);
+  return `${format('vi-VN')} ${vi} / ${format('en-US')} ${en}`;
+}
 
 function token(): string {
   return (($('token') as HTMLInputElement).value || '').trim();
@@ -86,8 +101,17 @@ function isoDate(d: Date): string {
 
 // ---------------------------------------------------------------- unit tree with gap bars
 
-type Gap = StaffingGapTreeQuery['staffingGap'];
+type Gap = DashboardGapLevelQuery['staffingGap'];
 type GapNode = Omit<Gap, 'children'> & { children?: GapNode[] };
+
+/** The URL hash keeps the unit shown (#unit=HCM.NHA_BE), so a reload or a shared link shows it. */
+const unitHref = (code: string | null): string => (code ? `#unit=${encodeURIComponent(code)}` : '#');
+function hashUnit(): string | null {
+  return new URLSearchParams(window.location.hash.slice(1)).get('unit')?.trim() || null;
+}
+
+/** Names of units seen so far, for the breadcrumb. */
+const unitNames = new Map<string, string>();
 
 function gapBar(g: GapNode): HTMLElement {
   const quota = Math.max(g.quota, g.filled, 1);
@@ -105,8 +129,15 @@ function gapBar(g: GapNode): HTMLElement {
   return bar;
 }
 
-function gapRow(g: GapNode, depth: number): HTMLTableRowElement {
-  const name = el('td', { class: `unit depth-${depth}` }, el('strong', {}, g.unit.name), el('small', {}, g.unit.code));
+const fillRate = (g: GapNode): string => (g.quota > 0 ? pct(g.filled / g.quota) : '—');
+
+/** A row; a unit other than the one shown is a link that drills down into it. */
+function gapRow(g: GapNode, depth: number, drill: boolean): HTMLTableRowElement {
+  unitNames.set(g.unit.code, g.unit.name);
+  const title = drill
+    ? el('a', { class: 'drill', href: unitHref(g.unit.code), title: `Xem ${g.unit.name} / Show ${g.unit.name}` }, el('strong', {}, g.unit.name))
+    : el('strong', {}, g.unit.name);
+  const name = el('td', { class: `unit depth-${depth}` }, title, el('small', {}, g.unit.code));
   name.style.setProperty('--depth', String(depth));
   const num = (value: number, field: string, cls = '') => el('td', { class: `num ${cls}`.trim(), 'data-field': field }, fmt(value));
   return el(
@@ -115,6 +146,7 @@ function gapRow(g: GapNode, depth: number): HTMLTableRowElement {
     name,
     num(g.quota, 'quota'),
     num(g.filled, 'filled'),
+    el('td', { class: 'num', 'data-field': 'fillRate' }, fillRate(g)),
     num(g.gap, 'gap', g.gap > 0 ? 'bad' : 'ok'),
     el('td', { class: 'bar-cell' }, gapBar(g)),
     num(g.itGap, 'itGap', g.itGap > 0 ? 'bad' : 'ok'),
@@ -123,15 +155,20 @@ function gapRow(g: GapNode, depth: number): HTMLTableRowElement {
   );
 }
 
-function renderGapTree(root: Gap): void {
-  const kpi = (label: string, value: number, id: string, cls = '') =>
-    el('div', { class: `kpi ${cls}`.trim() }, el('span', { class: 'kpi-value', id, 'data-value': String(value) }, fmt(value)), el('span', { class: 'kpi-label' }, label));
+/**
+ * The table: `root` is the unit shown, its children below it (links down); with `root` null,
+ * an overview of several top-level units (`rows`), each a link, and `total` their sum.
+ */
+function renderGapTree(root: GapNode | null, rows: GapNode[], total: GapNode): void {
+  const kpi = (label: string, value: number, id: string, cls = '', text = fmt(value)) =>
+    el('div', { class: `kpi ${cls}`.trim() }, el('span', { class: 'kpi-value', id, 'data-value': String(value) }, text), el('span', { class: 'kpi-label' }, label));
   $('kpis').replaceChildren(
-    kpi('Biên chế giao / Quota', root.quota, 'kpi-quota'),
-    kpi('Đã bố trí / Filled', root.filled, 'kpi-filled'),
-    kpi('Thiếu biên chế / Gap', root.gap, 'kpi-gap', root.gap > 0 ? 'bad' : 'ok'),
-    kpi('Thiếu CNTT / IT gap', root.itGap, 'kpi-it-gap', root.itGap > 0 ? 'bad' : 'ok'),
-    kpi('Ghế CNTT chỉ kiêm nhiệm / Concurrent-only IT seats', root.itSeatsCoveredConcurrently, 'kpi-it-concurrent'),
+    kpi('Biên chế giao / Quota', total.quota, 'kpi-quota'),
+    kpi('Đã bố trí / Filled', total.filled, 'kpi-filled'),
+    kpi('Tỷ lệ đã có / Fill rate', total.quota > 0 ? total.filled / total.quota : 0, 'kpi-fill-rate', '', fillRate(total)),
+    kpi('Thiếu biên chế / Gap', total.gap, 'kpi-gap', total.gap > 0 ? 'bad' : 'ok'),
+    kpi('Thiếu CNTT / IT gap', total.itGap, 'kpi-it-gap', total.itGap > 0 ? 'bad' : 'ok'),
+    kpi('Ghế CNTT chỉ kiêm nhiệm / Concurrent-only IT seats', total.itSeatsCoveredConcurrently, 'kpi-it-concurrent'),
   );
   const head = el(
     'tr',
@@ -139,6 +176,7 @@ function renderGapTree(root: Gap): void {
     el('th', {}, 'Đơn vị / Unit'),
     el('th', { class: 'num' }, 'Biên chế / Quota'),
     el('th', { class: 'num' }, 'Đã có / Filled'),
+    el('th', { class: 'num' }, 'Tỷ lệ đã có / Fill rate'),
     el('th', { class: 'num' }, 'Thiếu / Gap'),
     el('th', {}, 'Đã có / Thiếu · Filled / Gap'),
     el('th', { class: 'num' }, 'Thiếu CNTT / IT gap'),
@@ -146,11 +184,11 @@ function renderGapTree(root: Gap): void {
     el('th', { class: 'num' }, 'Vị trí trống / Open'),
   );
   const body = el('tbody');
-  const walk = (g: GapNode, depth: number) => {
-    body.append(gapRow(g, depth));
-    for (const child of g.children ?? []) walk(child, depth + 1);
-  };
-  walk(root as GapNode, 0);
+  if (root) body.append(gapRow(root, 0, false));
+  for (const row of rows) body.append(gapRow(row, root ? 1 : 0, true));
+  if (root && rows.length === 0) {
+    body.append(el('tr', {}, el('td', { class: 'muted', colspan: '9' }, 'Không có đơn vị trực thuộc / No units below this one')));
+  }
   const legend = el(
     'p',
     { class: 'legend' },
@@ -189,22 +227,31 @@ function hbars(rows: Array<{ label: string; value: number; key: string; cls?: st
   return list;
 }
 
-async function loadBands(unitCode: string): Promise<void> {
+async function loadBands(unitCode: string, current: () => boolean): Promise<void> {
   const target = $('bands');
   try {
     const data = await gql(VacancyBandCountsDocument, { unitCode });
+    if (!current()) return;
+    const longest = data.longest.edges[0]?.node;
     target.replaceChildren(
       hbars(BANDS.map((b, i) => ({ label: b.label, value: data[b.key].totalCount, key: b.key, cls: i >= 3 ? 'warn' : '' }))),
       el('p', { class: 'muted' }, 'Vị trí đang mở, phỏng vấn hoặc đã đề nghị / Open, interviewing or offered'),
+      longest
+        ? el(
+            'p',
+            { class: 'muted', id: 'longest-open', 'data-days': String(longest.daysOpen) },
+            `Mở lâu nhất / Open longest: ${days(longest.daysOpen)} · ${longest.position.title} (${longest.position.unit.name})`,
+          )
+        : '',
     );
   } catch (error) {
-    showError(target, error);
+    if (current()) showError(target, error);
   }
 }
 
 // ---------------------------------------------------------------- recruitment funnel
 
-async function loadFunnel(unitCode: string): Promise<void> {
+async function loadFunnel(unitCode: string, current: () => boolean): Promise<void> {
   const target = $('funnel');
   const to = new Date();
   const from = new Date(to.getFullYear(), to.getMonth() - 24, to.getDate());
@@ -214,11 +261,12 @@ async function loadFunnel(unitCode: string): Promise<void> {
   $('funnel-period').dataset.to = period.to;
   try {
     const { recruitmentFunnel: f } = await gql(RecruitmentFunnelDocument, { unitCode, ...period });
+    if (!current()) return;
     // Every offer is pending, accepted or declined (OfferStatus); the rate counts decided ones only.
     const pending = f.offers - f.offersAccepted - f.offersDeclined;
     const decided = f.offersAccepted + f.offersDeclined;
-    const rate = f.acceptanceRate == null ? '—' : `${fmt1(f.acceptanceRate * 100)} % (${fmt(f.offersAccepted)} / ${fmt(decided)})`;
-    const days = f.medianDaysToFill == null ? '—' : `${fmt1(f.medianDaysToFill)} ngày / days`;
+    const rate = f.acceptanceRate == null ? '—' : `${pct(f.acceptanceRate)} (${fmt(f.offersAccepted)} / ${fmt(decided)})`;
+    const toFill = f.medianDaysToFill == null ? '—' : days(f.medianDaysToFill);
     target.replaceChildren(
       hbars([
         { label: 'Hồ sơ / Applications', value: f.applications, key: 'applications' },
@@ -230,11 +278,11 @@ async function loadFunnel(unitCode: string): Promise<void> {
       el(
         'p',
         { class: 'muted' },
-        `Tuyển nội bộ / Internal hires: ${fmt(f.internalHires)} · Tỷ lệ nhận lời = nhận lời / đã trả lời · Acceptance = accepted / decided: ${rate} · Từ chối / Declined: ${fmt(f.offersDeclined)} · Trung vị thời gian tuyển / Median days to fill: ${days}`,
+        `Tuyển nội bộ / Internal hires: ${fmt(f.internalHires)} · Tỷ lệ nhận lời = nhận lời / đã trả lời · Acceptance = accepted / decided: ${rate} · Từ chối / Declined: ${fmt(f.offersDeclined)} · Trung vị thời gian tuyển / Median days to fill: ${toFill}`,
       ),
     );
   } catch (error) {
-    showError(target, error);
+    if (current()) showError(target, error);
   }
 }
 
@@ -249,7 +297,7 @@ async function loadPackages(): Promise<void> {
     // Default: every open vacancy gets the allowance (an extra package); or only those under a package.
     select.replaceChildren(
       el('option', { value: '' }, 'Mọi vị trí trống (gói bổ sung) / All vacancies (extra package)'),
-      ...incentivePackages.map((p) => el('option', { value: p.id }, `${p.name} · ${fmt(p.monthlyAllowance)} ₫/tháng`)),
+      ...incentivePackages.map((p) => el('option', { value: p.id }, `${p.name} · phụ cấp tháng / monthly allowance ${money(p.monthlyAllowance)}`)),
     );
   } catch (error) {
     select.replaceChildren(el('option', { value: '' }, 'Mọi vị trí trống / All vacancies'));
@@ -257,7 +305,7 @@ async function loadPackages(): Promise<void> {
   }
 }
 
-async function loadCurve(unitCode: string): Promise<void> {
+async function loadCurve(unitCode: string, current: () => boolean = () => true): Promise<void> {
   const target = $('curve');
   const note = $('curve-note');
   const packageId = ($('package') as HTMLSelectElement).value || null;
@@ -266,6 +314,7 @@ async function loadCurve(unitCode: string): Promise<void> {
       input: { unitCode, changes: { incentivePackageId: packageId, monthlyAllowanceDelta: MAX_ALLOWANCE_DELTA } },
       steps: CURVE_STEPS,
     });
+    if (!current()) return;
     const xs = policyCurve.map((p) => Math.round(p.fraction * MAX_ALLOWANCE_DELTA));
     const hires = policyCurve.map((p) => p.expectedHires);
     const cost = policyCurve.map((p) => p.annualIncentiveCost / 1e6);
@@ -280,13 +329,13 @@ async function loadCurve(unitCode: string): Promise<void> {
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false } },
         axes: [
-          { label: 'Phụ cấp tăng thêm / Allowance delta (nghìn ₫/tháng)', values: (_u, ticks) => ticks.map((t) => fmt(t / 1000)), size: 40 },
-          { label: 'Tuyển dự kiến / Expected hires', scale: 'hires', values: (_u, ticks) => ticks.map((t) => fmt2(t)) },
-          { label: 'Chi phí / Cost (triệu ₫/năm)', scale: 'cost', side: 1, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => fmt1(t)) },
+          { label: 'Phụ cấp tăng thêm / Allowance delta (triệu ₫/tháng · M VND a month)', values: (_u, ticks) => ticks.map((t) => tick(t / 1e6)), size: 40 },
+          { label: 'Tuyển dự kiến / Expected hires', scale: 'hires', values: (_u, ticks) => ticks.map((t) => tick(t)) },
+          { label: 'Chi phí / Cost (triệu ₫/năm)', scale: 'cost', side: 1, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => tick(t)) },
         ],
         series: [
-          { label: 'Phụ cấp / Allowance (₫)', value: (_u, v) => (v == null ? '—' : fmt(v)) },
-          { label: 'Tuyển dự kiến / Hires', scale: 'hires', stroke: '#0b6e4f', width: 2, fill: 'rgba(11,110,79,0.08)', points: { show: true }, value: (_u, v) => (v == null ? '—' : fmt2(v)) },
+          { label: 'Phụ cấp tăng thêm / Allowance delta', value: (_u, v) => (v == null ? '—' : money(v)) },
+          { label: 'Tuyển dự kiến / Hires', scale: 'hires', stroke: '#0b6e4f', width: 2, fill: 'rgba(11,110,79,0.08)', points: { show: true }, value: (_u, v) => (v == null ? '—' : fmt1(v)) },
           { label: 'Chi phí / Cost (triệu ₫/năm)', scale: 'cost', stroke: '#c2410c', width: 2, dash: [6, 4], points: { show: true }, value: (_u, v) => (v == null ? '—' : fmt1(v)) },
         ],
       },
@@ -298,11 +347,12 @@ async function loadCurve(unitCode: string): Promise<void> {
     note.replaceChildren(
       el(
         'p',
-        { class: 'muted', id: 'curve-summary', 'data-hires': String(last.expectedHires) },
-        `0 → +${fmt(MAX_ALLOWANCE_DELTA)} ₫/tháng: ${fmt2(first.expectedHires)} → ${fmt2(last.expectedHires)} tuyển dự kiến / expected hires; chi phí / cost ${millions(first.annualIncentiveCost)} → ${millions(last.annualIncentiveCost)} triệu ₫/năm`,
+        { class: 'muted', id: 'curve-summary', 'data-hires': String(last.expectedHires), 'data-cost': String(last.annualIncentiveCost) },
+        `Phụ cấp tháng tăng thêm / Monthly allowance delta 0 → +${money(MAX_ALLOWANCE_DELTA)}: ${fmt1(first.expectedHires)} → ${fmt1(last.expectedHires)} tuyển dự kiến / expected hires; chi phí mỗi năm / annual cost ${money(first.annualIncentiveCost)} → ${money(last.annualIncentiveCost)}`,
       ),
     );
   } catch (error) {
+    if (!current()) return;
     chart?.destroy();
     chart = null;
     showError(target, error);
@@ -310,37 +360,142 @@ async function loadCurve(unitCode: string): Promise<void> {
   }
 }
 
-// ---------------------------------------------------------------- sign-in and loading
+// ---------------------------------------------------------------- navigation: drill-down and breadcrumb
 
-function currentUnit(): string {
-  return (($('unit') as HTMLInputElement).value || '').trim();
+/**
+ * The roots the page starts from: the token's scope roots, or for an ADMIN (no unit) the
+ * top-level units. One root: the page lands on it; several: on an overview of them.
+ */
+let roots: string[] = [];
+let rootsNote = '';
+/** Counts views; a response for an older view is dropped, so quick clicks never mix two units. */
+let generation = 0;
+
+function rootOf(code: string): string | undefined {
+  return roots.find((root) => code === root || code.startsWith(`${root}.`));
 }
 
-async function loadUnit(): Promise<void> {
-  const unitCode = currentUnit();
-  if (!unitCode) {
-    $('status').textContent = 'Nhập mã đơn vị / Enter a unit code';
-    return;
+/** The path from the root to the unit: codes are the dotted paths of their ancestors. */
+async function renderBreadcrumb(code: string | null, current: () => boolean): Promise<void> {
+  const crumbs: Array<{ code: string | null; label: string }> = [];
+  if (roots.length !== 1) crumbs.push({ code: null, label: 'Tất cả đơn vị / All units' });
+  if (code) {
+    const root = rootOf(code);
+    // Outside every root (the tree then shows the API's refusal): the way back is the landing.
+    if (!root && roots.length === 1) crumbs.push({ code: roots[0], label: unitNames.get(roots[0]) ?? roots[0] });
+    const segments = code.split('.');
+    const from = root ? root.split('.').length : segments.length;
+    const path = segments.slice(from - 1).map((_, i) => segments.slice(0, from + i).join('.'));
+    const names = await Promise.all(
+      path.map(async (c) => {
+        const known = unitNames.get(c);
+        if (known) return known;
+        try {
+          const { orgUnit } = await gql(DashboardUnitNameDocument, { code: c });
+          if (orgUnit) unitNames.set(c, orgUnit.name);
+          return orgUnit?.name ?? c;
+        } catch {
+          return c; // outside the scope or unknown: the tree shows the API's message
+        }
+      }),
+    );
+    path.forEach((c, i) => crumbs.push({ code: c, label: names[i] }));
   }
-  const year = new Date().getFullYear();
-  $('year').textContent = String(year);
-  $('year').dataset.year = String(year);
-  $('status').textContent = 'Đang tải… / Loading…';
-  document.body.dataset.state = 'loading';
+  if (!current()) return;
+  const list = el('ol');
+  crumbs.forEach((crumb, i) => {
+    const last = i === crumbs.length - 1;
+    const attrs: Record<string, string> = { href: unitHref(crumb.code), 'data-unit': crumb.code ?? '' };
+    if (last) attrs['aria-current'] = 'page';
+    list.append(el('li', {}, el('a', attrs, crumb.label)));
+  });
+  $('crumbs').replaceChildren(list);
+}
+
+function pickAUnit(): HTMLElement {
+  return el('p', { class: 'muted pick-unit' }, 'Chọn một đơn vị trong bảng trên / Pick a unit in the table above');
+}
+
+/** Several roots: one row each, their sum in the figures; the other cards need a unit. */
+async function loadOverview(year: number, current: () => boolean): Promise<void> {
+  $('unit-name').textContent = 'Tất cả đơn vị / All units';
+  const results = await Promise.all(
+    roots.map((unitCode) => gql(DashboardGapSummaryDocument, { unitCode, year }).then((r) => r.staffingGap, (error: unknown) => error)),
+  );
+  if (!current()) return;
+  const failed = results.find((r) => r instanceof Error);
+  if (failed) {
+    $('kpis').replaceChildren();
+    showError($('tree'), failed);
+  } else {
+    const rows = results as GapNode[];
+    const sum = (field: 'quota' | 'filled' | 'gap' | 'openVacancies' | 'itGap' | 'itSeatsCoveredConcurrently') => rows.reduce((n, r) => n + r[field], 0);
+    // Every figure of a unit counts its own subtree, and top-level subtrees are disjoint: the sums are exact.
+    const total: GapNode = {
+      quota: sum('quota'), filled: sum('filled'), gap: sum('gap'), openVacancies: sum('openVacancies'), itGap: sum('itGap'),
+      itSeatsCoveredConcurrently: sum('itSeatsCoveredConcurrently'), unit: { code: '', name: '', kind: 'NATION' },
+    };
+    renderGapTree(null, rows, total);
+    if (rootsNote) $('tree').append(el('p', { class: 'muted' }, rootsNote));
+  }
+  chart?.destroy();
+  chart = null;
+  for (const id of ['bands', 'funnel', 'curve']) $(id).replaceChildren(pickAUnit());
+  $('curve-note').replaceChildren();
+  $('funnel-period').textContent = '';
+}
+
+async function loadUnit(unitCode: string, year: number, current: () => boolean): Promise<void> {
   const tree = (async () => {
     try {
-      const { staffingGap } = await gql(StaffingGapTreeDocument, { unitCode, year });
+      const { staffingGap } = await gql(DashboardGapLevelDocument, { unitCode, year });
+      if (!current()) return;
       $('unit-name').textContent = `${staffingGap.unit.name} (${staffingGap.unit.code})`;
-      renderGapTree(staffingGap);
+      renderGapTree(staffingGap, staffingGap.children, staffingGap);
     } catch (error) {
+      if (!current()) return;
       $('kpis').replaceChildren();
       $('unit-name').textContent = unitCode;
       showError($('tree'), error);
     }
   })();
-  await Promise.all([tree, loadBands(unitCode), loadFunnel(unitCode), loadCurve(unitCode)]);
+  await Promise.all([tree, loadBands(unitCode, current), loadFunnel(unitCode, current), loadCurve(unitCode, current)]);
+}
+
+/** Shows the unit the hash names, or the landing: the one root, or the overview of several. */
+async function show(): Promise<void> {
+  const mine = ++generation;
+  const current = () => mine === generation;
+  const unitCode = hashUnit() ?? (roots.length === 1 ? roots[0] : null);
+  ($('unit') as HTMLInputElement).value = unitCode ?? '';
+  const year = new Date().getFullYear();
+  $('year').textContent = String(year);
+  $('year').dataset.year = String(year);
+  $('status').textContent = 'Đang tải… / Loading…';
+  document.body.dataset.state = 'loading';
+  const crumbs = renderBreadcrumb(unitCode, current);
+  if (unitCode) await loadUnit(unitCode, year, current);
+  else if (roots.length) await loadOverview(year, current);
+  else showError($('tree'), new Error('Không có đơn vị nào / There are no units'));
+  await crumbs;
+  if (!current()) return;
   $('status').textContent = '';
+  // Which view is ready, for whoever waits on it (the tests, a screen reader's live region).
+  document.body.dataset.unit = unitCode ?? '';
   document.body.dataset.state = 'ready';
+}
+
+/** Goes to a unit (null: the landing); the hash change shows it, and a same-hash submit reloads it. */
+function go(code: string | null): void {
+  const href = unitHref(code);
+  if ((window.location.hash || '#') === href) void show();
+  else window.location.hash = href;
+}
+
+// ---------------------------------------------------------------- sign-in
+
+function currentUnit(): string {
+  return (($('unit') as HTMLInputElement).value || '').trim();
 }
 
 async function signIn(): Promise<void> {
@@ -355,19 +510,23 @@ async function signIn(): Promise<void> {
     const { me } = await gql(DashboardViewerDocument, {});
     const unit = $('unit') as HTMLInputElement;
     const scopes = $('scope-units');
-    scopes.replaceChildren(...(me.scopeUnitCodes ?? []).map((code) => el('option', { value: code })));
+    rootsNote = '';
     if (me.role === 'ADMIN') {
+      const { orgUnits } = await gql(DashboardTopUnitsDocument, {});
+      roots = orgUnits.edges.map((e) => e.node.code);
+      for (const { node } of orgUnits.edges) unitNames.set(node.code, node.name);
+      if (orgUnits.totalCount > roots.length) rootsNote = `+ ${fmt(orgUnits.totalCount - roots.length)} đơn vị khác / more units: nhập mã / enter a code`;
       unit.readOnly = false;
-      if (!unit.value) unit.value = window.localStorage.getItem(`${TOKEN_KEY}.unit`) || '';
       unit.placeholder = 'VD / e.g. HCM.NHA_BE';
     } else {
-      unit.readOnly = (me.scopeUnitCodes ?? []).length <= 1;
-      unit.value = me.unitCode ?? me.scopeUnitCodes?.[0] ?? '';
+      roots = me.scopeUnitCodes ?? (me.unitCode ? [me.unitCode] : []);
+      unit.readOnly = roots.length <= 1;
     }
+    scopes.replaceChildren(...roots.map((code) => el('option', { value: code })));
     $('who').textContent = `${me.role} · ${me.unitCode ?? 'toàn quốc / everything'}`;
     document.body.dataset.state = 'signed-in';
     await loadPackages();
-    await loadUnit();
+    await show();
   } catch (error) {
     document.body.dataset.state = 'signed-out';
     showError($('signin-error'), error);
@@ -377,15 +536,19 @@ async function signIn(): Promise<void> {
 function signOut(): void {
   window.localStorage.removeItem(TOKEN_KEY);
   ($('token') as HTMLInputElement).value = '';
+  generation++;
+  roots = [];
+  unitNames.clear();
   chart?.destroy();
   chart = null;
-  for (const id of ['kpis', 'tree', 'bands', 'funnel', 'curve', 'curve-note', 'signin-error']) $(id).replaceChildren();
+  for (const id of ['kpis', 'tree', 'crumbs', 'bands', 'funnel', 'curve', 'curve-note', 'signin-error']) $(id).replaceChildren();
   $('who').textContent = '';
   document.body.dataset.state = 'signed-out';
 }
 
 function main(): void {
   ($('token') as HTMLInputElement).value = window.localStorage.getItem(TOKEN_KEY) || '';
+  $('curve-range').textContent = `0 → +${money(MAX_ALLOWANCE_DELTA)} mỗi tháng / a month, ${CURVE_STEPS} bước / steps`;
   $('signin').addEventListener('submit', (event) => {
     event.preventDefault();
     void signIn();
@@ -393,11 +556,13 @@ function main(): void {
   $('signout').addEventListener('click', signOut);
   $('unit-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    window.localStorage.setItem(`${TOKEN_KEY}.unit`, currentUnit());
-    void loadUnit();
+    go(currentUnit() || null);
+  });
+  window.addEventListener('hashchange', () => {
+    if (document.body.dataset.state !== 'signed-out') void show();
   });
   $('simulate').addEventListener('click', () => {
-    const unitCode = currentUnit();
+    const unitCode = hashUnit() ?? (roots.length === 1 ? roots[0] : null);
     if (unitCode) void loadCurve(unitCode);
   });
   if (token()) void signIn();

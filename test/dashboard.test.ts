@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { Role } from '../src/graphql/enums';
 import { seedIfEmpty } from '../src/app/seed';
 import { createLogger } from '../src/logger';
@@ -18,6 +18,32 @@ const UNIT = 'HCM.NHA_BE';
 
 /** Digits of a number as the page prints it (vi-VN groups thousands with dots). */
 const digits = (text: string | null | undefined) => Number(String(text ?? '').replace(/[^\d-]/g, ''));
+// The formats the page promises, written out here rather than through Intl, so a page that
+// printed 12345 or 87.5% would fail.
+/** A whole number with vi-VN grouping: 12345 → "12.345". */
+const grouped = (n: number) => `${n < 0 ? '-' : ''}${String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+/** A ratio as a percentage with one decimal, vi-VN: 0.875 → "87,5 %". */
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1).replace('.', ',')} %`;
+/** "40,6" (vi-VN) or "40.6" (en) → 40.6. */
+const parseVi = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
+const parseEn = (text: string) => Number(text.replace(/,/g, ''));
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Signs in on an open page and waits until the view of `unit` ('' for the overview) is ready. */
+async function signIn(page: Page, token: string, unit: string): Promise<void> {
+  await page.fill('#token', token);
+  await page.click('#signin button[type=submit]');
+  await shown(page, unit);
+}
+
+/** Waits for the page to have finished showing `unit` ('' for the overview of top-level units). */
+async function shown(page: Page, unit: string): Promise<void> {
+  await page.waitForSelector(`body[data-state="ready"][data-unit="${unit}"]`, { timeout: 30_000 });
+}
+
+const crumbs = (page: Page) => page.$$eval('#crumbs li a', (links) => links.map((a) => ({ text: a.textContent, unit: a.getAttribute('data-unit'), current: a.getAttribute('aria-current') })));
+const rowUnits = (page: Page) => page.$$eval('#tree tr[data-unit]', (rows) => rows.map((r) => r.getAttribute('data-unit')));
 
 describe('staffing dashboard', () => {
   let server: TestServer;
@@ -80,7 +106,7 @@ describe('staffing dashboard', () => {
         await page.goto(`${origin}/dashboard`);
         await page.fill('#token', token);
         await page.click('#signin button[type=submit]');
-        await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+        await shown(page, UNIT);
         await page.waitForSelector('#curve-summary, #curve .error', { timeout: 30_000 });
 
         const year = Number(await page.getAttribute('#year', 'data-year'));
@@ -97,7 +123,9 @@ describe('staffing dashboard', () => {
             b0: vacancies(unitCode: $unit, status: [OPEN, INTERVIEWING, OFFERED], daysOpenBand: [UNDER_3_MONTHS], first: 1) { totalCount }
             b1: vacancies(unitCode: $unit, status: [OPEN, INTERVIEWING, OFFERED], daysOpenBand: [FROM_3_TO_6_MONTHS], first: 1) { totalCount }
             b4: vacancies(unitCode: $unit, status: [OPEN, INTERVIEWING, OFFERED], daysOpenBand: [OVER_12_MONTHS], first: 1) { totalCount }
-            recruitmentFunnel(unitCode: $unit, from: $from, to: $to) { applications offers offersAccepted offersDeclined hires }
+            recruitmentFunnel(unitCode: $unit, from: $from, to: $to) { applications offers offersAccepted offersDeclined hires acceptanceRate medianDaysToFill }
+            longest: vacancies(unitCode: $unit, status: [OPEN, INTERVIEWING, OFFERED], longestOpenFirst: true, first: 1) { edges { node { daysOpen } } }
+            policyCurve(input: { unitCode: $unit, changes: { monthlyAllowanceDelta: 5000000 } }, steps: 11) { annualIncentiveCost }
           }`,
           { unit: UNIT, year, from, to },
           token,
@@ -135,6 +163,30 @@ describe('staffing dashboard', () => {
         expect(await page.textContent('#funnel .muted')).toContain(`Acceptance = accepted / decided`);
         expect(f.offersAccepted + f.offersDeclined).toBeGreaterThan(0); // the demo's Nhà Bè has decided offers
         expect(await page.textContent('#funnel .muted')).toContain(`(${f.offersAccepted.toLocaleString('vi-VN')} / ${(f.offersAccepted + f.offersDeclined).toLocaleString('vi-VN')})`);
+        // Figures for reading. Rates: percentages with one decimal.
+        expect(await page.textContent('#kpi-fill-rate')).toBe(percent(gap.filled / gap.quota));
+        for (const child of [gap, ...gap.children]) {
+          const text = await page.textContent(`tr[data-unit="${child.unit.code}"] td[data-field="fillRate"]`);
+          expect({ unit: child.unit.code, text }).toEqual({ unit: child.unit.code, text: child.quota > 0 ? percent(child.filled / child.quota) : '—' });
+        }
+        expect(f.acceptanceRate).not.toBeNull();
+        expect(await page.textContent('#funnel .muted')).toContain(`accepted / decided: ${percent(f.acceptanceRate)} (`);
+        // Days: whole days.
+        expect(f.medianDaysToFill).not.toBeNull();
+        expect(await page.textContent('#funnel .muted')).toContain(`Median days to fill: ${grouped(f.medianDaysToFill)} ngày / days`);
+        const longest = api.data.longest.edges[0].node.daysOpen;
+        expect(await page.textContent('#longest-open')).toContain(`Open longest: ${grouped(longest)} ngày / days ·`);
+        // Money: millions with one decimal, Vietnamese and English (the demo's Nhà Bè costs millions a year).
+        const cost = api.data.policyCurve[api.data.policyCurve.length - 1].annualIncentiveCost;
+        expect(cost).toBeGreaterThan(1e6);
+        expect(cost).toBeLessThan(1e9);
+        const summary = (await page.textContent('#curve-summary')) ?? '';
+        const money = summary.match(/annual cost 0 ₫ \/ 0 VND → (\d{1,3}(?:\.\d{3})*(?:,\d)?) triệu ₫ \/ (\d{1,3}(?:,\d{3})*(?:\.\d)?) M VND$/);
+        expect({ summary, matched: !!money }).toEqual({ summary, matched: true });
+        expect(Math.abs(parseVi(money![1]) - cost / 1e6)).toBeLessThanOrEqual(0.05);
+        expect(parseEn(money![2])).toBe(parseVi(money![1]));
+        expect(summary).toContain('0 → +5 triệu ₫ / 5 M VND:');
+
         // The policy curve was drawn (uPlot canvas) for the first package.
         expect(await page.$('#curve .error')).toBeNull();
         expect(await page.$('#curve canvas')).not.toBeNull();
@@ -158,9 +210,183 @@ describe('staffing dashboard', () => {
         }`);
         await page.waitForSelector('#tree .error', { timeout: 20_000 });
         expect(await page.textContent('#tree .error')).toContain(outside.errors![0].message);
+        // and the breadcrumb still leads back to the token's unit.
+        await shown(page, 'HCM');
+        expect((await crumbs(page)).map((c) => c.unit)).toEqual([UNIT, 'HCM']);
 
         expect(problems.filter((p) => !/status of 40[13]/.test(p))).toEqual([]);
         expect(elsewhere).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
+
+  (hasChromium ? it : it.skip)(
+    'drills down into a unit and back by the breadcrumb, keeps the unit in the URL, and reaches units by keyboard',
+    async () => {
+      const token = await server.token(Role.HR_OFFICER, 'HCM');
+      const year = new Date().getFullYear();
+      const api = await server.gql(
+        `query ($year: Int!) {
+          hcm: staffingGap(unitCode: "HCM", year: $year) { quota unit { name } children { unit { code } } }
+          nhaBe: staffingGap(unitCode: "HCM.NHA_BE", year: $year) { quota unit { name } children { unit { code } } }
+          phuXuan: staffingGap(unitCode: "HCM.NHA_BE.PHU_XUAN", year: $year) { quota unit { name } children { unit { code } } }
+        }`,
+        { year },
+        token,
+      );
+      expect(api.errors).toBeUndefined();
+      const { hcm, nhaBe, phuXuan } = api.data;
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      try {
+        const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'vi-VN' });
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('pageerror', (error) => problems.push(error.message));
+
+        // The token's unit is the landing: the root of the breadcrumb, its children links.
+        await page.goto(`${origin}/dashboard`);
+        await signIn(page, token, 'HCM');
+        expect(await crumbs(page)).toEqual([{ text: hcm.unit.name, unit: 'HCM', current: 'page' }]);
+        expect(await rowUnits(page)).toEqual(['HCM', ...hcm.children.map((c: { unit: { code: string } }) => c.unit.code)]);
+        expect(digits(await page.textContent('#kpi-quota'))).toBe(hcm.quota);
+
+        // A click on a child shows it, with the path back, and puts it in the URL.
+        await page.click('#tree a[href="#unit=HCM.NHA_BE"]');
+        await shown(page, 'HCM.NHA_BE');
+        expect(new URL(page.url()).hash).toBe('#unit=HCM.NHA_BE');
+        expect(await crumbs(page)).toEqual([
+          { text: hcm.unit.name, unit: 'HCM', current: null },
+          { text: nhaBe.unit.name, unit: 'HCM.NHA_BE', current: 'page' },
+        ]);
+        expect(await rowUnits(page)).toEqual(['HCM.NHA_BE', ...nhaBe.children.map((c: { unit: { code: string } }) => c.unit.code)]);
+        expect(digits(await page.textContent('#kpi-quota'))).toBe(nhaBe.quota);
+        expect(await page.textContent('#unit-name')).toBe(`${nhaBe.unit.name} (HCM.NHA_BE)`);
+
+        // By keyboard: the unit is a link; Tab reaches it from the row before, Enter opens it.
+        const target = '#tree a[href="#unit=HCM.NHA_BE.PHU_XUAN"]';
+        const before = await page.$$eval('#tree a.drill', (links) => links.map((a) => a.getAttribute('href')));
+        const index = before.indexOf('#unit=HCM.NHA_BE.PHU_XUAN');
+        expect(index).toBeGreaterThan(0);
+        await page.focus(`#tree a[href="${before[index - 1]}"]`);
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate('document.activeElement.getAttribute("href")')).toBe('#unit=HCM.NHA_BE.PHU_XUAN');
+        await page.keyboard.press('Enter');
+        await shown(page, 'HCM.NHA_BE.PHU_XUAN');
+        expect(await page.$(target)).toBeNull();
+        expect((await crumbs(page)).map((c) => c.unit)).toEqual(['HCM', 'HCM.NHA_BE', 'HCM.NHA_BE.PHU_XUAN']);
+        expect(phuXuan.children).toEqual([]);
+        expect(await page.textContent('#tree tbody')).toContain('No units below this one');
+
+        // A reload shows the same unit, and rebuilds the breadcrumb's names from the API.
+        await page.reload();
+        await shown(page, 'HCM.NHA_BE.PHU_XUAN');
+        expect(await crumbs(page)).toEqual([
+          { text: hcm.unit.name, unit: 'HCM', current: null },
+          { text: nhaBe.unit.name, unit: 'HCM.NHA_BE', current: null },
+          { text: phuXuan.unit.name, unit: 'HCM.NHA_BE.PHU_XUAN', current: 'page' },
+        ]);
+        expect(digits(await page.textContent('#kpi-quota'))).toBe(phuXuan.quota);
+
+        // A crumb goes back up; the browser's Back returns to where it was.
+        await page.click('#crumbs a[data-unit="HCM"]');
+        await shown(page, 'HCM');
+        expect(await crumbs(page)).toEqual([{ text: hcm.unit.name, unit: 'HCM', current: 'page' }]);
+        await page.goBack();
+        await shown(page, 'HCM.NHA_BE.PHU_XUAN');
+
+        // A shared link, opened in another browser (no token kept yet), shows its unit once signed in.
+        const other = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
+        await other.goto(`${origin}/dashboard#unit=HCM.NHA_BE`);
+        await signIn(other, token, 'HCM.NHA_BE');
+        expect((await crumbs(other)).map((c) => c.text)).toEqual([hcm.unit.name, nhaBe.unit.name]);
+        expect(digits(await other.textContent('#kpi-quota'))).toBe(nhaBe.quota);
+
+        expect(problems).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
+
+  (hasChromium ? it : it.skip)(
+    'lands an ADMIN on the top-level units, with their sums, and drills down from there',
+    async () => {
+      const admin = await server.token(Role.ADMIN);
+      const year = new Date().getFullYear();
+      // A nation above nothing yet, and a province of it with a quota in the thousands (the
+      // demo's figures are all below 1.000), as `npm run seed -- --country` would add beside the demo.
+      for (const input of [
+        { code: 'VN', name: 'Việt Nam', kind: 'NATION' },
+        { code: 'VN.TINH_THU', name: 'Tỉnh Thử', kind: 'PROVINCE', parentCode: 'VN' },
+        { code: 'DA_GIAI_THE', name: 'Tỉnh đã giải thể', kind: 'PROVINCE', validFrom: '2020-01-01' },
+      ]) {
+        const created = await server.gql('mutation ($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { userErrors { message } } }', { input }, admin);
+        expect(created.errors ?? created.data.createOrgUnit.userErrors).toEqual([]);
+      }
+      const ended = await server.gql('mutation { dissolveOrgUnit(input: { code: "DA_GIAI_THE", effectiveOn: "2021-01-01" }) { userErrors { message } } }', {}, admin);
+      expect(ended.errors ?? ended.data.dissolveOrgUnit.userErrors).toEqual([]);
+      const quota = await server.gql(
+        'mutation ($year: Int!) { setEstablishmentQuota(input: { unitCode: "VN.TINH_THU", year: $year, category: CIVIL_SERVANT, headcount: 12345 }) { userErrors { message } } }',
+        { year },
+        admin,
+      );
+      expect(quota.errors ?? quota.data.setEstablishmentQuota.userErrors).toEqual([]);
+
+      // The oracle, without the new filter: every unit existing today, and which have no parent.
+      const all = await server.gql('{ orgUnits(first: 100) { totalCount edges { node { code parent { code } } } } }', {}, admin);
+      expect(all.data.orgUnits.totalCount).toBeLessThanOrEqual(100);
+      const tops: string[] = all.data.orgUnits.edges.filter((e: { node: { parent: unknown } }) => e.node.parent === null).map((e: { node: { code: string } }) => e.node.code);
+      expect(tops).toEqual(expect.arrayContaining(['HCM', 'VN']));
+      expect(tops).not.toContain('DA_GIAI_THE');
+      const gaps = await Promise.all(
+        tops.map(async (code) => (await server.gql('query ($code: String!, $year: Int!) { staffingGap(unitCode: $code, year: $year) { quota filled gap } }', { code, year }, admin)).data.staffingGap),
+      );
+      const sum = (field: 'quota' | 'filled' | 'gap') => gaps.reduce((n: number, g: Record<string, number>) => n + g[field], 0);
+
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'vi-VN' });
+        const problems: string[] = [];
+        page.on('pageerror', (error) => problems.push(error.message));
+        await page.goto(`${origin}/dashboard`);
+        await signIn(page, admin, '');
+
+        // One row per top-level unit, each a link down; the figures are their sums.
+        expect(await rowUnits(page)).toEqual(tops);
+        expect(await page.$$eval('#tree a.drill', (links) => links.map((a) => a.getAttribute('href')))).toEqual(tops.map((code) => `#unit=${code}`));
+        expect(await crumbs(page)).toEqual([{ text: 'Tất cả đơn vị / All units', unit: '', current: 'page' }]);
+        expect(await page.textContent('#kpi-quota')).toBe(grouped(sum('quota')));
+        expect(await page.textContent('#kpi-filled')).toBe(grouped(sum('filled')));
+        expect(await page.textContent('#kpi-gap')).toBe(grouped(sum('gap')));
+        expect(sum('quota')).toBeGreaterThan(12345);
+        expect(await page.textContent('#kpi-quota')).toMatch(/^\d{1,3}(\.\d{3})+$/);
+        expect(await page.textContent('tr[data-unit="VN"] td[data-field="quota"]')).toBe('12.345');
+        expect(await page.textContent('tr[data-unit="VN"] td[data-field="fillRate"]')).toBe('0,0 %');
+        // The cards that need one unit say so.
+        expect(await page.$$eval('.pick-unit', (notes) => notes.length)).toBe(3);
+        await page.screenshot({ path: path.join(__dirname, 'artifacts', 'dashboard-admin.png'), fullPage: true });
+
+        // Down into the nation and its province, and back to the overview by the first crumb.
+        await page.click('#tree a[href="#unit=VN"]');
+        await shown(page, 'VN');
+        expect(await rowUnits(page)).toEqual(['VN', 'VN.TINH_THU']);
+        expect(await crumbs(page)).toEqual([
+          { text: 'Tất cả đơn vị / All units', unit: '', current: null },
+          { text: 'Việt Nam', unit: 'VN', current: 'page' },
+        ]);
+        await page.click('#tree a[href="#unit=VN.TINH_THU"]');
+        await shown(page, 'VN.TINH_THU');
+        expect((await crumbs(page)).map((c) => c.text)).toEqual(['Tất cả đơn vị / All units', 'Việt Nam', 'Tỉnh Thử']);
+        expect(await page.textContent('#kpi-quota')).toBe('12.345');
+        await page.click('#crumbs a[data-unit=""]');
+        await shown(page, '');
+        expect(await rowUnits(page)).toEqual(tops);
+
+        expect(problems).toEqual([]);
       } finally {
         await browser.close();
       }

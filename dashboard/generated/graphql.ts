@@ -1259,6 +1259,7 @@ export type QueryOrgUnitsArgs = {
   kind?: InputMaybe<OrgUnitKind>;
   parentCode?: InputMaybe<Scalars['String']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
+  topLevel?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1929,7 +1930,7 @@ export type VacancyBandCountsQueryVariables = Exact<{
 }>;
 
 
-export type VacancyBandCountsQuery = { __typename?: 'Query', under3: { __typename?: 'VacancyConnection', totalCount: number }, from3to6: { __typename?: 'VacancyConnection', totalCount: number }, from6to9: { __typename?: 'VacancyConnection', totalCount: number }, from9to12: { __typename?: 'VacancyConnection', totalCount: number }, over12: { __typename?: 'VacancyConnection', totalCount: number } };
+export type VacancyBandCountsQuery = { __typename?: 'Query', under3: { __typename?: 'VacancyConnection', totalCount: number }, from3to6: { __typename?: 'VacancyConnection', totalCount: number }, from6to9: { __typename?: 'VacancyConnection', totalCount: number }, from9to12: { __typename?: 'VacancyConnection', totalCount: number }, over12: { __typename?: 'VacancyConnection', totalCount: number }, longest: { __typename?: 'VacancyConnection', edges: Array<{ __typename?: 'VacancyEdge', node: { __typename?: 'Vacancy', daysOpen: number, position: { __typename?: 'Position', title: string, unit: { __typename?: 'OrgUnit', name: string } } } }> } };
 
 export type IncentivePackageListQueryVariables = Exact<{
   activeOn?: InputMaybe<Scalars['LocalDate']['input']>;
@@ -1937,6 +1938,36 @@ export type IncentivePackageListQueryVariables = Exact<{
 
 
 export type IncentivePackageListQuery = { __typename?: 'Query', incentivePackages: Array<{ __typename?: 'IncentivePackage', id: string, name: string, monthlyAllowance: number, salaryPercentAllowance: number }> };
+
+export type DashboardTopUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardTopUnitsQuery = { __typename?: 'Query', orgUnits: { __typename?: 'OrgUnitConnection', totalCount: number, edges: Array<{ __typename?: 'OrgUnitEdge', node: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } }> } };
+
+export type DashboardGapLevelQueryVariables = Exact<{
+  unitCode: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+}>;
+
+
+export type DashboardGapLevelQuery = { __typename?: 'Query', staffingGap: { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } }> } };
+
+export type DashboardGapSummaryQueryVariables = Exact<{
+  unitCode: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+}>;
+
+
+export type DashboardGapSummaryQuery = { __typename?: 'Query', staffingGap: { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } } };
+
+export type DashboardUnitNameQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+
+export type DashboardUnitNameQuery = { __typename?: 'Query', orgUnit?: { __typename?: 'OrgUnit', code: string, name: string } | null };
+
+export type DashboardGapFiguresFragment = { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number };
 
 export type VacanciesByDaysOpenQueryVariables = Exact<{
   unitCode: Scalars['String']['input'];
@@ -2009,6 +2040,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DashboardGapFiguresFragmentDoc = new TypedDocumentString(`
+    fragment DashboardGapFigures on StaffingGap {
+  quota
+  filled
+  gap
+  openVacancies
+  itGap
+  itSeatsCoveredConcurrently
+}
+    `, {"fragmentName":"DashboardGapFigures"}) as unknown as TypedDocumentString<DashboardGapFiguresFragment, unknown>;
 export const GapFiguresFragmentDoc = new TypedDocumentString(`
     fragment GapFigures on StaffingGap {
   quota
@@ -2140,6 +2181,24 @@ export const VacancyBandCountsDocument = new TypedDocumentString(`
   ) {
     totalCount
   }
+  longest: vacancies(
+    unitCode: $unitCode
+    status: [OPEN, INTERVIEWING, OFFERED]
+    longestOpenFirst: true
+    first: 1
+  ) {
+    edges {
+      node {
+        daysOpen
+        position {
+          title
+          unit {
+            name
+          }
+        }
+      }
+    }
+  }
 }
     `) as unknown as TypedDocumentString<VacancyBandCountsQuery, VacancyBandCountsQueryVariables>;
 export const IncentivePackageListDocument = new TypedDocumentString(`
@@ -2152,6 +2211,74 @@ export const IncentivePackageListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IncentivePackageListQuery, IncentivePackageListQueryVariables>;
+export const DashboardTopUnitsDocument = new TypedDocumentString(`
+    query DashboardTopUnits {
+  orgUnits(topLevel: true, first: 100) {
+    totalCount
+    edges {
+      node {
+        code
+        name
+        kind
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardTopUnitsQuery, DashboardTopUnitsQueryVariables>;
+export const DashboardGapLevelDocument = new TypedDocumentString(`
+    query DashboardGapLevel($unitCode: String!, $year: Int!) {
+  staffingGap(unitCode: $unitCode, year: $year) {
+    ...DashboardGapFigures
+    unit {
+      code
+      name
+      kind
+    }
+    children {
+      ...DashboardGapFigures
+      unit {
+        code
+        name
+        kind
+      }
+    }
+  }
+}
+    fragment DashboardGapFigures on StaffingGap {
+  quota
+  filled
+  gap
+  openVacancies
+  itGap
+  itSeatsCoveredConcurrently
+}`) as unknown as TypedDocumentString<DashboardGapLevelQuery, DashboardGapLevelQueryVariables>;
+export const DashboardGapSummaryDocument = new TypedDocumentString(`
+    query DashboardGapSummary($unitCode: String!, $year: Int!) {
+  staffingGap(unitCode: $unitCode, year: $year) {
+    ...DashboardGapFigures
+    unit {
+      code
+      name
+      kind
+    }
+  }
+}
+    fragment DashboardGapFigures on StaffingGap {
+  quota
+  filled
+  gap
+  openVacancies
+  itGap
+  itSeatsCoveredConcurrently
+}`) as unknown as TypedDocumentString<DashboardGapSummaryQuery, DashboardGapSummaryQueryVariables>;
+export const DashboardUnitNameDocument = new TypedDocumentString(`
+    query DashboardUnitName($code: String!) {
+  orgUnit(code: $code) {
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardUnitNameQuery, DashboardUnitNameQueryVariables>;
 export const VacanciesByDaysOpenDocument = new TypedDocumentString(`
     query VacanciesByDaysOpen($unitCode: String!, $bands: [DaysOpenBand!], $first: Int = 20, $after: String) {
   vacancies(

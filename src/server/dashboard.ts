@@ -74,6 +74,13 @@ td.unit small { color: var(--muted); font-family: monospace; font-size: .75rem; 
 /* The indent of a row's depth (--depth, set per row): as specific as the padding of table.tree td, and after it, so it wins. */
 table.tree td.unit { padding-left: calc(.5rem + var(--depth, 0) * 1.4rem); }
 tr[data-unit] td.depth-0 strong { font-size: 1.02rem; }
+a.drill { color: var(--brand); text-decoration: none; }
+a.drill:hover strong, a.drill:focus-visible strong { text-decoration: underline; }
+a:focus-visible { outline: 2px solid #2563a6; outline-offset: 2px; border-radius: 2px; }
+.crumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: .2rem; margin: 0 0 .7rem; padding: 0; }
+.crumbs li + li::before { content: "›"; color: var(--muted); margin: 0 .35rem; }
+.crumbs a { color: var(--brand); }
+.crumbs a[aria-current="page"] { color: var(--ink); font-weight: 600; text-decoration: none; }
 .bar-cell { width: 28%; }
 .bar { display: flex; height: .8rem; background: #f1f3f6; border-radius: 3px; overflow: hidden; }
 .bar-filled { background: var(--ok); }
@@ -133,6 +140,7 @@ const PAGE = `<!doctype html>
     </section>
     <section class="card wide signed-in-only">
       <h2>Cơ cấu & thiếu biên chế <small>Unit tree & staffing gap · <span id="unit-name"></span> · năm / year <span id="year"></span></small></h2>
+      <nav id="crumbs" class="crumbs" aria-label="Đường dẫn / Breadcrumb"></nav>
       <div class="kpis" id="kpis"></div>
       <div id="tree"></div>
     </section>
@@ -150,7 +158,7 @@ const PAGE = `<!doctype html>
         <label for="package">Gói ưu đãi / Incentive package</label>
         <select id="package"></select>
         <button type="button" id="simulate">Mô phỏng / Simulate</button>
-        <span class="muted">0 → +5.000.000 ₫/tháng, 11 bước / steps</span>
+        <span class="muted" id="curve-range"></span>
       </div>
       <div id="curve"></div>
       <div id="curve-note"></div>

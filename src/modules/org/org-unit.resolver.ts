@@ -19,6 +19,9 @@ class OrgUnitsArgs {
   @Field(() => String, { nullable: true, description: 'Only the direct children of this unit.' })
   parentCode?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Only units with no parent: the top of the hierarchy (the nation, or top-level provinces and cities).' })
+  topLevel?: boolean | null;
+
   @Field(() => OrgUnitKind, { nullable: true, description: 'Only units of this kind.' })
   kind?: OrgUnitKind | null;
 

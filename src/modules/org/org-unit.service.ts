@@ -59,6 +59,7 @@ export async function requireUnitForQuery(ctx: RequestContext, code: string): Pr
 
 export interface UnitListArgs {
   parentCode?: string | null;
+  topLevel?: boolean | null;
   kind?: OrgUnitKind | null;
   search?: string | null;
   activeOn?: string | null;
@@ -74,6 +75,7 @@ export async function listUnits(ctx: RequestContext, args: UnitListArgs, page: P
   const filter: sql.OrgUnitFilter = {
     scopePaths: scopePaths(viewer),
     parentId,
+    topLevel: args.topLevel ?? false,
     kind: args.kind ?? null,
     search: args.search ?? null,
     activeOn: args.activeOn ?? today(),

@@ -21,6 +21,8 @@ export interface OrgUnitFilter {
   /** Only units in these subtrees (the viewer's scope); null: everywhere. */
   scopePaths: string[] | null;
   parentId?: string | null;
+  /** Only units without a parent. */
+  topLevel?: boolean;
   kind?: OrgUnitKind | null;
   search?: string | null;
   activeOn: string;
@@ -37,6 +39,7 @@ function filterSql(filter: OrgUnitFilter): { where: string[]; params: unknown[] 
     where.push('u.parent_id = ?');
     params.push(filter.parentId);
   }
+  if (filter.topLevel) where.push('u.parent_id is null');
   if (filter.kind) {
     where.push('u.kind = ?');
     params.push(filter.kind);
