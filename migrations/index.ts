@@ -3,6 +3,7 @@ import { Migration20261125000000_workforce_model } from './Migration202611250000
 import { Migration20261126000000_candidate_scope } from './Migration20261126000000_candidate_scope';
 import { Migration20261126010000_base_salary_history } from './Migration20261126010000_base_salary_history';
 import { Migration20261127000000_reorganisation } from './Migration20261127000000_reorganisation';
+import { Migration20261202000000_retirement_date } from './Migration20261202000000_retirement_date';
 
 /**
  * Migrations in the order they run. Committed migrations are never edited; a change is a new
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000000_candidate_scope', class: Migration20261126000000_candidate_scope },
   { name: 'Migration20261126010000_base_salary_history', class: Migration20261126010000_base_salary_history },
   { name: 'Migration20261127000000_reorganisation', class: Migration20261127000000_reorganisation },
+  { name: 'Migration20261202000000_retirement_date', class: Migration20261202000000_retirement_date },
 ];
