@@ -273,6 +273,29 @@ export type CompetencyPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A competency level recorded for a person on a date (personal data); level 0 removed the competency. */
+export type CompetencyRecord = {
+  __typename?: 'CompetencyRecord';
+  /** The competency. */
+  competency: Competency;
+  /** Level from 0 (removed) to 5 (expert). */
+  level: Scalars['Int']['output'];
+  /** Free text, e.g. the course or certificate. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When the level was established (a course finished, a certificate issued, an assessment held). */
+  recordedOn: Scalars['LocalDate']['output'];
+  /** How the level came to be recorded. */
+  source: CompetencySource;
+};
+
+/** How a competency level came to be recorded. */
+export type CompetencySource =
+  | 'ASSESSMENT'
+  | 'CERTIFICATE'
+  | 'HIRE'
+  | 'IMPORT'
+  | 'TRAINING';
+
 /** A new job candidate. */
 export type CreateCandidateInput = {
   /** Competencies held, with levels. */
@@ -335,12 +358,18 @@ export type CreateOrgUnitInput = {
 
 /** A new member of staff. */
 export type CreatePersonInput = {
+  /** Date of birth; sets birthYear (which, if given too, must agree). */
+  birthDate?: InputMaybe<Scalars['LocalDate']['input']>;
   /** Year of birth. */
   birthYear?: InputMaybe<Scalars['Int']['input']>;
   /** Competencies held, with levels. */
   competencies?: InputMaybe<Array<CompetencyLevelInput>>;
   /** Full name, 1 to 200 characters. */
   fullName: Scalars['String']['input'];
+  /** CCCD number: exactly 12 digits, unique (CONFLICT when another person has it). */
+  nationalId?: InputMaybe<Scalars['String']['input']>;
+  /** Sex as on the identity card. */
+  sex?: InputMaybe<Sex>;
   /** Unit whose HR office records the person (default: your unit); scopes them until they are assigned. */
   unitCode?: InputMaybe<Scalars['String']['input']>;
 };
@@ -554,6 +583,8 @@ export type Mutation = {
   moveApplication: ApplicationPayload;
   /** Opens a vacancy on a position in your subtree. */
   openVacancy: VacancyPayload;
+  /** Records a competency level on a date, keeping the history; the latest record is the current level, and level 0 removes it. */
+  recordCompetency: PersonPayload;
   /** Reopens an OFFERED vacancy whose offers were all declined: INTERVIEWING when someone is still at interview, else OPEN. */
   reopenVacancy: VacancyPayload;
   /** ADMIN. Merges units into a new unit on a date, in one transaction: the merged units and the units below them end the day before, positions are recreated in the new unit, assignments active on the date end the day before and restart there, live vacancies move, quotas from that year on are summed. */
@@ -568,6 +599,8 @@ export type Mutation = {
   setWorkloadComponent: WorkloadComponentPayload;
   /** Changes an incentive package (ADMIN, POLICYMAKER); vacancies under it see the change. */
   updateIncentivePackage: IncentivePackagePayload;
+  /** Corrects a person: only the fields given change; null clears a nullable field. The AuditEvent holds the values before and after. */
+  updatePerson: PersonPayload;
   /** Adds a salary benchmark, or replaces the one with the same roleFamily, seniority, sector, region and asOf (ADMIN, POLICYMAKER). */
   upsertSalaryBenchmark: SalaryBenchmarkPayload;
 };
@@ -676,6 +709,12 @@ export type MutationOpenVacancyArgs = {
 
 
 /** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
+export type MutationRecordCompetencyArgs = {
+  input: RecordCompetencyInput;
+};
+
+
+/** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
 export type MutationReopenVacancyArgs = {
   input: ReopenVacancyInput;
 };
@@ -714,6 +753,12 @@ export type MutationSetWorkloadComponentArgs = {
 /** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
 export type MutationUpdateIncentivePackageArgs = {
   input: UpdateIncentivePackageInput;
+};
+
+
+/** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
+export type MutationUpdatePersonArgs = {
+  input: UpdatePersonInput;
 };
 
 
@@ -906,23 +951,33 @@ export type PayComparison = {
   region: Scalars['String']['output'];
 };
 
-/** A member of staff. fullName and birthYear are personal data. */
+/** A member of staff. fullName, birthYear, nationalId, sex, birthDate, retirementDate and competencyHistory are personal data. */
 export type Person = Node & {
   __typename?: 'Person';
   /** The person's assignments in your subtree; by default only those active today. */
   assignments: Array<Assignment>;
+  /** Date of birth (personal data); when set, birthYear is its year. */
+  birthDate?: Maybe<Scalars['LocalDate']['output']>;
   /** Year of birth (personal data). */
   birthYear?: Maybe<Scalars['Int']['output']>;
   /** Competencies held, with levels. */
   competencies: Array<CompetencyLevel>;
+  /** Every level ever recorded for this person, newest first (personal data). */
+  competencyHistory: Array<CompetencyRecord>;
   /** Full name (personal data). */
   fullName: Scalars['String']['output'];
   /** Opaque global ID. */
   id: Scalars['ID']['output'];
+  /** CCCD number, 12 digits (personal data). */
+  nationalId?: Maybe<Scalars['String']['output']>;
+  /** Statutory retirement date (Labour Code 2019 art. 169, Decree 135/2020, normal conditions), from sex and birth date or, without one, July of the birth year; null without sex or birth year (personal data). */
+  retirementDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Sex as on the identity card (personal data). */
+  sex?: Maybe<Sex>;
 };
 
 
-/** A member of staff. fullName and birthYear are personal data. */
+/** A member of staff. fullName, birthYear, nationalId, sex, birthDate, retirementDate and competencyHistory are personal data. */
 export type PersonAssignmentsArgs = {
   activeOnly?: Scalars['Boolean']['input'];
 };
@@ -1408,6 +1463,22 @@ export type ReasonCount = {
   reason: DeclineReason;
 };
 
+/** A competency level established on a date; the latest record is the person's current level. */
+export type RecordCompetencyInput = {
+  /** Code of an existing competency. */
+  competencyCode: Scalars['String']['input'];
+  /** Level from 0 to 5; 0 removes the competency. */
+  level: Scalars['Int']['input'];
+  /** Free text, at most 500 characters (the course, the certificate). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The person. */
+  personId: Scalars['ID']['input'];
+  /** When it was established: not in the future, not before the person was born. */
+  recordedOn: Scalars['LocalDate']['input'];
+  /** How it was established. */
+  source: CompetencySource;
+};
+
 /** Applications whose appliedOn is in [from, to] to vacancies in scope, and what became of them. */
 export type RecruitmentFunnel = {
   __typename?: 'RecruitmentFunnel';
@@ -1633,6 +1704,11 @@ export type SetWorkloadComponentInput = {
   unitCode: Scalars['String']['input'];
 };
 
+/** Sex as recorded on the citizen identity card (personal data). */
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
 /** A what-if over the IT vacancies of a unit's scope. */
 export type SimulatePolicyInput = {
   /** Date of the base salary, packages' validity, benchmarks and scope; default today. */
@@ -1756,6 +1832,22 @@ export type UpdateIncentivePackageInput = {
   validFrom?: InputMaybe<Scalars['LocalDate']['input']>;
   /** New last day; null makes it open-ended. */
   validTo?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** A correction to a person: only the fields given change; null clears a nullable field. */
+export type UpdatePersonInput = {
+  /** Date of birth; sets birthYear. */
+  birthDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Year of birth; must agree with birthDate when one is recorded. */
+  birthYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Full name, 1 to 200 characters (cannot be cleared). */
+  fullName?: InputMaybe<Scalars['String']['input']>;
+  /** The person. */
+  id: Scalars['ID']['input'];
+  /** CCCD number: exactly 12 digits, unique. */
+  nationalId?: InputMaybe<Scalars['String']['input']>;
+  /** Sex as on the identity card. */
+  sex?: InputMaybe<Sex>;
 };
 
 /** An expected business failure of a mutation; when present, nothing was changed. */

@@ -6,7 +6,7 @@ import { fieldsCheckedOnTheWay, permissions } from '../auth/permissions';
 import { isReadModel } from '../db/read-model';
 import type { Logger } from '../logger';
 import { OrgUnitResolver } from '../modules/org';
-import { CompetencyLevelResolver, CompetencyResolver, PersonResolver } from '../modules/people';
+import { CompetencyLevelResolver, CompetencyRecordResolver, CompetencyResolver, PersonResolver } from '../modules/people';
 import { ApplicationResolver, OfferResolver, CandidateResolver, CandidateMatchResolver, PlacementSuggestionResolver, RecruitmentAnalyticsResolver, VacancyResolver } from '../modules/recruitment';
 import { AssignmentResolver, PositionResolver, QuotaResolver, PlacementFitResolver, SkillGapResolver, StaffingGapResolver, RosterImportResolver, OrgUnitStaffingResolver, PersonStaffingResolver } from '../modules/staffing';
 import { WorkloadResolver } from '../modules/workload';
@@ -31,6 +31,7 @@ const resolvers: NonEmptyArray<Function> = [
   PersonStaffingResolver,
   CompetencyResolver,
   CompetencyLevelResolver,
+  CompetencyRecordResolver,
   VacancyResolver,
   CandidateResolver,
   ApplicationResolver,

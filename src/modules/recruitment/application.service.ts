@@ -4,14 +4,14 @@ import type { Viewer } from '../../auth/viewer';
 import { newEntity } from '../../db/new-entity';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { forbidden } from '../../graphql/errors';
-import { ApplicationStage, AssignmentKind, DeclineReason, OfferStatus, StaffCategory, VacancyStatus } from '../../graphql/enums';
+import { ApplicationStage, AssignmentKind, CompetencySource, DeclineReason, OfferStatus, StaffCategory, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { DomainError, inputField } from '../../graphql/user-error';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { privateMediansFor, IncentivePackage, payRatio } from '../attraction';
-import { OrgUnit, openEndedRefusal } from '../org';
-import { Person } from '../people';
+import { openEndedRefusal } from '../org';
+import { insertPeople, Person } from '../people';
 import { Assignment, assertEstablishmentAllows, Position } from '../staffing';
 import { Application, ApplicationStageChange } from './application.entity';
 import { Candidate } from './candidate.entity';
@@ -247,12 +247,17 @@ export async function hireCandidate(em: EntityManager, viewer: Viewer, input: { 
   );
 
   const [candidate] = await run<{ full_name: string }>('select full_name from candidate where id = ?', [application.candidate_id]);
-  const person = newEntity(em, Person, { fullName: candidate.full_name, birthYear: null, homeUnit: em.getReference(OrgUnit, String(vacancy.unit_id)) });
-  await em.flush();
-  await run(
-    'insert into person_competency (person_id, competency_id, level) select ?, competency_id, level from candidate_competency where candidate_id = ?',
-    [person.id, application.candidate_id],
+  const competencies = await run<{ competencyId: string; level: number }>(
+    'select competency_id::text as "competencyId", level from candidate_competency where candidate_id = ? order by competency_id',
+    [application.candidate_id],
   );
+  const [personId] = await insertPeople(
+    run,
+    [{ fullName: candidate.full_name, birthYear: null, homeUnitId: String(vacancy.unit_id), competencies }],
+    CompetencySource.HIRE,
+    today(),
+  );
+  const person = em.getReference(Person, personId);
   const assignment = newEntity(em, Assignment, {
     person,
     position: em.getReference(Position, String(vacancy.position_id)),

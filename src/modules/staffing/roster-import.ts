@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { unitInScope, Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
-import { AssignmentKind, StaffCategory } from '../../graphql/enums';
+import { AssignmentKind, CompetencySource, StaffCategory } from '../../graphql/enums';
 import { isLocalDate } from '../../graphql/scalars';
 import { DomainError } from '../../graphql/user-error';
 import { CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { openEndedRefusal } from '../org';
-import { MAX_LEVEL, MIN_LEVEL, profileProblems } from '../people';
+import { insertPeople, MAX_LEVEL, MIN_LEVEL, profileProblems } from '../people';
 import { quotaLeftForGroups } from './establishment-rule';
 import { echo } from '../../shared/echo';
 
@@ -204,32 +204,26 @@ export async function importRoster(em: EntityManager, viewer: Viewer, input: { c
   const firstRowOf = new Map<string, RosterRow>();
   for (const row of resolved) if (!firstRowOf.has(row.personKey)) firstRowOf.set(row.personKey, row);
   const keys = [...firstRowOf.keys()];
-  const created = await run<{ id: string }>(
-    `insert into person (full_name, birth_year, home_unit_id)
-     select r.full_name, r.birth_year, u.id from jsonb_to_recordset(?::jsonb) as r(ord int, full_name text, birth_year int, unit_code text)
-     join org_unit u on u.code = r.unit_code order by r.ord
-     returning id`,
-    [JSON.stringify(keys.map((key, ord) => ({ ord, full_name: firstRowOf.get(key)!.fullName, birth_year: firstRowOf.get(key)!.birthYear, unit_code: firstRowOf.get(key)!.unitCode })))],
-  );
-  // Identity values follow insertion order within one statement, which the ORDER BY fixes;
-  // RETURNING's own order is not promised, so sort the ids.
-  const ascendingIds = created.map((c) => BigInt(c.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const personIds = new Map(keys.map((key, index) => [key, String(ascendingIds[index])]));
-  const competencyRows = new Map<string, { person_id: string; competency_id: string; level: number }>();
+  // A person's level is the highest any of their rows gives.
+  const levelsOf = new Map<string, Map<string, number>>();
   for (const row of resolved) {
-    for (const c of row.competencies) {
-      const key = `${personIds.get(row.personKey)}|${c.code}`;
-      const existing = competencyRows.get(key);
-      if (!existing || existing.level < c.level) competencyRows.set(key, { person_id: personIds.get(row.personKey)!, competency_id: competencyIds.get(c.code)!, level: c.level });
-    }
+    const levels = levelsOf.get(row.personKey) ?? new Map<string, number>();
+    for (const c of row.competencies) levels.set(competencyIds.get(c.code)!, Math.max(levels.get(competencyIds.get(c.code)!) ?? 0, c.level));
+    levelsOf.set(row.personKey, levels);
   }
-  if (competencyRows.size) {
-    await run(
-      `insert into person_competency (person_id, competency_id, level)
-       select r.person_id, r.competency_id, r.level from jsonb_to_recordset(?::jsonb) as r(person_id bigint, competency_id bigint, level int)`,
-      [JSON.stringify([...competencyRows.values()])],
-    );
-  }
+  const ids = await insertPeople(
+    run,
+    keys.map((key) => {
+      const row = firstRowOf.get(key)!;
+      return {
+        fullName: row.fullName, birthYear: row.birthYear, homeUnitId: String(units.get(row.unitCode)!.id),
+        competencies: [...levelsOf.get(key)!].map(([competencyId, level]) => ({ competencyId, level })),
+      };
+    }),
+    CompetencySource.IMPORT,
+    today(),
+  );
+  const personIds = new Map(keys.map((key, index) => [key, ids[index]]));
   await run(
     `insert into assignment (person_id, position_id, kind, start_date)
      select r.person_id, r.position_id, r.kind, r.start_date from jsonb_to_recordset(?::jsonb) as r(person_id bigint, position_id bigint, kind text, start_date date)`,
