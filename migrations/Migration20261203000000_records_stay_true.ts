@@ -1,61 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
+/** A global ID as src/graphql/global-id.ts writes it (base64url of "Type:key"), in SQL. */
+const globalIdSql = (type: string, key: string) => `translate(rtrim(encode(convert_to('${type}:' || ${key}, 'UTF8'), 'base64'), '='), '+/', '-_')`;
+
 /**
- * Records that stay true (contract v2): identity (CCCD, sex, birth date), competency history,
- * why an assignment ended, which assignment filled a vacancy, and the recorded reason when an
- * application is closed by something other than a recruiter's move.
- *
- * It also reconciles existing vacancies with the seats they stand for (the contract's rule: a
- * position's live vacancies may not exceed its free seats), as the fill rule would have: the
- * oldest surplus vacancies are FILLED by the newest holders not already filling one; a surplus
- * with no holder left to pair is CANCELLED, newest first (openVacancy would have refused it).
- * Each reconciled vacancy gets an AuditEvent (operation "reconcileVacancies"), and the count is
- * reported as a NOTICE.
+ * The vacancy rule applied to rows that break it (see the class comment); one statement, so a
+ * test can run it on a database it has put out of line.
  */
-export class Migration20261203000000_records_stay_true extends Migration {
-  async up(): Promise<void> {
-    this.addSql(`
-      alter table person
-        add column national_id text check (national_id ~ '^[0-9]{12}$'),
-        add column sex text check (sex in ('MALE','FEMALE')),
-        add column birth_date date,
-        add constraint person_birth_date_year check (birth_date is null or birth_year is not distinct from extract(year from birth_date)::int)`);
-    this.addSql(`create unique index person_national_id on person (national_id) where national_id is not null`);
-
-    this.addSql(`
-      create table competency_record (
-        id bigint generated always as identity primary key,
-        person_id bigint not null references person(id) on delete cascade,
-        competency_id bigint not null references competency(id),
-        level smallint not null check (level between 0 and 5),
-        recorded_on date not null,
-        source text not null check (source in ('TRAINING','CERTIFICATE','ASSESSMENT','IMPORT','HIRE')),
-        note text check (length(note) <= 500),
-        created_at timestamptz not null default now()
-      )`);
-    this.addSql(`create index competency_record_person on competency_record (person_id, competency_id, recorded_on desc, id desc)`);
-    // Levels recorded before history was kept become its first entries, dated when the person was recorded.
-    this.addSql(`
-      insert into competency_record (person_id, competency_id, level, recorded_on, source, note)
-      select pc.person_id, pc.competency_id, pc.level, p.created_at::date, 'ASSESSMENT', 'recorded before competency history was kept'
-      from person_competency pc join person p on p.id = pc.person_id order by pc.person_id, pc.competency_id`);
-
-    this.addSql(`
-      alter table assignment
-        add column end_reason text check (end_reason in ('RETIREMENT','RESIGNATION','TRANSFER','REORGANISATION','DISMISSAL','DEATH','CONTRACT_END','OTHER')),
-        add column destination_sector text check (destination_sector in ('PUBLIC','PRIVATE')),
-        add constraint assignment_end_reason_needs_end check (end_date is not null or (end_reason is null and destination_sector is null))`);
-
-    this.addSql(`alter table vacancy add column filled_by_assignment_id bigint references assignment(id)`);
-    this.addSql(`create index vacancy_filled_by on vacancy (filled_by_assignment_id) where filled_by_assignment_id is not null`);
-    this.addSql(`alter table application_stage_change add column note text`);
-
-    // The service's global IDs (src/graphql/global-id.ts), for the audit events written here.
-    this.addSql(`
-      create function pg_temp.global_id(type text, key bigint) returns text language sql as $$
-        select translate(rtrim(encode(convert_to(type || ':' || key, 'UTF8'), 'base64'), '='), '+/', '-_')
-      $$`);
-    this.addSql(`
+export const RECONCILE_VACANCIES_SQL = `
       do $$
       declare reconciled int;
       begin
@@ -113,16 +65,68 @@ export class Migration20261203000000_records_stay_true extends Migration {
 
         insert into audit_event (subject, role, operation, unit_code, target_id, changes)
         select 'migration:records_stay_true', 'ADMIN', 'reconcileVacancies', u.code,
-               pg_temp.global_id('Vacancy', v.id),
+               ${globalIdSql('Vacancy', 'v.id')},
                jsonb_build_object('before', jsonb_build_object('status', 'live'),
                                   'after', jsonb_build_object('status', v.status, 'filledOn', v.filled_on,
-                                                              'filledBy', case when r.assignment_id is null then null else pg_temp.global_id('Assignment', r.assignment_id) end),
+                                                              'filledBy', case when r.assignment_id is null then null else ${globalIdSql('Assignment', 'r.assignment_id')} end),
                                   'rule', 'live vacancies may not exceed free seats')
         from vacancy_reconciliation r join vacancy v on v.id = r.vacancy_id join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id;
 
         select count(*) into reconciled from vacancy_reconciliation;
         raise notice 'reconcileVacancies: % vacancies exceeded their position''s free seats and were reconciled', reconciled;
-      end $$`);
+      end $$`;
+
+/**
+ * Records that stay true (contract v2): identity (CCCD, sex, birth date), competency history,
+ * why an assignment ended, which assignment filled a vacancy, and the recorded reason when an
+ * application is closed by something other than a recruiter's move.
+ *
+ * It also reconciles existing vacancies with the seats they stand for (the contract's rule: a
+ * position's live vacancies may not exceed its free seats), as the fill rule would have: the
+ * oldest surplus vacancies are FILLED by the newest holders not already filling one; a surplus
+ * with no holder left to pair is CANCELLED, newest first (openVacancy would have refused it).
+ * Each reconciled vacancy gets an AuditEvent (operation "reconcileVacancies"), and the count is
+ * reported as a NOTICE.
+ */
+export class Migration20261203000000_records_stay_true extends Migration {
+  async up(): Promise<void> {
+    this.addSql(`
+      alter table person
+        add column national_id text check (national_id ~ '^[0-9]{12}$'),
+        add column sex text check (sex in ('MALE','FEMALE')),
+        add column birth_date date,
+        add constraint person_birth_date_year check (birth_date is null or birth_year is not distinct from extract(year from birth_date)::int)`);
+    this.addSql(`create unique index person_national_id on person (national_id) where national_id is not null`);
+
+    this.addSql(`
+      create table competency_record (
+        id bigint generated always as identity primary key,
+        person_id bigint not null references person(id) on delete cascade,
+        competency_id bigint not null references competency(id),
+        level smallint not null check (level between 0 and 5),
+        recorded_on date not null,
+        source text not null check (source in ('TRAINING','CERTIFICATE','ASSESSMENT','IMPORT','HIRE')),
+        note text check (length(note) <= 500),
+        created_at timestamptz not null default now()
+      )`);
+    this.addSql(`create index competency_record_person on competency_record (person_id, competency_id, recorded_on desc, id desc)`);
+    // Levels recorded before history was kept become its first entries, dated when the person was recorded.
+    this.addSql(`
+      insert into competency_record (person_id, competency_id, level, recorded_on, source, note)
+      select pc.person_id, pc.competency_id, pc.level, p.created_at::date, 'ASSESSMENT', 'recorded before competency history was kept'
+      from person_competency pc join person p on p.id = pc.person_id order by pc.person_id, pc.competency_id`);
+
+    this.addSql(`
+      alter table assignment
+        add column end_reason text check (end_reason in ('RETIREMENT','RESIGNATION','TRANSFER','REORGANISATION','DISMISSAL','DEATH','CONTRACT_END','OTHER')),
+        add column destination_sector text check (destination_sector in ('PUBLIC','PRIVATE')),
+        add constraint assignment_end_reason_needs_end check (end_date is not null or (end_reason is null and destination_sector is null))`);
+
+    this.addSql(`alter table vacancy add column filled_by_assignment_id bigint references assignment(id)`);
+    this.addSql(`create index vacancy_filled_by on vacancy (filled_by_assignment_id) where filled_by_assignment_id is not null`);
+    this.addSql(`alter table application_stage_change add column note text`);
+
+    this.addSql(RECONCILE_VACANCIES_SQL);
   }
 
   async down(): Promise<void> {

@@ -255,4 +255,50 @@ describe('records that stay true: identity, corrections, competency history', ()
       expect(history.data.node.competencyHistory).toEqual([{ level: 2, source: 'ASSESSMENT', recordedOn: today() }]);
     });
   });
+
+  describe('corrections: updatePosition', () => {
+    const UPDATE_POSITION = `mutation($input: UpdatePositionInput!) {
+      updatePosition(input: $input) { position { title headcount payCoefficient seniority category roleFamily requirements { level competency { code } } } userErrors { field code message } }
+    }`;
+    const position = (key: string) => toGlobalId('Position', world.position[key]);
+
+    it('changes the fields given; requirements given replace the whole list; audited before and after', async () => {
+      const res = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), title: 'Chuyên viên dữ liệu', requirements: [{ competencyCode: 'SEC', level: 2 }] } }, hr);
+      expect(res.data.updatePosition.userErrors).toEqual([]);
+      expect(res.data.updatePosition.position).toMatchObject({
+        title: 'Chuyên viên dữ liệu', headcount: 2, payCoefficient: 2.67, category: 'CIVIL_SERVANT', roleFamily: 'SOFTWARE_ENGINEER',
+        requirements: [{ level: 2, competency: { code: 'SEC' } }],
+      });
+      const [audit] = await server.sql<{ changes: any }>(`select changes from audit_event where operation = 'updatePosition' order by id desc limit 1`);
+      expect(audit.changes).toEqual({
+        before: { title: 'Chuyên viên CNTT', requirements: [{ competencyCode: 'DATA', level: 3 }] },
+        after: { title: 'Chuyên viên dữ liệu', requirements: [{ competencyCode: 'SEC', level: 2 }] },
+      });
+      const cleared = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), requirements: null } }, hr);
+      expect(cleared.data.updatePosition.position.requirements).toEqual([]);
+      const untouched = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), seniority: 'SENIOR' } }, hr);
+      expect(untouched.data.updatePosition.position).toMatchObject({ title: 'Chuyên viên dữ liệu', seniority: 'SENIOR', requirements: [] });
+    });
+
+    it('refuses a headcount below today\'s active PRIMARY holders (INVALID_STATE), and allows it down to them', async () => {
+      // pD1a: A holds it since 2020; B's assignment ended 2026-03-31.
+      const below = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), headcount: 0, title: 'Không đổi' } }, hr);
+      expect(below.data.updatePosition.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'headcount'] })]);
+      const [row] = await server.sql<{ headcount: number; title: string }>('select headcount, title from position where id = ?', [world.position.pD1a]);
+      expect(row).toEqual({ headcount: 2, title: 'Chuyên viên dữ liệu' });
+      const down = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), headcount: 1 } }, hr);
+      expect(down.data.updatePosition.position.headcount).toBe(1);
+    });
+
+    it('has no way to change unit, category or role family, and is for HR of the subtree', async () => {
+      const res = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), category: 'CONTRACT' } }, hr);
+      expect(res.status).toBe(400);
+      const outsider = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), title: 'X' } }, await server.token(Role.HR_OFFICER, 'OTHER'));
+      expect(errorCode(outsider)).toBe('FORBIDDEN');
+      const analyst = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), title: 'X' } }, await server.token(Role.ANALYST, 'PROV'));
+      expect(errorCode(analyst)).toBe('FORBIDDEN');
+      const bad = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), payCoefficient: 0, title: null } }, hr);
+      expect(bad.data.updatePosition.userErrors.map((e: any) => e.field)).toEqual([['input', 'title'], ['input', 'payCoefficient']]);
+    });
+  });
 });

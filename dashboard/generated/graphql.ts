@@ -100,8 +100,12 @@ export type AssignPersonInput = {
 /** A person holding a seat of a position, as PRIMARY job or CONCURRENT post (kiêm nhiệm). */
 export type Assignment = Node & {
   __typename?: 'Assignment';
+  /** Where a leaver went, when known. */
+  destinationSector?: Maybe<Sector>;
   /** Last day of the assignment; null while open-ended. */
   endDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Why it ended (transferPerson: TRANSFER, reorganizeUnits: REORGANISATION); null while open or when not recorded. */
+  endReason?: Maybe<SeparationReason>;
   /** Opaque global ID. */
   id: Scalars['ID']['output'];
   /** PRIMARY or CONCURRENT. */
@@ -124,6 +128,8 @@ export type AssignmentPayload = {
   __typename?: 'AssignmentPayload';
   /** The assignment, when the mutation succeeded. */
   assignment?: Maybe<Assignment>;
+  /** The vacancy this PRIMARY assignment filled (the vacancy rule), if any. */
+  filledVacancy?: Maybe<Vacancy>;
   /** Business failures (QUOTA_EXCEEDED, CONFLICT …); when present, nothing changed. */
   userErrors: Array<UserError>;
 };
@@ -439,8 +445,12 @@ export type DissolveOrgUnitInput = {
 export type EndAssignmentInput = {
   /** The assignment. */
   assignmentId: Scalars['ID']['input'];
+  /** Where a leaver went, when known. */
+  destinationSector?: InputMaybe<Sector>;
   /** Last day of the assignment; not before its start. */
   endDate: Scalars['LocalDate']['input'];
+  /** Why it ends (TRANSFER and REORGANISATION are recorded by transferPerson and reorganizeUnits). */
+  reason?: InputMaybe<SeparationReason>;
 };
 
 /** Establishment quota (biên chế): approved headcount of a unit for a year and staff category. */
@@ -471,7 +481,7 @@ export type HiresIntervalMethod =
   /** The normal approximation (more than 2000 vacancies): mean ± 1.645 sd, clamped to [0, vacancies]. */
   | 'NORMAL';
 
-/** A roster as CSV text with the header row unit_code,full_name,birth_year,position_title,assignment_kind,start_date,competencies; competencies as "CODE:level;CODE:level". */
+/** A roster as CSV text with the header row unit_code,full_name,birth_year,position_title,assignment_kind,start_date,competencies and optionally national_id,sex,birth_date; competencies as "CODE:level;CODE:level". */
 export type ImportRosterInput = {
   /** The CSV text (UTF-8; a byte-order mark is fine). */
   csv: Scalars['String']['input'];
@@ -484,8 +494,12 @@ export type ImportRosterPayload = {
   __typename?: 'ImportRosterPayload';
   /** Assignments created (or that a dry run would create). */
   assignmentsCreated: Scalars['Int']['output'];
+  /** Rows whose assignment already exists (same person, position, kind and start date), left as they are. */
+  assignmentsUnchanged: Scalars['Int']['output'];
   /** People created (or that a dry run would create). */
   peopleCreated: Scalars['Int']['output'];
+  /** Rows' people already recorded (by national_id, or by name and birth year in your subtree); counted once each. */
+  peopleMatched: Scalars['Int']['output'];
   /** Every bad row, by line; when present, nothing was written. */
   rowErrors: Array<RowError>;
   /** Problems with the input as a whole. */
@@ -597,10 +611,14 @@ export type Mutation = {
   setEstablishmentQuota: QuotaPayload;
   /** Sets a workload component of a unit in your subtree (upsert on unit and name). */
   setWorkloadComponent: WorkloadComponentPayload;
+  /** Luân chuyển, điều động, in one transaction: ends the PRIMARY assignment active on effectiveOn the day before (TRANSFER) and starts a PRIMARY on the new position under its unit's establishment rule. Refused: nothing changes. */
+  transferPerson: AssignmentPayload;
   /** Changes an incentive package (ADMIN, POLICYMAKER); vacancies under it see the change. */
   updateIncentivePackage: IncentivePackagePayload;
   /** Corrects a person: only the fields given change; null clears a nullable field. The AuditEvent holds the values before and after. */
   updatePerson: PersonPayload;
+  /** Corrects a position of your subtree; the AuditEvent holds the values before and after. */
+  updatePosition: PositionPayload;
   /** Adds a salary benchmark, or replaces the one with the same roleFamily, seniority, sector, region and asOf (ADMIN, POLICYMAKER). */
   upsertSalaryBenchmark: SalaryBenchmarkPayload;
 };
@@ -751,6 +769,12 @@ export type MutationSetWorkloadComponentArgs = {
 
 
 /** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
+export type MutationTransferPersonArgs = {
+  input: TransferPersonInput;
+};
+
+
+/** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
 export type MutationUpdateIncentivePackageArgs = {
   input: UpdateIncentivePackageInput;
 };
@@ -759,6 +783,12 @@ export type MutationUpdateIncentivePackageArgs = {
 /** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
 export type MutationUpdatePersonArgs = {
   input: UpdatePersonInput;
+};
+
+
+/** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
+export type MutationUpdatePositionArgs = {
+  input: UpdatePositionInput;
 };
 
 
@@ -1666,6 +1696,17 @@ export type Seniority =
   | 'MID'
   | 'SENIOR';
 
+/** Why an assignment ended: nghỉ hưu, thôi việc, luân chuyển/điều động, sắp xếp tổ chức, kỷ luật, từ trần, hết hợp đồng. */
+export type SeparationReason =
+  | 'CONTRACT_END'
+  | 'DEATH'
+  | 'DISMISSAL'
+  | 'OTHER'
+  | 'REORGANISATION'
+  | 'RESIGNATION'
+  | 'RETIREMENT'
+  | 'TRANSFER';
+
 /** A base salary (lương cơ sở) from a date on; upserted on effectiveFrom. */
 export type SetBaseSalaryInput = {
   /** First day the amount is in force. */
@@ -1780,6 +1821,8 @@ export type StageChange = {
   changedBy?: Maybe<Scalars['String']['output']>;
   /** Stage before; null for the first. */
   fromStage?: Maybe<ApplicationStage>;
+  /** Why, when the service closed it itself (its vacancy filled another way). */
+  note?: Maybe<Scalars['String']['output']>;
   /** Stage after. */
   toStage: ApplicationStage;
 };
@@ -1791,6 +1834,16 @@ export type StageCount = {
   count: Scalars['Int']['output'];
   /** The stage. */
   stage: ApplicationStage;
+};
+
+/** Luân chuyển, điều động: moves a person's PRIMARY assignment to another position from a date. */
+export type TransferPersonInput = {
+  /** First day on the new position; the old assignment ends the day before (endReason TRANSFER). */
+  effectiveOn: Scalars['LocalDate']['input'];
+  /** The person; they must hold a PRIMARY assignment active on effectiveOn. */
+  personId: Scalars['ID']['input'];
+  /** The new position (not the one they hold), in your subtree. */
+  toPositionId: Scalars['ID']['input'];
 };
 
 /** A simulation over one direct child unit's subtree. */
@@ -1850,6 +1903,22 @@ export type UpdatePersonInput = {
   sex?: InputMaybe<Sex>;
 };
 
+/** A correction to a position: only the fields given change; requirements given replace the whole list. Unit, category and role family never change. */
+export type UpdatePositionInput = {
+  /** Planned seats, 0 or more; not below today's active PRIMARY holders (INVALID_STATE). */
+  headcount?: InputMaybe<Scalars['Int']['input']>;
+  /** The position. */
+  id: Scalars['ID']['input'];
+  /** Pay coefficient (hệ số lương), above 0 and at most 20. */
+  payCoefficient?: InputMaybe<Scalars['Float']['input']>;
+  /** Required competencies and levels: the whole new list (null or [] clears it). */
+  requirements?: InputMaybe<Array<CompetencyLevelInput>>;
+  /** Seniority band. */
+  seniority?: InputMaybe<Seniority>;
+  /** Job title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An expected business failure of a mutation; when present, nothing was changed. */
 export type UserError = {
   __typename?: 'UserError';
@@ -1870,6 +1939,8 @@ export type Vacancy = Node & {
   daysOpen: Scalars['Int']['output'];
   /** daysOpen as the calendar-month band HR vacancy reports use. */
   daysOpenBand: DaysOpenBand;
+  /** The assignment that filled it: a hire, or any PRIMARY seat taken on its position while it had more live vacancies than free seats. */
+  filledBy?: Maybe<Assignment>;
   /** Day the hire started; null until FILLED. */
   filledOn?: Maybe<Scalars['LocalDate']['output']>;
   /** Opaque global ID. */

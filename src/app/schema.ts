@@ -7,7 +7,7 @@ import { isReadModel } from '../db/read-model';
 import type { Logger } from '../logger';
 import { OrgUnitResolver } from '../modules/org';
 import { CompetencyLevelResolver, CompetencyRecordResolver, CompetencyResolver, PersonResolver } from '../modules/people';
-import { ApplicationResolver, OfferResolver, CandidateResolver, CandidateMatchResolver, PlacementSuggestionResolver, RecruitmentAnalyticsResolver, VacancyResolver } from '../modules/recruitment';
+import { ApplicationResolver, OfferResolver, CandidateResolver, CandidateMatchResolver, PlacementSuggestionResolver, RecruitmentAnalyticsResolver, VacancyResolver, AssignmentPayloadVacancyResolver } from '../modules/recruitment';
 import { AssignmentResolver, PositionResolver, QuotaResolver, PlacementFitResolver, SkillGapResolver, StaffingGapResolver, RosterImportResolver, OrgUnitStaffingResolver, PersonStaffingResolver } from '../modules/staffing';
 import { WorkloadResolver } from '../modules/workload';
 import { AuditResolver } from '../modules/audit';
@@ -33,6 +33,7 @@ const resolvers: NonEmptyArray<Function> = [
   CompetencyLevelResolver,
   CompetencyRecordResolver,
   VacancyResolver,
+  AssignmentPayloadVacancyResolver,
   CandidateResolver,
   ApplicationResolver,
   OfferResolver,
