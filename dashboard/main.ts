@@ -99,16 +99,21 @@ function gapBar(g: GapNode): HTMLElement {
   return bar;
 }
 
+/** A unit holding staff without any quota row for the year: its "gap" is not overstaffing but a quota not yet set. */
+const noQuotaSet = (g: GapNode): boolean => g.quota === 0 && g.unitsWithoutQuota > 0;
+const noQuotaLabel = (): string => `chưa giao biên chế / no quota set for ${$('year').dataset.year ?? ''}`;
+
 function gapRow(g: GapNode, depth: number): HTMLTableRowElement {
   const name = el('td', { class: `unit depth-${depth}` }, el('strong', {}, g.unit.name), el('small', {}, g.unit.code));
   const num = (value: number, field: string, cls = '') => el('td', { class: `num ${cls}`.trim(), 'data-field': field }, fmt(value));
+  const gapCell = noQuotaSet(g) ? el('td', { class: 'num no-quota', 'data-field': 'gap' }, noQuotaLabel()) : num(g.gap, 'gap', g.gap > 0 ? 'bad' : 'ok');
   return el(
     'tr',
     { 'data-unit': g.unit.code },
     name,
     num(g.quota, 'quota'),
     num(g.filled, 'filled'),
-    num(g.gap, 'gap', g.gap > 0 ? 'bad' : 'ok'),
+    gapCell,
     el('td', { class: 'bar-cell' }, gapBar(g)),
     num(g.itGap, 'itGap', g.itGap > 0 ? 'bad' : 'ok'),
     num(g.itSeatsCoveredConcurrently, 'itSeatsCoveredConcurrently'),
@@ -122,7 +127,9 @@ function renderGapTree(root: Gap): void {
   $('kpis').replaceChildren(
     kpi('Biên chế giao / Quota', root.quota, 'kpi-quota'),
     kpi('Đã bố trí / Filled', root.filled, 'kpi-filled'),
-    kpi('Thiếu biên chế / Gap', root.gap, 'kpi-gap', root.gap > 0 ? 'bad' : 'ok'),
+    noQuotaSet(root)
+      ? el('div', { class: 'kpi no-quota' }, el('span', { class: 'kpi-value', id: 'kpi-gap', 'data-value': 'no-quota' }, noQuotaLabel()), el('span', { class: 'kpi-label' }, 'Thiếu biên chế / Gap'))
+      : kpi('Thiếu biên chế / Gap', root.gap, 'kpi-gap', root.gap > 0 ? 'bad' : 'ok'),
     kpi('Thiếu CNTT / IT gap', root.itGap, 'kpi-it-gap', root.itGap > 0 ? 'bad' : 'ok'),
     kpi('Ghế CNTT chỉ kiêm nhiệm / Concurrent-only IT seats', root.itSeatsCoveredConcurrently, 'kpi-it-concurrent'),
   );

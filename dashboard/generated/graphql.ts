@@ -1808,6 +1808,8 @@ export type StaffingGap = {
   quota: Scalars['Int']['output'];
   /** The unit analysed. */
   unit: OrgUnit;
+  /** Units in scope with active PRIMARY assignments on the date but no quota row for the year: their filled seats count against a quota of 0, so a negative gap there means "no quota set", not overstaffing. */
+  unitsWithoutQuota: Scalars['Int']['output'];
   /** The year whose quotas are counted. */
   year: Scalars['Int']['output'];
 };
@@ -2135,9 +2137,9 @@ export type StaffingGapTreeQueryVariables = Exact<{
 }>;
 
 
-export type StaffingGapTreeQuery = { __typename?: 'Query', staffingGap: { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } }> }> } };
+export type StaffingGapTreeQuery = { __typename?: 'Query', staffingGap: { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unitsWithoutQuota: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unitsWithoutQuota: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unitsWithoutQuota: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } }> }> } };
 
-export type GapFiguresFragment = { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number };
+export type GapFiguresFragment = { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unitsWithoutQuota: number };
 
 export type SkillGapsQueryVariables = Exact<{
   unitCode: Scalars['String']['input'];
@@ -2183,6 +2185,7 @@ export const GapFiguresFragmentDoc = new TypedDocumentString(`
   itSeatsFilled
   itSeatsCoveredConcurrently
   itGap
+  unitsWithoutQuota
 }
     `, {"fragmentName":"GapFigures"}) as unknown as TypedDocumentString<GapFiguresFragment, unknown>;
 export const PayGapDocument = new TypedDocumentString(`
@@ -2438,6 +2441,7 @@ export const StaffingGapTreeDocument = new TypedDocumentString(`
   itSeatsFilled
   itSeatsCoveredConcurrently
   itGap
+  unitsWithoutQuota
 }`) as unknown as TypedDocumentString<StaffingGapTreeQuery, StaffingGapTreeQueryVariables>;
 export const SkillGapsDocument = new TypedDocumentString(`
     query SkillGaps($unitCode: String!) {
