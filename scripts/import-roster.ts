@@ -120,10 +120,10 @@ async function main(): Promise<number> {
     return 1;
   }
   const verb = args.includes('--dry-run') ? 'would create' : 'created';
-  console.log(
-    `${path.basename(file)}: ${verb} ${result.peopleCreated} people and ${result.assignmentsCreated} assignments; ` +
-      `${result.peopleMatched} people already recorded, ${result.assignmentsUnchanged} assignments already there (left as they are).`,
-  );
+  const found = result.peopleMatched || result.assignmentsUnchanged
+    ? `; ${result.peopleMatched} people already recorded, ${result.assignmentsUnchanged} assignments already there (left as they are)`
+    : '';
+  console.log(`${path.basename(file)}: ${verb} ${result.peopleCreated} people and ${result.assignmentsCreated} assignments${found}.`);
   return 0;
 }
 
