@@ -286,6 +286,10 @@ describe('records that stay true: identity, corrections, competency history', ()
       expect(below.data.updatePosition.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'headcount'] })]);
       const [row] = await server.sql<{ headcount: number; title: string }>('select headcount, title from position where id = ?', [world.position.pD1a]);
       expect(row).toEqual({ headcount: 2, title: 'Chuyên viên dữ liệu' });
+      // v2 (INTERVIEWING) stands for the free seat: headcount 1 would leave it no seat.
+      const vacancyLeftOver = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), headcount: 1 } }, hr);
+      expect(vacancyLeftOver.data.updatePosition.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE', field: ['input', 'headcount'] })]);
+      await server.sql(`update vacancy set status = 'CANCELLED', closed_on = current_date where id = ?`, [world.vacancy.v2]);
       const down = await server.gql(UPDATE_POSITION, { input: { id: position('pD1a'), headcount: 1 } }, hr);
       expect(down.data.updatePosition.position.headcount).toBe(1);
     });

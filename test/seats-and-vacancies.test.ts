@@ -49,6 +49,11 @@ describe('separations, transfers and vacancies that match seats', () => {
       const res = await server.gql(END, { input: { assignmentId: toGlobalId('Assignment', g.id), endDate: '2026-11-30', reason: 'RESIGNATION', destinationSector: 'PRIVATE' } }, hr);
       expect(res.data.endAssignment.userErrors).toEqual([]);
       expect(res.data.endAssignment.assignment).toMatchObject({ endDate: '2026-11-30', endReason: 'RESIGNATION', destinationSector: 'PRIVATE' });
+      const [audit] = await server.sql<{ changes: any }>(`select changes from audit_event where operation = 'endAssignment' order by id desc limit 1`);
+      expect(audit.changes).toEqual({
+        before: { endDate: null, endReason: null, destinationSector: null },
+        after: { endDate: '2026-11-30', endReason: 'RESIGNATION', destinationSector: 'PRIVATE' },
+      });
       const list = await server.gql(`{ positions(unitCode: "PROV.D1.W2") { edges { node { assignments(activeOnly: false) { endReason destinationSector person { fullName } } } } } }`, {}, hr);
       const seats = list.data.positions.edges.flatMap((e: any) => e.node.assignments);
       expect(seats).toContainEqual({ endReason: 'RESIGNATION', destinationSector: 'PRIVATE', person: { fullName: 'Đặng Thị Giang' } });

@@ -228,6 +228,14 @@ export async function endAssignment(em: EntityManager, viewer: Viewer, input: En
   assignment.endReason = input.reason ?? null;
   assignment.destinationSector = input.destinationSector ?? null;
   await em.flush();
-  recordAudit(em, viewer, { operation: 'endAssignment', unitCode: row.unit_code, targetId: assignment.globalId, changes: input });
+  recordAudit(em, viewer, {
+    operation: 'endAssignment',
+    unitCode: row.unit_code,
+    targetId: assignment.globalId,
+    changes: {
+      before: { endDate: null, endReason: null, destinationSector: null },
+      after: { endDate: input.endDate, endReason: assignment.endReason, destinationSector: assignment.destinationSector },
+    },
+  });
   return assignment;
 }

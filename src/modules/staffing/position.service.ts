@@ -7,7 +7,7 @@ import { byKey, groupByKey } from '../../graphql/loaders';
 import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
 import { RequestContext, viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';
-import { assignmentActiveOn } from '../../shared/sql';
+import { assignmentActiveOn, freeSeatsOn, vacancyLive } from '../../shared/sql';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { newEntity } from '../../db/new-entity';
@@ -190,6 +190,17 @@ export async function updatePosition(em: EntityManager, viewer: Viewer, input: U
     );
     if (input.headcount < held.n) {
       throw new DomainError('INVALID_STATE', `headcount ${input.headcount} is below the ${held.n} active PRIMARY holders of today; end assignments first`, inputField('headcount'));
+    }
+    // Nor may it leave more live vacancies than free seats (the vacancy rule openVacancy keeps):
+    // the new headcount less today's holders without an end date.
+    const [seats] = await run<{ live: number; free: number }>(
+      `select (select count(*)::int from vacancy v where v.position_id = p.id and ${vacancyLive('v')}) as live,
+              ?::int + ${freeSeatsOn('p')} - p.headcount as free
+       from position p where p.id = ?`,
+      [input.headcount, today(), positionId],
+    );
+    if (seats.live > seats.free) {
+      throw new DomainError('INVALID_STATE', `headcount ${input.headcount} leaves ${Math.max(seats.free, 0)} free seats for ${seats.live} live vacancies; cancel a vacancy first`, inputField('headcount'));
     }
   }
   const changed = Object.keys(after).filter((key) => after[key] !== before[key]);
