@@ -192,14 +192,18 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
 
   // People: the holders first (home unit: their seat's unit), then those without a PRIMARY.
   await run(
-    `insert into person (full_name, birth_year, home_unit_id)
-     select 'Công chức ' || s.n, 1965 + abs(hashtext('by' || s.n)) % 38, s.unit_id
-     from (select unit_id, row_number() over () as n from (${seatsSql}) x) s`,
+    `insert into person (full_name, birth_year, birth_date, sex, home_unit_id)
+     select 'Công chức ' || s.n, b.y, make_date(b.y, 1 + abs(hashtext('bm' || s.n)) % 12, 1 + abs(hashtext('bd' || s.n)) % 28),
+            case when abs(hashtext('sex' || s.n)) % 2 = 0 then 'FEMALE' else 'MALE' end, s.unit_id
+     from (select unit_id, row_number() over () as n from (${seatsSql}) x) s
+     cross join lateral (select 1965 + abs(hashtext('by' || s.n)) % 38 as y) b`,
     [primaries],
   );
   await run(
-    `insert into person (full_name, birth_year, home_unit_id)
-     select 'Người lao động ' || i, 1965 + abs(hashtext('by' || i)) % 38, u.id
+    `insert into person (full_name, birth_year, birth_date, sex, home_unit_id)
+     select 'Người lao động ' || i, 1965 + abs(hashtext('by' || i)) % 38,
+            make_date(1965 + abs(hashtext('by' || i)) % 38, 1 + abs(hashtext('bm' || i)) % 12, 1 + abs(hashtext('bd' || i)) % 28),
+            case when abs(hashtext('sex' || i)) % 2 = 0 then 'FEMALE' else 'MALE' end, u.id
      from generate_series(1, ?) i
      join (select u.id, row_number() over (order by u.id) - 1 as n from org_unit u where ${DATA_UNIT} and u.kind in ('WARD', 'COMMUNE', 'TOWNSHIP')) u on u.n = i % ?`,
     [people - primaries, communes],
@@ -234,10 +238,17 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
   );
 
   // Ended PRIMARY assignments: one in ten holders had an earlier post, ended before the current one began.
+  // Why it ended (illustrative mix): mostly a transfer; else they left (IT staff more often for
+  // the private sector) or their contract ended, and were taken on again.
   await run(
-    `insert into assignment (person_id, position_id, kind, start_date, end_date)
-     select a.person_id, rp.id, 'PRIMARY', e.end_date - 365 - abs(hashtext('ps' || a.person_id)) % 2000, e.end_date
+    `insert into assignment (person_id, position_id, kind, start_date, end_date, end_reason, destination_sector)
+     select a.person_id, rp.id, 'PRIMARY', e.end_date - 365 - abs(hashtext('ps' || a.person_id)) % 2000, e.end_date, r.reason,
+            case when r.reason = 'RESIGNATION' then case when abs(hashtext('dest' || a.person_id)) % 100 < (case when rp.is_it_specialist then 70 else 30 end)
+                                                    then 'PRIVATE' else 'PUBLIC' end end
      from assignment a
+     cross join lateral (select case when abs(hashtext('why' || a.person_id)) % 100 < 60 then 'TRANSFER'
+                                     when abs(hashtext('why' || a.person_id)) % 100 < 85 then 'RESIGNATION'
+                                     when abs(hashtext('why' || a.person_id)) % 100 < 95 then 'CONTRACT_END' else 'OTHER' end as reason) r
      join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id and ${SCALE_UNIT}
      cross join lateral (select a.start_date - 1 - abs(hashtext('pe' || a.person_id)) % 90 as end_date) e
      join ${rankedPositions} rp on rp.n = (a.person_id * 31) % ?

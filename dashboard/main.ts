@@ -131,6 +131,10 @@ function gapBar(g: GapNode): HTMLElement {
 
 const fillRate = (g: GapNode): string => (g.quota > 0 ? pct(g.filled / g.quota) : '—');
 
+/** A unit holding staff without any quota row for the year: its "gap" is not overstaffing but a quota not yet set. */
+const noQuotaSet = (g: GapNode): boolean => g.quota === 0 && g.unitsWithoutQuota > 0;
+const noQuotaLabel = (): string => `chưa giao biên chế / no quota set for ${$('year').dataset.year ?? ''}`;
+
 /** A row; a unit other than the one shown is a link that drills down into it. */
 function gapRow(g: GapNode, depth: number, drill: boolean): HTMLTableRowElement {
   unitNames.set(g.unit.code, g.unit.name);
@@ -140,6 +144,7 @@ function gapRow(g: GapNode, depth: number, drill: boolean): HTMLTableRowElement 
   const name = el('td', { class: `unit depth-${depth}` }, title, el('small', {}, g.unit.code));
   name.style.setProperty('--depth', String(depth));
   const num = (value: number, field: string, cls = '') => el('td', { class: `num ${cls}`.trim(), 'data-field': field }, fmt(value));
+  const gapCell = noQuotaSet(g) ? el('td', { class: 'num no-quota', 'data-field': 'gap' }, noQuotaLabel()) : num(g.gap, 'gap', g.gap > 0 ? 'bad' : 'ok');
   return el(
     'tr',
     { 'data-unit': g.unit.code },
@@ -147,7 +152,7 @@ function gapRow(g: GapNode, depth: number, drill: boolean): HTMLTableRowElement 
     num(g.quota, 'quota'),
     num(g.filled, 'filled'),
     el('td', { class: 'num', 'data-field': 'fillRate' }, fillRate(g)),
-    num(g.gap, 'gap', g.gap > 0 ? 'bad' : 'ok'),
+    gapCell,
     el('td', { class: 'bar-cell' }, gapBar(g)),
     num(g.itGap, 'itGap', g.itGap > 0 ? 'bad' : 'ok'),
     num(g.itSeatsCoveredConcurrently, 'itSeatsCoveredConcurrently'),
@@ -166,7 +171,9 @@ function renderGapTree(root: GapNode | null, rows: GapNode[], total: GapNode): v
     kpi('Biên chế giao / Quota', total.quota, 'kpi-quota'),
     kpi('Đã bố trí / Filled', total.filled, 'kpi-filled'),
     kpi('Tỷ lệ đã có / Fill rate', total.quota > 0 ? total.filled / total.quota : 0, 'kpi-fill-rate', '', fillRate(total)),
-    kpi('Thiếu biên chế / Gap', total.gap, 'kpi-gap', total.gap > 0 ? 'bad' : 'ok'),
+    noQuotaSet(total)
+      ? el('div', { class: 'kpi no-quota' }, el('span', { class: 'kpi-value', id: 'kpi-gap', 'data-value': 'no-quota' }, noQuotaLabel()), el('span', { class: 'kpi-label' }, 'Thiếu biên chế / Gap'))
+      : kpi('Thiếu biên chế / Gap', total.gap, 'kpi-gap', total.gap > 0 ? 'bad' : 'ok'),
     kpi('Thiếu CNTT / IT gap', total.itGap, 'kpi-it-gap', total.itGap > 0 ? 'bad' : 'ok'),
     kpi('Ghế CNTT chỉ kiêm nhiệm / Concurrent-only IT seats', total.itSeatsCoveredConcurrently, 'kpi-it-concurrent'),
   );
@@ -429,11 +436,11 @@ async function loadOverview(year: number, current: () => boolean): Promise<void>
     showError($('tree'), failed);
   } else {
     const rows = results as GapNode[];
-    const sum = (field: 'quota' | 'filled' | 'gap' | 'openVacancies' | 'itGap' | 'itSeatsCoveredConcurrently') => rows.reduce((n, r) => n + r[field], 0);
+    const sum = (field: 'quota' | 'filled' | 'gap' | 'openVacancies' | 'itGap' | 'itSeatsCoveredConcurrently' | 'unitsWithoutQuota') => rows.reduce((n, r) => n + r[field], 0);
     // Every figure of a unit counts its own subtree, and top-level subtrees are disjoint: the sums are exact.
     const total: GapNode = {
       quota: sum('quota'), filled: sum('filled'), gap: sum('gap'), openVacancies: sum('openVacancies'), itGap: sum('itGap'),
-      itSeatsCoveredConcurrently: sum('itSeatsCoveredConcurrently'), unit: { code: '', name: '', kind: 'NATION' },
+      itSeatsCoveredConcurrently: sum('itSeatsCoveredConcurrently'), unitsWithoutQuota: sum('unitsWithoutQuota'), unit: { code: '', name: '', kind: 'NATION' },
     };
     renderGapTree(null, rows, total);
     if (rootsNote) $('tree').append(el('p', { class: 'muted' }, rootsNote));

@@ -4,6 +4,8 @@ import { Migration20261126000000_candidate_scope } from './Migration202611260000
 import { Migration20261126010000_base_salary_history } from './Migration20261126010000_base_salary_history';
 import { Migration20261127000000_reorganisation } from './Migration20261127000000_reorganisation';
 import { Migration20261202000000_org_unit_gso_code } from './Migration20261202000000_org_unit_gso_code';
+import { Migration20261202000000_retirement_date } from './Migration20261202000000_retirement_date';
+import { Migration20261203000000_records_stay_true } from './Migration20261203000000_records_stay_true';
 
 /**
  * Migrations in the order they run. Committed migrations are never edited; a change is a new
@@ -15,4 +17,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126010000_base_salary_history', class: Migration20261126010000_base_salary_history },
   { name: 'Migration20261127000000_reorganisation', class: Migration20261127000000_reorganisation },
   { name: 'Migration20261202000000_org_unit_gso_code', class: Migration20261202000000_org_unit_gso_code },
+  { name: 'Migration20261202000000_retirement_date', class: Migration20261202000000_retirement_date },
+  { name: 'Migration20261203000000_records_stay_true', class: Migration20261203000000_records_stay_true },
 ];

@@ -21,15 +21,26 @@ Imports a roster of people and their assignments, all rows or none.
   --token TOKEN  the token on the command line instead of WF_TOKEN (older usage): it shows in
                  the process list, npm's banner and npm's log, so prefer WF_TOKEN
 
-CSV (UTF-8; Excel's "CSV UTF-8" is fine): a header row with exactly these columns, any order:
+CSV (UTF-8; Excel's "CSV UTF-8" is fine): a header row with these columns, any order:
   ${COLUMNS}
+  and optionally national_id,sex,birth_date
   unit_code        full dotted code of the unit, e.g. HCM.NHA_BE.PHU_XUAN
-  full_name        the person's name; rows with the same name and birth year are one person
+  full_name        the person's name; rows with the same national_id (or, without one, the same
+                   name and birth year) are one person
   birth_year       optional, e.g. 1994
   position_title   the title of an existing position of that unit
   assignment_kind  PRIMARY (checked against the establishment quota) or CONCURRENT (kiêm nhiệm)
   start_date       YYYY-MM-DD
   competencies     optional, CODE:level pairs separated by ";", e.g. IT_BASIC:3;DATA_SCIENCE:2
+  national_id      optional CCCD, 12 digits; a number already recorded is that person (the row's
+                   other fields must agree with theirs)
+  sex              optional, MALE or FEMALE
+  birth_date       optional, YYYY-MM-DD; it sets the birth year (which must agree if given)
+
+Without national_id, a row is the person of your subtree with the same name (ignoring case,
+diacritics and spacing) and birth year, when exactly one exists. An assignment already there
+(same person, position, kind and start date) is left as it is: importing the same file twice
+changes nothing the second time.
 
 XLSX: the first worksheet, with the same header in its first row and one person-assignment a
 row; date cells and text dates are both accepted.
@@ -92,7 +103,7 @@ async function main(): Promise<number> {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
-      query: `mutation Import($input: ImportRosterInput!) { importRoster(input: $input) { peopleCreated assignmentsCreated rowErrors { line column message } userErrors { code message } } }`,
+      query: `mutation Import($input: ImportRosterInput!) { importRoster(input: $input) { peopleCreated peopleMatched assignmentsCreated assignmentsUnchanged rowErrors { line column message } userErrors { code message } } }`,
       variables: { input: { csv, dryRun: args.includes('--dry-run') } },
     }),
   });
@@ -109,7 +120,10 @@ async function main(): Promise<number> {
     return 1;
   }
   const verb = args.includes('--dry-run') ? 'would create' : 'created';
-  console.log(`${path.basename(file)}: ${verb} ${result.peopleCreated} people and ${result.assignmentsCreated} assignments.`);
+  const found = result.peopleMatched || result.assignmentsUnchanged
+    ? `; ${result.peopleMatched} people already recorded, ${result.assignmentsUnchanged} assignments already there (left as they are)`
+    : '';
+  console.log(`${path.basename(file)}: ${verb} ${result.peopleCreated} people and ${result.assignmentsCreated} assignments${found}.`);
   return 0;
 }
 

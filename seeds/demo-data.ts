@@ -572,6 +572,14 @@ export const HCM_EXTRA_INCOME_MAX = 0.5; // illustrative, below the 1.8× cap of
 /** Decline reasons (illustrative weights): pay dominates, more so when the ratio is low. */
 export const DECLINE_WEIGHTS_LOW_PAY = { PAY: 0.78, LOCATION: 0.06, WORKLOAD: 0.06, CAREER: 0.06, OTHER: 0.04 }; // illustrative
 export const DECLINE_WEIGHTS_OK_PAY = { PAY: 0.4, LOCATION: 0.15, WORKLOAD: 0.15, CAREER: 0.2, OTHER: 0.1 }; // illustrative
+/**
+ * Why staff left a seat, for ended PRIMARY assignments that were not transfers or the 2025
+ * reform (illustrative mix: resignation leads, as in Vietnam's 2020–2022 outflow of about 40,000
+ * civil servants, many to the private sector; domain.md).
+ */
+export const SEPARATION_WEIGHTS = { RESIGNATION: 0.45, RETIREMENT: 0.3, CONTRACT_END: 0.1, DISMISSAL: 0.03, DEATH: 0.02, OTHER: 0.1 }; // illustrative
+/** Share of resigning staff known to have gone to the private sector: IT staff more often (illustrative). */
+export const RESIGNED_TO_PRIVATE = { it: 0.75, other: 0.3 }; // illustrative
 /** Share of candidates by current sector (illustrative). */
 export const CANDIDATE_SECTOR_WEIGHTS = { PRIVATE: 0.65, PUBLIC: 0.2, NONE: 0.15 }; // illustrative
 

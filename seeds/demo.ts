@@ -118,7 +118,7 @@ interface Person {
   homeUnit: string;
   comps: Map<string, number>;
 }
-interface AssignmentRow { person: Person; pos: Pos; kind: 'PRIMARY' | 'CONCURRENT'; start: number; end: number | null }
+interface AssignmentRow { person: Person; pos: Pos; kind: 'PRIMARY' | 'CONCURRENT'; start: number; end: number | null; endReason?: string; destinationSector?: string }
 interface Candidate { fullName: string; sector: 'PUBLIC' | 'PRIVATE' | null; family: RoleFamily; comps: Map<string, number>; apps: number; offered: boolean; acceptedOn: number | null }
 type Stage = 'APPLIED' | 'SCREENING' | 'INTERVIEW' | 'OFFER' | 'HIRED' | 'REJECTED' | 'WITHDRAWN';
 interface Application {
@@ -511,7 +511,7 @@ function buildModel(): Model {
     pred.transfer = !!target;
     const person = newPerson(names.draw(), pred.start, target ? target.pos : seat.pos);
     pred.person = person;
-    assignments.push({ person, pos: seat.pos, kind: 'PRIMARY', start: pred.start, end: pred.end });
+    assignments.push({ person, pos: seat.pos, kind: 'PRIMARY', start: pred.start, end: pred.end, ...(target ? { endReason: 'TRANSFER' } : {}) });
     if (target) {
       transferTargets.add(target);
       target.holder = person;
@@ -536,7 +536,8 @@ function buildModel(): Model {
     const person = holderSeat.holder;
     if (!person || holderSeat.holderStart! > day(c.start)) throw new Error(`demo seed: ${c.holder} is not held on ${c.start}`);
     makeComputerSavvy(person);
-    assignments.push({ person, pos: getPos(c.target), kind: 'CONCURRENT', start: day(c.start), end: c.end ? day(c.end) : null });
+    // an ended concurrent post ended because a full-time holder came: OTHER
+    assignments.push({ person, pos: getPos(c.target), kind: 'CONCURRENT', start: day(c.start), end: c.end ? day(c.end) : null, ...(c.end ? { endReason: 'OTHER' } : {}) });
   }
 
   // ---- recruitment
@@ -563,10 +564,21 @@ function buildModel(): Model {
   const lastDay = day(D.REFORM_2025.effectiveOn) - 1;
   for (const code of D.REFORM_2025.dissolved) closeDissolvedUnit(code, lastDay, { people, assignments, vacancies, candidates, applications, offers });
 
+  giveSeparationReasons(assignments);
   assertOnePrimary(assignments);
   const quotas = buildQuotas(assignments, vacancies, seats);
   const workload = buildWorkload();
   return { positions, people, assignments, vacancies, candidates, applications, offers, benchmarks, quotas, workload };
+}
+
+/** Every ended assignment without a reason yet (a leaver's) gets one from the illustrative mix; resignations a destination. */
+function giveSeparationReasons(assignments: AssignmentRow[]): void {
+  const rng = new Rng('separations');
+  for (const a of assignments) {
+    if (a.end === null || a.endReason) continue;
+    a.endReason = rng.weighted(D.SEPARATION_WEIGHTS);
+    if (a.endReason === 'RESIGNATION') a.destinationSector = rng.chance(a.pos.isIt ? D.RESIGNED_TO_PRIVATE.it : D.RESIGNED_TO_PRIVATE.other) ? 'PRIVATE' : 'PUBLIC';
+  }
 }
 
 /** Removes, in place, the items of an array that match. */
@@ -595,7 +607,11 @@ function closeDissolvedUnit(
   for (const a of m.assignments) {
     if (!own(a.pos)) continue;
     if (a.start > lastDay) gone.add(a.person);
-    else if (a.end === null || a.end > lastDay) a.end = lastDay;
+    else if (a.end === null || a.end > lastDay) {
+      a.end = lastDay;
+      a.endReason = 'REORGANISATION';
+      delete a.destinationSector;
+    }
   }
   removeWhere(m.assignments, (a) => own(a.pos) && a.start > lastDay);
   removeWhere(m.people, (p) => gone.has(p) && !m.assignments.some((a) => a.person === p));
@@ -994,13 +1010,16 @@ export async function seedDemoData(em: EntityManager): Promise<DemoSummary> {
      select r.person_id, r.competency_id, r.level from jsonb_to_recordset(?::jsonb) as r(person_id bigint, competency_id bigint, level int)`,
     m.people.flatMap((p) => [...p.comps].map(([code, level]) => ({ person_id: personId.get(p), competency_id: cid(code), level }))));
   await insertRows(run,
-    `insert into assignment (person_id, position_id, kind, start_date, end_date)
-     select r.person_id, r.position_id, r.kind, r.start_date, r.end_date
-       from jsonb_to_recordset(?::jsonb) as r(ord int, person_id bigint, position_id bigint, kind text, start_date date, end_date date)
+    `insert into assignment (person_id, position_id, kind, start_date, end_date, end_reason, destination_sector)
+     select r.person_id, r.position_id, r.kind, r.start_date, r.end_date, r.end_reason, r.destination_sector
+       from jsonb_to_recordset(?::jsonb) as r(ord int, person_id bigint, position_id bigint, kind text, start_date date, end_date date, end_reason text, destination_sector text)
       order by r.ord`,
     [...m.assignments]
       .sort((a, b) => a.start - b.start)
-      .map((a, ord) => ({ ord, person_id: personId.get(a.person), position_id: pid(a.pos), kind: a.kind, start_date: iso(a.start), end_date: a.end === null ? null : iso(a.end) })));
+      .map((a, ord) => ({
+        ord, person_id: personId.get(a.person), position_id: pid(a.pos), kind: a.kind, start_date: iso(a.start), end_date: a.end === null ? null : iso(a.end),
+        end_reason: a.endReason ?? null, destination_sector: a.destinationSector ?? null,
+      })));
 
   await insertRows(run,
     `insert into base_salary (effective_from, monthly_amount, legal_basis)

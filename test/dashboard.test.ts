@@ -87,6 +87,14 @@ describe('staffing dashboard', () => {
     'signs in with an HR token, shows the API’s numbers for the unit, and asks no other host',
     async () => {
       const token = await server.token(Role.HR_OFFICER, UNIT);
+      // A unit holding staff with no quota row this year: its row says so instead of a negative gap.
+      const [parent] = await server.sql<{ id: string }>(`select id from org_unit where code = ?`, [UNIT]);
+      const [noQuota] = await server.sql<{ id: string }>(`insert into org_unit (code, name, kind, parent_id) values (?, 'Ban chưa giao', 'DEPARTMENT', ?) returning id`, [`${UNIT}.NO_QUOTA`, parent.id]);
+      const [post] = await server.sql<{ id: string }>(
+        `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) values (?, 'Chuyên viên', 'CIVIL_SERVANT', 'IT_SUPPORT', 'JUNIOR', 2.34, 1) returning id`, [noQuota.id],
+      );
+      const [holder] = await server.sql<{ id: string }>(`insert into person (full_name, home_unit_id) values ('Người Chưa Biên Chế', ?) returning id`, [noQuota.id]);
+      await server.sql(`insert into assignment (person_id, position_id, kind, start_date) values (?, ?, 'PRIMARY', '2024-01-01')`, [holder.id, post.id]);
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -118,7 +126,7 @@ describe('staffing dashboard', () => {
           `query ($unit: String!, $year: Int!, $from: LocalDate!, $to: LocalDate!) {
             staffingGap(unitCode: $unit, year: $year) {
               quota filled gap itGap itSeatsCoveredConcurrently unit { code }
-              children { quota filled gap itGap itSeatsCoveredConcurrently unit { code } }
+              children { quota filled gap itGap itSeatsCoveredConcurrently unitsWithoutQuota unit { code } }
             }
             b0: vacancies(unitCode: $unit, status: [OPEN, INTERVIEWING, OFFERED], daysOpenBand: [UNDER_3_MONTHS], first: 1) { totalCount }
             b1: vacancies(unitCode: $unit, status: [OPEN, INTERVIEWING, OFFERED], daysOpenBand: [FROM_3_TO_6_MONTHS], first: 1) { totalCount }
@@ -141,7 +149,10 @@ describe('staffing dashboard', () => {
         expect(digits(await page.textContent('#kpi-it-gap'))).toBe(gap.itGap);
         expect(digits(await page.textContent('#kpi-it-concurrent'))).toBe(gap.itSeatsCoveredConcurrently);
         // Every child's row of the tree.
-        for (const child of [gap, ...gap.children]) {
+        const withoutQuota = gap.children.find((c: any) => c.unit.code === `${UNIT}.NO_QUOTA`);
+        expect(withoutQuota).toMatchObject({ quota: 0, filled: 1, gap: -1, unitsWithoutQuota: 1 });
+        expect(await page.textContent(`tr[data-unit="${UNIT}.NO_QUOTA"] td[data-field="gap"]`)).toBe(`chưa giao biên chế / no quota set for ${year}`);
+        for (const child of [gap, ...gap.children.filter((c: any) => c !== withoutQuota)]) {
           const row = `tr[data-unit="${child.unit.code}"]`;
           for (const field of ['quota', 'filled', 'gap', 'itGap', 'itSeatsCoveredConcurrently']) {
             expect({ unit: child.unit.code, field, value: digits(await page.textContent(`${row} td[data-field="${field}"]`)) }).toEqual({ unit: child.unit.code, field, value: child[field] });

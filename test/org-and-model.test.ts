@@ -174,6 +174,8 @@ describe('org units, positions, people and vacancies', () => {
 
   describe('vacancies', () => {
     it('opens a vacancy and lists it with its position', async () => {
+      // pD1a has one free seat, which v2 already stands for (the vacancy rule); a third seat makes room.
+      await server.sql('update position set headcount = 3 where id = ?', [world.position.pD1a]);
       const open = await server.gql(
         `mutation($input: OpenVacancyInput!) { openVacancy(input: $input) { vacancy { status openedOn filledOn position { title } incentivePackage { name } } userErrors { code field } } }`,
         { input: { positionId: toGlobalId('Position', world.position.pD1a), openedOn: '2026-05-01' } },

@@ -21,7 +21,7 @@ const SESSION_STATE = [
   /\b(listen|unlisten|notify)\s+[a-z_"]/i,
   /\bprepare\s+[a-z_"]+\s+(as|\()/i,
   /\bdeallocate\b/i,
-  /\bcreate\s+(temp|temporary)\s+table\b/i,
+  /\bcreate\s+(temp|temporary)\s+table\b(?!.*\bon\s+commit\s+drop\b)/i, // one dropped at commit lives in its transaction only
   /\bdeclare\s+\w+\s+(binary\s+)?(insensitive\s+)?(no\s+)?(scroll\s+)?cursor\s+with\s+hold\b/i,
   // SET or set_config() for the session: only SET LOCAL / set_config(…, true) last one transaction.
   /\bset\s+(session\s+)?(search_path|role|session_authorization|time\s*zone|timezone|statement_timeout|lock_timeout|idle_in_transaction_session_timeout|work_mem|application_name|datestyle|client_encoding)\b/i,

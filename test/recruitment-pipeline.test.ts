@@ -43,7 +43,7 @@ describe('the recruitment pipeline', () => {
     const vacancy = opened.data.openVacancy.vacancy.id;
     const created = await server.gql(
       `mutation($input: CreateCandidateInput!) { createCandidate(input: $input) { candidate { id } userErrors { code } } }`,
-      { input: { fullName: name, currentSector: 'PRIVATE' } },
+      { input: { fullName: name, currentSector: 'PRIVATE', competencies: [{ competencyCode: 'DATA', level: 3 }] } },
       hr,
     );
     const applied = await server.gql(APPLY, { input: { candidateId: created.data.createCandidate.candidate.id, vacancyId: vacancy, appliedOn: daysAgo(20) } }, hr);
@@ -117,12 +117,22 @@ describe('the recruitment pipeline', () => {
     );
     expect(accepted.data.decideOffer).toEqual({ offer: { status: 'ACCEPTED' }, userErrors: [] });
     const hired = await server.gql(
-      `mutation($input: HireCandidateInput!) { hireCandidate(input: $input) { assignment { kind person { fullName } } userErrors { code message } } }`,
+      `mutation($input: HireCandidateInput!) { hireCandidate(input: $input) {
+        assignment { id kind person { fullName competencyHistory { source } } } filledVacancy { id status filledBy { id } } userErrors { code message } } }`,
       { input: { applicationId: application, startDate: daysAgo(0) } }, // today: this year's quota
       hr,
     );
-    expect(hired.data.hireCandidate).toEqual({ assignment: { kind: 'PRIMARY', person: { fullName: 'Tiếp Nhận Thẳng' } }, userErrors: [] });
+    const payload = hired.data.hireCandidate;
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.assignment).toMatchObject({ kind: 'PRIMARY', person: { fullName: 'Tiếp Nhận Thẳng' } });
+    // The hire's levels are recorded with source HIRE; the vacancy names the assignment that filled it.
+    expect(payload.assignment.person.competencyHistory).toEqual([{ source: 'HIRE' }]);
+    expect(payload.filledVacancy).toEqual({ id: vacancy, status: 'FILLED', filledBy: { id: payload.assignment.id } });
     expect(await historyOf(application)).toEqual([[null, 'APPLIED'], ['APPLIED', 'OFFER'], ['OFFER', 'HIRED']]);
+    // The other candidate of the filled vacancy hears so: REJECTED, with the reason recorded.
+    const rest = await server.gql(`query($id: ID!) { node(id: $id) { ... on Application { stage history { toStage note } } } }`, { id: second.data.applyToVacancy.application.id }, hr);
+    expect(rest.data.node.stage).toBe('REJECTED');
+    expect(rest.data.node.history.at(-1)).toEqual({ toStage: 'REJECTED', note: expect.stringContaining('filled') });
   });
 
   it('makes an offer from SCREENING, the vacancy to OFFERED; an application at OFFER does not move back to INTERVIEW', async () => {

@@ -328,6 +328,8 @@ describe('recruitment', () => {
     it('lets exactly one of five simultaneous hires take the last seat, and the losers leave nothing', async () => {
       const race = await addUnit(server.sql, 'RACE', 'PROVINCE', null, 1);
       const p = await addPosition(server.sql, race, 'IT_SUPPORT', {}, comp);
+      // Five seats and five vacancies (the vacancy rule holds); the unit's quota of 1 is the last seat.
+      await server.sql('update position set headcount = 5 where id = ?', [p]);
       const applications: string[] = [];
       for (let i = 0; i < 5; i++) {
         const v = await insertId(server.sql, `insert into vacancy (position_id, status, opened_on) values (?, 'OFFERED', ?)`, [p, daysAgo(60)]);
@@ -345,7 +347,7 @@ describe('recruitment', () => {
       const before = await count();
       const raceHr = await server.token(Role.HR_OFFICER, 'RACE');
       const results = await Promise.all(applications.map((applicationId) => server.gql(HIRE, { input: { applicationId, startDate: daysAgo(1) } }, raceHr)));
-      const codes = results.map((r) => r.data.hireCandidate.userErrors[0]?.code ?? 'OK').sort();
+    const codes = results.map((r) => r.data.hireCandidate.userErrors[0]?.code ?? 'OK').sort();
       expect(codes).toEqual(['OK', 'QUOTA_EXCEEDED', 'QUOTA_EXCEEDED', 'QUOTA_EXCEEDED', 'QUOTA_EXCEEDED']);
       const after = await count();
       expect(after).toEqual({ people: before.people + 1, assignments: before.assignments + 1, hired: before.hired + 1, changes: before.changes + 1, filled: before.filled + 1 });

@@ -190,15 +190,15 @@ describe('reorganisation: a merger of two communes, with history that stays true
 
   it('shows the move in a person\'s assignments: one ended the day before, one started on the day', async () => {
     const res = await server.gql(
-      `query($id: ID!) { node(id: $id) { ... on Person { fullName assignments(activeOnly: false) { kind startDate endDate position { title unit { code } } } } } }`,
+      `query($id: ID!) { node(id: $id) { ... on Person { fullName assignments(activeOnly: false) { kind startDate endDate endReason position { title unit { code } } } } } }`,
       { id: toGlobalId('Person', world.person.A2) },
       admin,
     );
     expect(res.data.node).toEqual({
       fullName: 'Lê Văn Hai',
       assignments: [
-        { kind: 'PRIMARY', startDate: '2020-01-01', endDate: '2026-06-30', position: { title: 'Văn phòng – Thống kê', unit: { code: 'R.D.A' } } },
-        { kind: 'PRIMARY', startDate: '2026-07-01', endDate: '2026-09-30', position: { title: 'Văn phòng – Thống kê', unit: { code: 'R.D.AB' } } },
+        { kind: 'PRIMARY', startDate: '2020-01-01', endDate: '2026-06-30', endReason: 'REORGANISATION', position: { title: 'Văn phòng – Thống kê', unit: { code: 'R.D.A' } } },
+        { kind: 'PRIMARY', startDate: '2026-07-01', endDate: '2026-09-30', endReason: null, position: { title: 'Văn phòng – Thống kê', unit: { code: 'R.D.AB' } } },
       ],
     });
     const concurrent = await server.sql<{ code: string; kind: string; start_date: string; end_date: string | null }>(

@@ -113,4 +113,93 @@ describe('the sample rosters', () => {
     const res = await server.gql(IMPORT, { input: { csv: fromXlsx, dryRun: true } }, admin);
     expect(res.data.importRoster).toEqual({ peopleCreated: 3, assignmentsCreated: 4, rowErrors: [], userErrors: [] });
   });
+
+  it('import once from XLSX, and a second time from CSV changes nothing', async () => {
+    const admin = await server.token(Role.ADMIN);
+    const V2 = `mutation($input: ImportRosterInput!) { importRoster(input: $input) { peopleCreated peopleMatched assignmentsCreated assignmentsUnchanged rowErrors { line column message } } }`;
+    const first = await server.gql(V2, { input: { csv: await xlsxToCsv(path.join(__dirname, '..', 'samples', 'roster.xlsx')) } }, admin);
+    expect(first.data.importRoster).toEqual({ peopleCreated: 3, peopleMatched: 0, assignmentsCreated: 4, assignmentsUnchanged: 0, rowErrors: [] });
+    const [ha] = await server.sql<{ sex: string; birth_date: string; birth_year: number }>(`select sex, birth_date::text, birth_year from person where national_id = '079196000101'`);
+    expect(ha).toEqual({ sex: 'FEMALE', birth_date: '1996-04-12', birth_year: 1996 });
+    const snapshot = () => server.sql(`select (select count(*)::int from person) p, (select count(*)::int from assignment) a, (select count(*)::int from competency_record) c, (select count(*)::int from vacancy where status = 'FILLED') f`);
+    const before = await snapshot();
+    const csv = readFileSync(path.join(__dirname, '..', 'samples', 'roster.csv'), 'utf8');
+    const second = await server.gql(V2, { input: { csv } }, admin);
+    expect(second.data.importRoster).toEqual({ peopleCreated: 0, peopleMatched: 3, assignmentsCreated: 0, assignmentsUnchanged: 4, rowErrors: [] });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('roster import v2: who a row is', () => {
+  let server: TestServer;
+  let hr: string;
+  const V2 = `mutation($input: ImportRosterInput!) { importRoster(input: $input) { peopleCreated peopleMatched assignmentsCreated assignmentsUnchanged rowErrors { line column message } } }`;
+  const HEADER2 = `${HEADER},national_id,sex,birth_date`;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await buildWorld(server.sql);
+    hr = await server.token(Role.HR_OFFICER, 'PROV.D1');
+    await server.sql(`update establishment_quota set headcount = 9 where year = 2026`);
+  });
+  afterAll(() => server.close());
+
+  it('matches by national_id, and by name (ignoring case, diacritics, spacing) and birth year in the subtree', async () => {
+    await server.sql(`update person set national_id = '001090000777' where full_name = 'Lê Văn Cường'`);
+    const csv = [
+      HEADER2,
+      // C by national_id; the name may be written without diacritics, the fields agree.
+      'PROV.D1.W1,Le Van Cuong,1990,Chuyên viên chuyển đổi số,CONCURRENT,2026-11-01,SEC:2,001090000777,,',
+      // FREE (Dương Văn Tự, 1990) by name and birth year, with odd spacing and case.
+      'PROV.D1.W1,  dương   VĂN tự ,1990,Chuyên viên chuyển đổi số,CONCURRENT,2026-11-01,DATA:5,,,',
+      // A new person, with identity.
+      'PROV.D1.W1,Mai Thị Mới,,Văn phòng - Thống kê,PRIMARY,2026-11-01,,079195001234,FEMALE,1995-02-03',
+    ].join('\n');
+    const dry = await server.gql(V2, { input: { csv, dryRun: true } }, hr);
+    expect(dry.data.importRoster).toEqual({ peopleCreated: 1, peopleMatched: 2, assignmentsCreated: 3, assignmentsUnchanged: 0, rowErrors: [] });
+    const res = await server.gql(V2, { input: { csv } }, hr);
+    expect(res.data.importRoster).toEqual(dry.data.importRoster);
+    const [c] = await server.sql<{ n: number }>(`select count(*)::int as n from person where full_name = 'Lê Văn Cường'`);
+    expect(c.n).toBe(1);
+    const [mai] = await server.sql<{ birth_year: number; sex: string }>(`select birth_year, sex from person where national_id = '079195001234'`);
+    expect(mai).toEqual({ birth_year: 1995, sex: 'FEMALE' });
+    // C's SEC level came in as an IMPORT record; FREE's DATA 5 was already current and is not recorded again.
+    const records = await server.sql<{ full_name: string; source: string; level: number }>(
+      `select p.full_name, r.source, r.level from competency_record r join person p on p.id = r.person_id join competency c on c.id = r.competency_id
+       where c.code in ('SEC', 'DATA') and p.full_name in ('Lê Văn Cường', 'Dương Văn Tự')`,
+    );
+    expect(records).toEqual([{ full_name: 'Lê Văn Cường', source: 'IMPORT', level: 2 }]);
+    const again = await server.gql(V2, { input: { csv } }, hr);
+    expect(again.data.importRoster).toEqual({ peopleCreated: 0, peopleMatched: 3, assignmentsCreated: 0, assignmentsUnchanged: 3, rowErrors: [] });
+  });
+
+  it('refuses rows whose identity disagrees or is malformed, by line and column, and writes nothing', async () => {
+    const count = async () => (await server.sql<{ n: number }>('select (select count(*) from person) + (select count(*) from assignment) as n'))[0].n;
+    const before = await count();
+    const csv = [
+      HEADER2,
+      'PROV.D1,Lê Văn Cường,1985,Văn thư,CONCURRENT,2026-11-01,,001090000777,,',
+      'PROV.D1,Người Sai Số,1990,Văn thư,CONCURRENT,2026-11-01,,12345,,',
+      'PROV.D1,Người Tương Lai,,Văn thư,CONCURRENT,2026-11-01,,,,2999-01-01',
+      'PROV.D1,Người Lệch Năm,1991,Văn thư,CONCURRENT,2026-11-01,,,MALE,1990-01-01',
+      'PROV.D1,Người Lạ Giới,1990,Văn thư,CONCURRENT,2026-11-01,,,X,',
+    ].join('\n');
+    const res = await server.gql(V2, { input: { csv } }, hr);
+    expect(res.data.importRoster.rowErrors.map((e: any) => [e.line, e.column])).toEqual([
+      [2, 'birth_year'], [3, 'national_id'], [4, 'birth_date'], [5, 'birth_year'], [6, 'sex'],
+    ]);
+    expect(await count()).toBe(before);
+  });
+
+  it('a PRIMARY row fills the vacancy its seat stood for, as assignPerson would', async () => {
+    // pW1b has headcount 1 and v1 OPEN; a PRIMARY holder takes the seat.
+    const csv = [HEADER2, 'PROV.D1.W1,Hồ Văn Ghế,1992,Chuyên viên chuyển đổi số,PRIMARY,2026-11-15,,,,'].join('\n');
+    const res = await server.gql(V2, { input: { csv } }, hr);
+    expect(res.data.importRoster.rowErrors).toEqual([]);
+    const [v] = await server.sql<{ status: string; filled_on: string; holder: string }>(
+      `select v.status, v.filled_on::text, p.full_name as holder from vacancy v join assignment a on a.id = v.filled_by_assignment_id join person p on p.id = a.person_id
+       where v.position_id = (select position_id from vacancy where status = 'FILLED' and filled_on = '2026-11-15' limit 1)`,
+    );
+    expect(v).toEqual({ status: 'FILLED', filled_on: '2026-11-15', holder: 'Hồ Văn Ghế' });
+  });
 });

@@ -165,6 +165,25 @@ describe('seed:scale — the national dataset on the real map, at a tiny scale',
     expect(counts.packages).toBe(2);
   });
 
+  it('gives ended assignments reasons (IT leavers more often to the private sector) and people sexes and birth dates', async () => {
+    const [ended] = await server.sql<{ n: number; without: number }>(
+      `select count(*)::int as n, count(*) filter (where end_reason is null)::int as without from assignment where end_date is not null`,
+    );
+    expect(ended.n).toBeGreaterThan(0);
+    expect(ended.without).toBe(0);
+    const shares = await server.sql<{ it: boolean; to_private: number }>(
+      `select p.is_it_specialist as it, avg((a.destination_sector = 'PRIVATE')::int)::float as to_private
+       from assignment a join position p on p.id = a.position_id where a.end_reason = 'RESIGNATION' group by p.is_it_specialist`,
+    );
+    expect(shares.find((r) => r.it)!.to_private).toBeGreaterThan(shares.find((r) => !r.it)!.to_private);
+    const [people] = await server.sql<{ without: number; retiring: number }>(
+      `select count(*) filter (where sex is null or birth_date is null)::int as without,
+              (select count(retirement_date(x.sex, x.birth_date, x.birth_year))::int from (select * from person order by id limit 200) x) as retiring from person`,
+    );
+    expect(people.without).toBe(0);
+    expect(people.retiring).toBeGreaterThan(0);
+  });
+
   it('answers staffingGap for a province over HTTP', async () => {
     const token = await server.token(Role.ADMIN);
     const response = await server.gql(

@@ -21,6 +21,7 @@ async function buildTree(run: SqlRunner, root: string, districts: number, wardsP
       await run(`insert into position_requirement (position_id, competency_id, level) values (?, ?, 2)`, [position.id, skill.id]);
       const [person] = await run<{ id: string }>(`insert into person (full_name, home_unit_id) values (?, ?) returning id`, [`Cán bộ ${code} ${family}`, unit.id]);
       await run(`insert into person_competency (person_id, competency_id, level) values (?, ?, 3)`, [person.id, skill.id]);
+      await run(`insert into competency_record (person_id, competency_id, level, recorded_on, source) values (?, ?, 2, '2024-01-01', 'TRAINING'), (?, ?, 3, '2025-01-01', 'CERTIFICATE')`, [person.id, skill.id, person.id, skill.id]);
       await run(`insert into assignment (person_id, position_id, kind, start_date) values (?, ?, 'PRIMARY', '2020-01-01')`, [person.id, position.id]);
     }
     units += 1;
@@ -106,6 +107,25 @@ describe('statement count does not grow with the size of the result', () => {
 
   it('builds trees of 5 and 50 units', () => {
     expect([smallUnits, largeUnits]).toEqual([5, 50]);
+  });
+
+  it('costs the same statements for people with their competency history and identity, 8 or 98 of them', async () => {
+    const query = `query($code: String!) { people(unitCode: $code, first: 100) { edges { node { fullName nationalId retirementDate
+      competencyHistory { level recordedOn competency { code } } } } } }`;
+    const small = await server.gql(query, { code: 'SMALL' }, admin);
+    const large = await server.gql(query, { code: 'LARGE' }, admin);
+    expect(small.errors).toBeUndefined();
+    expect(small.data.people.edges).toHaveLength(8);
+    expect(large.data.people.edges).toHaveLength(98);
+    expect(large.data.people.edges[0].node.competencyHistory.map((r: any) => r.level)).toEqual([3, 2]);
+    const seats = `query($code: String!) { orgUnit(code: $code) { children(first: 10) { edges { node { positions(first: 10) { edges { node {
+      assignments { person { fullName sex competencyHistory { level } } } } } } } } } } }`;
+    const smallSeats = await server.gql(seats, { code: 'SMALL' }, admin);
+    const largeSeats = await server.gql(seats, { code: 'LARGE' }, admin);
+    expect(largeSeats.errors).toBeUndefined();
+    console.log(`competency history statements: people 8 → ${small.statements}, 98 → ${large.statements}; seats ${smallSeats.statements} → ${largeSeats.statements}`);
+    expect(large.statements).toBe(small.statements);
+    expect(largeSeats.statements).toBe(smallSeats.statements);
   });
 
   it('costs the same statements for a 3-level nested list over 50 units as over 5', async () => {

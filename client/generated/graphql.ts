@@ -100,8 +100,12 @@ export type AssignPersonInput = {
 /** A person holding a seat of a position, as PRIMARY job or CONCURRENT post (kiêm nhiệm). */
 export type Assignment = Node & {
   __typename?: 'Assignment';
+  /** Where a leaver went, when known. */
+  destinationSector?: Maybe<Sector>;
   /** Last day of the assignment; null while open-ended. */
   endDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Why it ended (transferPerson: TRANSFER, reorganizeUnits: REORGANISATION); null while open or when not recorded. */
+  endReason?: Maybe<SeparationReason>;
   /** Opaque global ID. */
   id: Scalars['ID']['output'];
   /** PRIMARY or CONCURRENT. */
@@ -124,6 +128,8 @@ export type AssignmentPayload = {
   __typename?: 'AssignmentPayload';
   /** The assignment, when the mutation succeeded. */
   assignment?: Maybe<Assignment>;
+  /** The vacancy this PRIMARY assignment filled (the vacancy rule), if any. */
+  filledVacancy?: Maybe<Vacancy>;
   /** Business failures (QUOTA_EXCEEDED, CONFLICT …); when present, nothing changed. */
   userErrors: Array<UserError>;
 };
@@ -273,6 +279,29 @@ export type CompetencyPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A competency level recorded for a person on a date (personal data); level 0 removed the competency. */
+export type CompetencyRecord = {
+  __typename?: 'CompetencyRecord';
+  /** The competency. */
+  competency: Competency;
+  /** Level from 0 (removed) to 5 (expert). */
+  level: Scalars['Int']['output'];
+  /** Free text, e.g. the course or certificate. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When the level was established (a course finished, a certificate issued, an assessment held). */
+  recordedOn: Scalars['LocalDate']['output'];
+  /** How the level came to be recorded. */
+  source: CompetencySource;
+};
+
+/** How a competency level came to be recorded. */
+export type CompetencySource =
+  | 'ASSESSMENT'
+  | 'CERTIFICATE'
+  | 'HIRE'
+  | 'IMPORT'
+  | 'TRAINING';
+
 /** A new job candidate. */
 export type CreateCandidateInput = {
   /** Competencies held, with levels. */
@@ -335,12 +364,18 @@ export type CreateOrgUnitInput = {
 
 /** A new member of staff. */
 export type CreatePersonInput = {
+  /** Date of birth; sets birthYear (which, if given too, must agree). */
+  birthDate?: InputMaybe<Scalars['LocalDate']['input']>;
   /** Year of birth. */
   birthYear?: InputMaybe<Scalars['Int']['input']>;
   /** Competencies held, with levels. */
   competencies?: InputMaybe<Array<CompetencyLevelInput>>;
   /** Full name, 1 to 200 characters. */
   fullName: Scalars['String']['input'];
+  /** CCCD number: exactly 12 digits, unique (CONFLICT when another person has it). */
+  nationalId?: InputMaybe<Scalars['String']['input']>;
+  /** Sex as on the identity card. */
+  sex?: InputMaybe<Sex>;
   /** Unit whose HR office records the person (default: your unit); scopes them until they are assigned. */
   unitCode?: InputMaybe<Scalars['String']['input']>;
 };
@@ -410,8 +445,12 @@ export type DissolveOrgUnitInput = {
 export type EndAssignmentInput = {
   /** The assignment. */
   assignmentId: Scalars['ID']['input'];
+  /** Where a leaver went, when known. */
+  destinationSector?: InputMaybe<Sector>;
   /** Last day of the assignment; not before its start. */
   endDate: Scalars['LocalDate']['input'];
+  /** Why it ends (TRANSFER and REORGANISATION are recorded by transferPerson and reorganizeUnits). */
+  reason?: InputMaybe<SeparationReason>;
 };
 
 /** Establishment quota (biên chế): approved headcount of a unit for a year and staff category. */
@@ -442,7 +481,7 @@ export type HiresIntervalMethod =
   /** The normal approximation (more than 2000 vacancies): mean ± 1.645 sd, clamped to [0, vacancies]. */
   | 'NORMAL';
 
-/** A roster as CSV text with the header row unit_code,full_name,birth_year,position_title,assignment_kind,start_date,competencies; competencies as "CODE:level;CODE:level". */
+/** A roster as CSV text with the header row unit_code,full_name,birth_year,position_title,assignment_kind,start_date,competencies and optionally national_id,sex,birth_date; competencies as "CODE:level;CODE:level". */
 export type ImportRosterInput = {
   /** The CSV text (UTF-8; a byte-order mark is fine). */
   csv: Scalars['String']['input'];
@@ -455,8 +494,12 @@ export type ImportRosterPayload = {
   __typename?: 'ImportRosterPayload';
   /** Assignments created (or that a dry run would create). */
   assignmentsCreated: Scalars['Int']['output'];
+  /** Rows whose assignment already exists (same person, position, kind and start date), left as they are. */
+  assignmentsUnchanged: Scalars['Int']['output'];
   /** People created (or that a dry run would create). */
   peopleCreated: Scalars['Int']['output'];
+  /** Rows' people already recorded (by national_id, or by name and birth year in your subtree); counted once each. */
+  peopleMatched: Scalars['Int']['output'];
   /** Every bad row, by line; when present, nothing was written. */
   rowErrors: Array<RowError>;
   /** Problems with the input as a whole. */
@@ -554,6 +597,8 @@ export type Mutation = {
   moveApplication: ApplicationPayload;
   /** Opens a vacancy on a position in your subtree. */
   openVacancy: VacancyPayload;
+  /** Records a competency level on a date, keeping the history; the latest record is the current level, and level 0 removes it. */
+  recordCompetency: PersonPayload;
   /** Reopens an OFFERED vacancy whose offers were all declined: INTERVIEWING when someone is still at interview, else OPEN. */
   reopenVacancy: VacancyPayload;
   /** ADMIN. Merges units into a new unit on a date, in one transaction: the merged units and the units below them end the day before, positions are recreated in the new unit, assignments active on the date end the day before and restart there, live vacancies move, quotas from that year on are summed. */
@@ -566,8 +611,14 @@ export type Mutation = {
   setEstablishmentQuota: QuotaPayload;
   /** Sets a workload component of a unit in your subtree (upsert on unit and name). */
   setWorkloadComponent: WorkloadComponentPayload;
+  /** Luân chuyển, điều động, in one transaction: ends the PRIMARY assignment active on effectiveOn the day before (TRANSFER) and starts a PRIMARY on the new position under its unit's establishment rule. Refused: nothing changes. */
+  transferPerson: AssignmentPayload;
   /** Changes an incentive package (ADMIN, POLICYMAKER); vacancies under it see the change. */
   updateIncentivePackage: IncentivePackagePayload;
+  /** Corrects a person: only the fields given change; null clears a nullable field. The AuditEvent holds the values before and after. */
+  updatePerson: PersonPayload;
+  /** Corrects a position of your subtree; the AuditEvent holds the values before and after. */
+  updatePosition: PositionPayload;
   /** Adds a salary benchmark, or replaces the one with the same roleFamily, seniority, sector, region and asOf (ADMIN, POLICYMAKER). */
   upsertSalaryBenchmark: SalaryBenchmarkPayload;
 };
@@ -676,6 +727,12 @@ export type MutationOpenVacancyArgs = {
 
 
 /** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
+export type MutationRecordCompetencyArgs = {
+  input: RecordCompetencyInput;
+};
+
+
+/** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
 export type MutationReopenVacancyArgs = {
   input: ReopenVacancyInput;
 };
@@ -712,8 +769,26 @@ export type MutationSetWorkloadComponentArgs = {
 
 
 /** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
+export type MutationTransferPersonArgs = {
+  input: TransferPersonInput;
+};
+
+
+/** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
 export type MutationUpdateIncentivePackageArgs = {
   input: UpdateIncentivePackageInput;
+};
+
+
+/** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
+export type MutationUpdatePersonArgs = {
+  input: UpdatePersonInput;
+};
+
+
+/** Writes. Each takes one `input` and returns a payload with the changed object and `userErrors`; on a userError nothing changes. */
+export type MutationUpdatePositionArgs = {
+  input: UpdatePositionInput;
 };
 
 
@@ -906,23 +981,33 @@ export type PayComparison = {
   region: Scalars['String']['output'];
 };
 
-/** A member of staff. fullName and birthYear are personal data. */
+/** A member of staff. fullName, birthYear, nationalId, sex, birthDate, retirementDate and competencyHistory are personal data. */
 export type Person = Node & {
   __typename?: 'Person';
   /** The person's assignments in your subtree; by default only those active today. */
   assignments: Array<Assignment>;
+  /** Date of birth (personal data); when set, birthYear is its year. */
+  birthDate?: Maybe<Scalars['LocalDate']['output']>;
   /** Year of birth (personal data). */
   birthYear?: Maybe<Scalars['Int']['output']>;
   /** Competencies held, with levels. */
   competencies: Array<CompetencyLevel>;
+  /** Every level ever recorded for this person, newest first (personal data). */
+  competencyHistory: Array<CompetencyRecord>;
   /** Full name (personal data). */
   fullName: Scalars['String']['output'];
   /** Opaque global ID. */
   id: Scalars['ID']['output'];
+  /** CCCD number, 12 digits (personal data). */
+  nationalId?: Maybe<Scalars['String']['output']>;
+  /** Statutory retirement date (Labour Code 2019 art. 169, Decree 135/2020, normal conditions), from sex and birth date or, without one, July of the birth year; null without sex or birth year (personal data). */
+  retirementDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Sex as on the identity card (personal data). */
+  sex?: Maybe<Sex>;
 };
 
 
-/** A member of staff. fullName and birthYear are personal data. */
+/** A member of staff. fullName, birthYear, nationalId, sex, birthDate, retirementDate and competencyHistory are personal data. */
 export type PersonAssignmentsArgs = {
   activeOnly?: Scalars['Boolean']['input'];
 };
@@ -1409,6 +1494,22 @@ export type ReasonCount = {
   reason: DeclineReason;
 };
 
+/** A competency level established on a date; the latest record is the person's current level. */
+export type RecordCompetencyInput = {
+  /** Code of an existing competency. */
+  competencyCode: Scalars['String']['input'];
+  /** Level from 0 to 5; 0 removes the competency. */
+  level: Scalars['Int']['input'];
+  /** Free text, at most 500 characters (the course, the certificate). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The person. */
+  personId: Scalars['ID']['input'];
+  /** When it was established: not in the future, not before the person was born. */
+  recordedOn: Scalars['LocalDate']['input'];
+  /** How it was established. */
+  source: CompetencySource;
+};
+
 /** Applications whose appliedOn is in [from, to] to vacancies in scope, and what became of them. */
 export type RecruitmentFunnel = {
   __typename?: 'RecruitmentFunnel';
@@ -1596,6 +1697,17 @@ export type Seniority =
   | 'MID'
   | 'SENIOR';
 
+/** Why an assignment ended: nghỉ hưu, thôi việc, luân chuyển/điều động, sắp xếp tổ chức, kỷ luật, từ trần, hết hợp đồng. */
+export type SeparationReason =
+  | 'CONTRACT_END'
+  | 'DEATH'
+  | 'DISMISSAL'
+  | 'OTHER'
+  | 'REORGANISATION'
+  | 'RESIGNATION'
+  | 'RETIREMENT'
+  | 'TRANSFER';
+
 /** A base salary (lương cơ sở) from a date on; upserted on effectiveFrom. */
 export type SetBaseSalaryInput = {
   /** First day the amount is in force. */
@@ -1633,6 +1745,11 @@ export type SetWorkloadComponentInput = {
   /** The unit. */
   unitCode: Scalars['String']['input'];
 };
+
+/** Sex as recorded on the citizen identity card (personal data). */
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
 
 /** A what-if over the IT vacancies of a unit's scope. */
 export type SimulatePolicyInput = {
@@ -1692,6 +1809,8 @@ export type StaffingGap = {
   quota: Scalars['Int']['output'];
   /** The unit analysed. */
   unit: OrgUnit;
+  /** Units in scope with active PRIMARY assignments on the date but no quota row for the year: their filled seats count against a quota of 0, so a negative gap there means "no quota set", not overstaffing. */
+  unitsWithoutQuota: Scalars['Int']['output'];
   /** The year whose quotas are counted. */
   year: Scalars['Int']['output'];
 };
@@ -1705,6 +1824,8 @@ export type StageChange = {
   changedBy?: Maybe<Scalars['String']['output']>;
   /** Stage before; null for the first. */
   fromStage?: Maybe<ApplicationStage>;
+  /** Why, when the service closed it itself (its vacancy filled another way). */
+  note?: Maybe<Scalars['String']['output']>;
   /** Stage after. */
   toStage: ApplicationStage;
 };
@@ -1716,6 +1837,16 @@ export type StageCount = {
   count: Scalars['Int']['output'];
   /** The stage. */
   stage: ApplicationStage;
+};
+
+/** Luân chuyển, điều động: moves a person's PRIMARY assignment to another position from a date. */
+export type TransferPersonInput = {
+  /** First day on the new position; the old assignment ends the day before (endReason TRANSFER). */
+  effectiveOn: Scalars['LocalDate']['input'];
+  /** The person; they must hold a PRIMARY assignment active on effectiveOn. */
+  personId: Scalars['ID']['input'];
+  /** The new position (not the one they hold), in your subtree. */
+  toPositionId: Scalars['ID']['input'];
 };
 
 /** A simulation over one direct child unit's subtree. */
@@ -1759,6 +1890,38 @@ export type UpdateIncentivePackageInput = {
   validTo?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
+/** A correction to a person: only the fields given change; null clears a nullable field. */
+export type UpdatePersonInput = {
+  /** Date of birth; sets birthYear. */
+  birthDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Year of birth; must agree with birthDate when one is recorded. */
+  birthYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Full name, 1 to 200 characters (cannot be cleared). */
+  fullName?: InputMaybe<Scalars['String']['input']>;
+  /** The person. */
+  id: Scalars['ID']['input'];
+  /** CCCD number: exactly 12 digits, unique. */
+  nationalId?: InputMaybe<Scalars['String']['input']>;
+  /** Sex as on the identity card. */
+  sex?: InputMaybe<Sex>;
+};
+
+/** A correction to a position: only the fields given change; requirements given replace the whole list. Unit, category and role family never change. */
+export type UpdatePositionInput = {
+  /** Planned seats, 0 or more; not below today's active PRIMARY holders (INVALID_STATE). */
+  headcount?: InputMaybe<Scalars['Int']['input']>;
+  /** The position. */
+  id: Scalars['ID']['input'];
+  /** Pay coefficient (hệ số lương), above 0 and at most 20. */
+  payCoefficient?: InputMaybe<Scalars['Float']['input']>;
+  /** Required competencies and levels: the whole new list (null or [] clears it). */
+  requirements?: InputMaybe<Array<CompetencyLevelInput>>;
+  /** Seniority band. */
+  seniority?: InputMaybe<Seniority>;
+  /** Job title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An expected business failure of a mutation; when present, nothing was changed. */
 export type UserError = {
   __typename?: 'UserError';
@@ -1779,6 +1942,8 @@ export type Vacancy = Node & {
   daysOpen: Scalars['Int']['output'];
   /** daysOpen as the calendar-month band HR vacancy reports use. */
   daysOpenBand: DaysOpenBand;
+  /** The assignment that filled it: a hire, or any PRIMARY seat taken on its position while it had more live vacancies than free seats. */
+  filledBy?: Maybe<Assignment>;
   /** Day the hire started; null until FILLED. */
   filledOn?: Maybe<Scalars['LocalDate']['output']>;
   /** Opaque global ID. */
@@ -1950,7 +2115,7 @@ export type DashboardGapLevelQueryVariables = Exact<{
 }>;
 
 
-export type DashboardGapLevelQuery = { __typename?: 'Query', staffingGap: { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } }> } };
+export type DashboardGapLevelQuery = { __typename?: 'Query', staffingGap: { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unitsWithoutQuota: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unitsWithoutQuota: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } }> } };
 
 export type DashboardGapSummaryQueryVariables = Exact<{
   unitCode: Scalars['String']['input'];
@@ -1958,7 +2123,7 @@ export type DashboardGapSummaryQueryVariables = Exact<{
 }>;
 
 
-export type DashboardGapSummaryQuery = { __typename?: 'Query', staffingGap: { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } } };
+export type DashboardGapSummaryQuery = { __typename?: 'Query', staffingGap: { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unitsWithoutQuota: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } } };
 
 export type DashboardUnitNameQueryVariables = Exact<{
   code: Scalars['String']['input'];
@@ -1967,7 +2132,7 @@ export type DashboardUnitNameQueryVariables = Exact<{
 
 export type DashboardUnitNameQuery = { __typename?: 'Query', orgUnit?: { __typename?: 'OrgUnit', code: string, name: string } | null };
 
-export type DashboardGapFiguresFragment = { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number };
+export type DashboardGapFiguresFragment = { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unitsWithoutQuota: number };
 
 export type VacanciesByDaysOpenQueryVariables = Exact<{
   unitCode: Scalars['String']['input'];
@@ -2003,9 +2168,9 @@ export type StaffingGapTreeQueryVariables = Exact<{
 }>;
 
 
-export type StaffingGapTreeQuery = { __typename?: 'Query', staffingGap: { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } }> }> } };
+export type StaffingGapTreeQuery = { __typename?: 'Query', staffingGap: { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unitsWithoutQuota: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unitsWithoutQuota: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind }, children: Array<{ __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unitsWithoutQuota: number, unit: { __typename?: 'OrgUnit', code: string, name: string, kind: OrgUnitKind } }> }> } };
 
-export type GapFiguresFragment = { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number };
+export type GapFiguresFragment = { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, concurrentCoverage: number, openVacancies: number, itSeatsPlanned: number, itSeatsFilled: number, itSeatsCoveredConcurrently: number, itGap: number, unitsWithoutQuota: number };
 
 export type SkillGapsQueryVariables = Exact<{
   unitCode: Scalars['String']['input'];
@@ -2022,8 +2187,8 @@ export type WorkloadNeedQueryVariables = Exact<{
 
 export type WorkloadNeedQuery = { __typename?: 'Query', workloadNeed: Array<{ __typename?: 'WorkloadNeed', category: StaffCategory, workloadHours: number, requiredStaff: number, actualStaff: number, quota: number, wisnRatio?: number | null, reductionToMeetQuota?: number | null, reductionToMeetQuotaExplanation: string }> };
 
-export const DashboardGapFiguresFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardGapFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffingGap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"filled"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"openVacancies"}},{"kind":"Field","name":{"kind":"Name","value":"itGap"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsCoveredConcurrently"}}]}}]} as unknown as DocumentNode<DashboardGapFiguresFragment, unknown>;
-export const GapFiguresFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GapFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffingGap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"filled"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"concurrentCoverage"}},{"kind":"Field","name":{"kind":"Name","value":"openVacancies"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsPlanned"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsFilled"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsCoveredConcurrently"}},{"kind":"Field","name":{"kind":"Name","value":"itGap"}}]}}]} as unknown as DocumentNode<GapFiguresFragment, unknown>;
+export const DashboardGapFiguresFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardGapFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffingGap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"filled"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"openVacancies"}},{"kind":"Field","name":{"kind":"Name","value":"itGap"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsCoveredConcurrently"}},{"kind":"Field","name":{"kind":"Name","value":"unitsWithoutQuota"}}]}}]} as unknown as DocumentNode<DashboardGapFiguresFragment, unknown>;
+export const GapFiguresFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GapFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffingGap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"filled"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"concurrentCoverage"}},{"kind":"Field","name":{"kind":"Name","value":"openVacancies"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsPlanned"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsFilled"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsCoveredConcurrently"}},{"kind":"Field","name":{"kind":"Name","value":"itGap"}},{"kind":"Field","name":{"kind":"Name","value":"unitsWithoutQuota"}}]}}]} as unknown as DocumentNode<GapFiguresFragment, unknown>;
 export const PayGapDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PayGap"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"positionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"incentivePackageId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payGap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"positionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"positionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"incentivePackageId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"incentivePackageId"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicMonthly"}},{"kind":"Field","name":{"kind":"Name","value":"privateMedian"}},{"kind":"Field","name":{"kind":"Name","value":"ratio"}},{"kind":"Field","name":{"kind":"Name","value":"benchmark"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"region"}}]}}]}}]}}]} as unknown as DocumentNode<PayGapQuery, PayGapQueryVariables>;
 export const WhatIfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatIf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SimulatePolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulatePolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vacanciesConsidered"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intercept"}},{"kind":"Field","name":{"kind":"Name","value":"slope"}},{"kind":"Field","name":{"kind":"Name","value":"fittedOn"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}},{"kind":"Field","name":{"kind":"Name","value":"baseline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expectedHires"}},{"kind":"Field","name":{"kind":"Name","value":"expectedFillRate"}},{"kind":"Field","name":{"kind":"Name","value":"averagePayRatio"}},{"kind":"Field","name":{"kind":"Name","value":"annualIncentiveCost"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scenario"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expectedHires"}},{"kind":"Field","name":{"kind":"Name","value":"expectedFillRate"}},{"kind":"Field","name":{"kind":"Name","value":"averagePayRatio"}},{"kind":"Field","name":{"kind":"Name","value":"annualIncentiveCost"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deltaExpectedHires"}},{"kind":"Field","name":{"kind":"Name","value":"costPerAdditionalHire"}},{"kind":"Field","name":{"kind":"Name","value":"byUnit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vacanciesConsidered"}},{"kind":"Field","name":{"kind":"Name","value":"baseline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expectedHires"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scenario"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expectedHires"}}]}}]}}]}}]}}]} as unknown as DocumentNode<WhatIfQuery, WhatIfQueryVariables>;
 export const PolicyCurveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyCurve"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SimulatePolicyInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"steps"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"11"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyCurve"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"steps"},"value":{"kind":"Variable","name":{"kind":"Name","value":"steps"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"expectedHires"}},{"kind":"Field","name":{"kind":"Name","value":"annualIncentiveCost"}}]}}]}}]} as unknown as DocumentNode<PolicyCurveQuery, PolicyCurveQueryVariables>;
@@ -2031,12 +2196,12 @@ export const DashboardViewerDocument = {"kind":"Document","definitions":[{"kind"
 export const VacancyBandCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VacancyBandCounts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"under3"},"name":{"kind":"Name","value":"vacancies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"},{"kind":"EnumValue","value":"INTERVIEWING"},{"kind":"EnumValue","value":"OFFERED"}]}},{"kind":"Argument","name":{"kind":"Name","value":"daysOpenBand"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"UNDER_3_MONTHS"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"from3to6"},"name":{"kind":"Name","value":"vacancies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"},{"kind":"EnumValue","value":"INTERVIEWING"},{"kind":"EnumValue","value":"OFFERED"}]}},{"kind":"Argument","name":{"kind":"Name","value":"daysOpenBand"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"FROM_3_TO_6_MONTHS"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"from6to9"},"name":{"kind":"Name","value":"vacancies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"},{"kind":"EnumValue","value":"INTERVIEWING"},{"kind":"EnumValue","value":"OFFERED"}]}},{"kind":"Argument","name":{"kind":"Name","value":"daysOpenBand"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"FROM_6_TO_9_MONTHS"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"from9to12"},"name":{"kind":"Name","value":"vacancies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"},{"kind":"EnumValue","value":"INTERVIEWING"},{"kind":"EnumValue","value":"OFFERED"}]}},{"kind":"Argument","name":{"kind":"Name","value":"daysOpenBand"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"FROM_9_TO_12_MONTHS"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"over12"},"name":{"kind":"Name","value":"vacancies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"},{"kind":"EnumValue","value":"INTERVIEWING"},{"kind":"EnumValue","value":"OFFERED"}]}},{"kind":"Argument","name":{"kind":"Name","value":"daysOpenBand"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OVER_12_MONTHS"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"longest"},"name":{"kind":"Name","value":"vacancies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"},{"kind":"EnumValue","value":"INTERVIEWING"},{"kind":"EnumValue","value":"OFFERED"}]}},{"kind":"Argument","name":{"kind":"Name","value":"longestOpenFirst"},"value":{"kind":"BooleanValue","value":true}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"daysOpen"}},{"kind":"Field","name":{"kind":"Name","value":"position"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VacancyBandCountsQuery, VacancyBandCountsQueryVariables>;
 export const IncentivePackageListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IncentivePackageList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"activeOn"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incentivePackages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activeOn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"activeOn"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyAllowance"}},{"kind":"Field","name":{"kind":"Name","value":"salaryPercentAllowance"}}]}}]}}]} as unknown as DocumentNode<IncentivePackageListQuery, IncentivePackageListQueryVariables>;
 export const DashboardTopUnitsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardTopUnits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgUnits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"topLevel"},"value":{"kind":"BooleanValue","value":true}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DashboardTopUnitsQuery, DashboardTopUnitsQueryVariables>;
-export const DashboardGapLevelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardGapLevel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffingGap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardGapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardGapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardGapFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffingGap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"filled"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"openVacancies"}},{"kind":"Field","name":{"kind":"Name","value":"itGap"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsCoveredConcurrently"}}]}}]} as unknown as DocumentNode<DashboardGapLevelQuery, DashboardGapLevelQueryVariables>;
-export const DashboardGapSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardGapSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffingGap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardGapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardGapFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffingGap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"filled"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"openVacancies"}},{"kind":"Field","name":{"kind":"Name","value":"itGap"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsCoveredConcurrently"}}]}}]} as unknown as DocumentNode<DashboardGapSummaryQuery, DashboardGapSummaryQueryVariables>;
+export const DashboardGapLevelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardGapLevel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffingGap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardGapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardGapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardGapFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffingGap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"filled"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"openVacancies"}},{"kind":"Field","name":{"kind":"Name","value":"itGap"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsCoveredConcurrently"}},{"kind":"Field","name":{"kind":"Name","value":"unitsWithoutQuota"}}]}}]} as unknown as DocumentNode<DashboardGapLevelQuery, DashboardGapLevelQueryVariables>;
+export const DashboardGapSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardGapSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffingGap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardGapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardGapFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffingGap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"filled"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"openVacancies"}},{"kind":"Field","name":{"kind":"Name","value":"itGap"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsCoveredConcurrently"}},{"kind":"Field","name":{"kind":"Name","value":"unitsWithoutQuota"}}]}}]} as unknown as DocumentNode<DashboardGapSummaryQuery, DashboardGapSummaryQueryVariables>;
 export const DashboardUnitNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardUnitName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orgUnit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<DashboardUnitNameQuery, DashboardUnitNameQueryVariables>;
 export const VacanciesByDaysOpenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VacanciesByDaysOpen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bands"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DaysOpenBand"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vacancies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"OPEN"},{"kind":"EnumValue","value":"INTERVIEWING"},{"kind":"EnumValue","value":"OFFERED"}]}},{"kind":"Argument","name":{"kind":"Name","value":"daysOpenBand"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bands"}}},{"kind":"Argument","name":{"kind":"Name","value":"longestOpenFirst"},"value":{"kind":"BooleanValue","value":true}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"openedOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysOpen"}},{"kind":"Field","name":{"kind":"Name","value":"daysOpenBand"}},{"kind":"Field","name":{"kind":"Name","value":"position"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"isItSpecialist"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VacanciesByDaysOpenQuery, VacanciesByDaysOpenQueryVariables>;
 export const RecruitmentFunnelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RecruitmentFunnel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recruitmentFunnel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applications"}},{"kind":"Field","name":{"kind":"Name","value":"byStage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offers"}},{"kind":"Field","name":{"kind":"Name","value":"offersAccepted"}},{"kind":"Field","name":{"kind":"Name","value":"offersDeclined"}},{"kind":"Field","name":{"kind":"Name","value":"acceptanceRate"}},{"kind":"Field","name":{"kind":"Name","value":"hires"}},{"kind":"Field","name":{"kind":"Name","value":"internalHires"}},{"kind":"Field","name":{"kind":"Name","value":"externalHires"}},{"kind":"Field","name":{"kind":"Name","value":"medianDaysToFill"}},{"kind":"Field","name":{"kind":"Name","value":"declineReasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<RecruitmentFunnelQuery, RecruitmentFunnelQueryVariables>;
 export const HireCandidateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HireCandidate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"startDate"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hireCandidate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"applicationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"startDate"},"value":{"kind":"Variable","name":{"kind":"Name","value":"startDate"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"position"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<HireCandidateMutation, HireCandidateMutationVariables>;
-export const StaffingGapTreeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StaffingGapTree"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffingGap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GapFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffingGap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"filled"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"concurrentCoverage"}},{"kind":"Field","name":{"kind":"Name","value":"openVacancies"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsPlanned"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsFilled"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsCoveredConcurrently"}},{"kind":"Field","name":{"kind":"Name","value":"itGap"}}]}}]} as unknown as DocumentNode<StaffingGapTreeQuery, StaffingGapTreeQueryVariables>;
+export const StaffingGapTreeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StaffingGapTree"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffingGap"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}},{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"GapFigures"}},{"kind":"Field","name":{"kind":"Name","value":"unit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GapFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StaffingGap"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"filled"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"concurrentCoverage"}},{"kind":"Field","name":{"kind":"Name","value":"openVacancies"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsPlanned"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsFilled"}},{"kind":"Field","name":{"kind":"Name","value":"itSeatsCoveredConcurrently"}},{"kind":"Field","name":{"kind":"Name","value":"itGap"}},{"kind":"Field","name":{"kind":"Name","value":"unitsWithoutQuota"}}]}}]} as unknown as DocumentNode<StaffingGapTreeQuery, StaffingGapTreeQueryVariables>;
 export const SkillGapsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SkillGaps"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skillGaps"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isDigital"}}]}},{"kind":"Field","name":{"kind":"Name","value":"seatsRequiring"}},{"kind":"Field","name":{"kind":"Name","value":"seatsMet"}},{"kind":"Field","name":{"kind":"Name","value":"gap"}},{"kind":"Field","name":{"kind":"Name","value":"peopleWithSkill"}}]}}]}}]} as unknown as DocumentNode<SkillGapsQuery, SkillGapsQueryVariables>;
 export const WorkloadNeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WorkloadNeed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"digitisationReduction"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}},"defaultValue":{"kind":"IntValue","value":"0"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workloadNeed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unitCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unitCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"digitisationReduction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"digitisationReduction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"workloadHours"}},{"kind":"Field","name":{"kind":"Name","value":"requiredStaff"}},{"kind":"Field","name":{"kind":"Name","value":"actualStaff"}},{"kind":"Field","name":{"kind":"Name","value":"quota"}},{"kind":"Field","name":{"kind":"Name","value":"wisnRatio"}},{"kind":"Field","name":{"kind":"Name","value":"reductionToMeetQuota"}},{"kind":"Field","name":{"kind":"Name","value":"reductionToMeetQuotaExplanation"}}]}}]}}]} as unknown as DocumentNode<WorkloadNeedQuery, WorkloadNeedQueryVariables>;

@@ -7,8 +7,8 @@ import { canonicaliseUnitCodeArguments } from '../graphql/unit-code-arguments';
 import { isReadModel } from '../db/read-model';
 import type { Logger } from '../logger';
 import { OrgUnitResolver } from '../modules/org';
-import { CompetencyLevelResolver, CompetencyResolver, PersonResolver } from '../modules/people';
-import { ApplicationResolver, OfferResolver, CandidateResolver, CandidateMatchResolver, PlacementSuggestionResolver, RecruitmentAnalyticsResolver, VacancyResolver } from '../modules/recruitment';
+import { CompetencyLevelResolver, CompetencyRecordResolver, CompetencyResolver, PersonResolver } from '../modules/people';
+import { ApplicationResolver, OfferResolver, CandidateResolver, CandidateMatchResolver, PlacementSuggestionResolver, RecruitmentAnalyticsResolver, VacancyResolver, AssignmentPayloadVacancyResolver } from '../modules/recruitment';
 import { AssignmentResolver, PositionResolver, QuotaResolver, PlacementFitResolver, SkillGapResolver, StaffingGapResolver, RosterImportResolver, OrgUnitStaffingResolver, PersonStaffingResolver } from '../modules/staffing';
 import { WorkloadResolver } from '../modules/workload';
 import { AuditResolver } from '../modules/audit';
@@ -32,7 +32,9 @@ const resolvers: NonEmptyArray<Function> = [
   PersonStaffingResolver,
   CompetencyResolver,
   CompetencyLevelResolver,
+  CompetencyRecordResolver,
   VacancyResolver,
+  AssignmentPayloadVacancyResolver,
   CandidateResolver,
   ApplicationResolver,
   OfferResolver,

@@ -49,6 +49,27 @@ export enum Sector {
   PUBLIC = 'PUBLIC',
   PRIVATE = 'PRIVATE',
 }
+export enum Sex {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+export enum CompetencySource {
+  TRAINING = 'TRAINING',
+  CERTIFICATE = 'CERTIFICATE',
+  ASSESSMENT = 'ASSESSMENT',
+  IMPORT = 'IMPORT',
+  HIRE = 'HIRE',
+}
+export enum SeparationReason {
+  RETIREMENT = 'RETIREMENT',
+  RESIGNATION = 'RESIGNATION',
+  TRANSFER = 'TRANSFER',
+  REORGANISATION = 'REORGANISATION',
+  DISMISSAL = 'DISMISSAL',
+  DEATH = 'DEATH',
+  CONTRACT_END = 'CONTRACT_END',
+  OTHER = 'OTHER',
+}
 export enum VacancyStatus {
   OPEN = 'OPEN',
   INTERVIEWING = 'INTERVIEWING',
@@ -112,6 +133,9 @@ registerEnumType(Seniority, { name: 'Seniority', description: 'Seniority band of
 registerEnumType(RoleFamily, { name: 'RoleFamily', description: 'Job family; every family except GENERAL_ADMINISTRATION is IT-specialist work.' });
 registerEnumType(AssignmentKind, { name: 'AssignmentKind', description: 'PRIMARY: the person\'s own job (chính thức). CONCURRENT: a seat covered next to it (kiêm nhiệm).' });
 registerEnumType(Sector, { name: 'Sector', description: 'Public or private sector.' });
+registerEnumType(Sex, { name: 'Sex', description: 'Sex as recorded on the citizen identity card (personal data).' });
+registerEnumType(CompetencySource, { name: 'CompetencySource', description: 'How a competency level came to be recorded.' });
+registerEnumType(SeparationReason, { name: 'SeparationReason', description: 'Why an assignment ended: nghỉ hưu, thôi việc, luân chuyển/điều động, sắp xếp tổ chức, kỷ luật, từ trần, hết hợp đồng.' });
 registerEnumType(VacancyStatus, { name: 'VacancyStatus', description: 'Life cycle of a vacancy: OPEN → INTERVIEWING → OFFERED → FILLED, or CANCELLED.' });
 registerEnumType(DaysOpenBand, {
   name: 'DaysOpenBand',

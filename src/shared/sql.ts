@@ -70,3 +70,14 @@ export const vacanciesInScopeOn = (scope: string, condition = 'true') => `
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * Free seats of position `p` on date `?` (the contract's vacancy rule): its headcount less the
+ * PRIMARY assignments active that day with no end date (a holder whose end is set frees the seat
+ * for recruiting ahead of time). Binds the date once.
+ */
+export const freeSeatsOn = (p: string) =>
+  `(${p}.headcount - (select count(*)::int from assignment fs where fs.position_id = ${p}.id and fs.kind = 'PRIMARY' and fs.start_date <= ?::date and fs.end_date is null))`;
+
+/** The statuses of a live vacancy (OPEN, INTERVIEWING, OFFERED), as SQL on `v`. */
+export const vacancyLive = (v: string) => `${v}.status in ('OPEN', 'INTERVIEWING', 'OFFERED')`;

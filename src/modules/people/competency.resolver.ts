@@ -3,7 +3,7 @@ import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
 import { Competency } from './competency.entity';
-import { CompetencyLevel } from './competency-level';
+import { CompetencyLevel, CompetencyRecord } from './competency-level';
 import { allCompetencies, competencyById, createCompetency } from './competency.service';
 
 @InputType('CreateCompetencyInput', { description: 'A new competency of the taxonomy.' })
@@ -49,5 +49,13 @@ export class CompetencyLevelResolver {
   @FieldResolver(() => Competency, { description: 'The competency.' })
   async competency(@Root() level: CompetencyLevel, @Ctx() ctx: RequestContext): Promise<Competency> {
     return (await competencyById(ctx, level.competencyId))!;
+  }
+}
+
+@Resolver(() => CompetencyRecord)
+export class CompetencyRecordResolver {
+  @FieldResolver(() => Competency, { description: 'The competency.' })
+  async competency(@Root() record: CompetencyRecord, @Ctx() ctx: RequestContext): Promise<Competency> {
+    return (await competencyById(ctx, record.competencyId))!;
   }
 }

@@ -1,10 +1,11 @@
 /** The public surface of the people module: other code imports the module from here and nowhere else (.dependency-cruiser.cjs). */
-export { CompetencyLevel, CompetencyLevelInput, PersonCompetency } from './competency-level';
+export { CompetencyLevel, CompetencyLevelInput, CompetencyRecord, PersonCompetency } from './competency-level';
 export { Competency } from './competency.entity';
-export { CompetencyLevelResolver, CompetencyResolver } from './competency.resolver';
+export { CompetencyLevelResolver, CompetencyRecordResolver, CompetencyResolver } from './competency.resolver';
 export { MAX_LEVEL, MIN_LEVEL, collectCompetencyLevels, competencyById, levelOf } from './competency.service';
 export { Person } from './person.entity';
 export { PersonResolver } from './person.resolver';
 export { personById, personVisible } from './person.service';
-export { ProfileInput, checkProfile, profileProblems } from './profile';
 export { peopleInSubtree } from './person.sql';
+export { IdentityInput, NATIONAL_ID_PATTERN, ProfileInput, assertNationalIdFree, birthYearOf, checkProfile, identityProblems, profileProblems } from './profile';
+export { LevelRecord, NewPerson, insertPeople, recordLevels } from './person.write';

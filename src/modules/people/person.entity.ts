@@ -1,12 +1,13 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../graphql/global-id';
+import { Sex } from '../../graphql/enums';
 import { Node } from '../../graphql/node';
 import { OrgUnit } from '../org';
 
 /** A member of staff. Name, birth year and pay are personal data (Decree 13/2023). */
 @Entity({ tableName: 'person' })
-@ObjectType('Person', { implements: Node, description: 'A member of staff. fullName and birthYear are personal data.' })
+@ObjectType('Person', { implements: Node, description: 'A member of staff. fullName, birthYear, nationalId, sex, birthDate, retirementDate and competencyHistory are personal data.' })
 export class Person extends Node {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
@@ -18,6 +19,20 @@ export class Person extends Node {
   @Field(() => Int, { nullable: true, description: 'Year of birth (personal data).' })
   @Property({ type: 'integer', nullable: true })
   birthYear?: number | null;
+
+  /** The CCCD number: 12 digits, unique. Read through PersonResolver (personal data; a seat's thin holder lacks it). */
+  @Property({ type: 'text', nullable: true })
+  nationalId?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  sex?: Sex | null;
+
+  /** When set, birthYear is its year (a check constraint holds the two together). */
+  @Property({ type: 'date', nullable: true })
+  birthDate?: string | null;
+
+  /** Computed by the statement that reads the person (the SQL function retirement_date); not a column. */
+  retirementDate?: string | null;
 
   /** The unit whose HR office recorded the person; scopes people who hold no assignment yet. */
   @ManyToOne(() => OrgUnit, { nullable: true, fieldName: 'home_unit_id' })

@@ -4,20 +4,38 @@ import { scopePaths } from '../../auth/scope';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { RequestContext, viewerOf } from '../../edge/context';
-import { today } from '../../shared/today';
-import { newEntity } from '../../db/new-entity';
+import { today, yearOf } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { requireUnitForQuery } from '../org';
-import { CompetencyLevel, PersonCompetency } from './competency-level';
-import { Competency } from './competency.entity';
-import { levelOf } from './competency.service';
-import { checkProfile, ProfileInput } from './profile';
+import { CompetencyLevel, CompetencyRecord } from './competency-level';
+import { levelOf, MAX_LEVEL } from './competency.service';
+import { assertNationalIdFree, birthYearOf, checkProfile, identityProblems, IdentityInput, profileProblems, ProfileInput } from './profile';
+import { insertPeople, recordLevels } from './person.write';
+import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
+import { CompetencySource } from '../../graphql/enums';
+import { forbidden } from '../../graphql/errors';
+import { keyOfGlobalId } from '../../graphql/global-id';
+import { isLocalDate } from '../../graphql/scalars';
+import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import { assignmentActiveOn } from '../../shared/sql';
+import { echo } from '../../shared/echo';
 import { Person } from './person.entity';
 import * as sql from './person.sql';
-import { readModel } from '../../db/read-model';
+import { isReadModel, readModel } from '../../db/read-model';
 
 function toEntity(ctx: RequestContext, row: sql.PersonRow): Person {
-  return readModel(ctx.em, Person, row as unknown as Record<string, unknown>);
+  const person = readModel(ctx.em, Person, row as unknown as Record<string, unknown>);
+  person.retirementDate = row.retirement_date;
+  return person;
+}
+
+/**
+ * The person with every recorded column: a seat's holder may come with its name only (see
+ * seatsWithHoldersOfPositions), and a mutation's managed entity has no computed retirementDate.
+ */
+export async function recordedPerson(ctx: RequestContext, person: Person): Promise<Person> {
+  if (isReadModel(person) && person.retirementDate !== undefined) return person;
+  return (await personById(ctx, person.id)) ?? person;
 }
 
 export function personById(ctx: RequestContext, id: string): Promise<Person | null> {
@@ -73,14 +91,144 @@ export async function competenciesOf(ctx: RequestContext, person: Person): Promi
   return rows.map((r) => levelOf(r.competency_id, r.level));
 }
 
-export async function createPerson(em: EntityManager, viewer: Viewer, input: ProfileInput): Promise<Person> {
-  const profile = await checkProfile(em, viewer, input);
-  const person = newEntity(em, Person, { fullName: profile.fullName, birthYear: input.birthYear ?? null, homeUnit: profile.homeUnit });
-  await em.flush();
-  for (const level of profile.levels) {
-    newEntity(em, PersonCompetency, { person, competency: em.getReference(Competency, level.competencyId), level: level.level });
-  }
-  await em.flush();
+export interface CreatePersonCommand extends ProfileInput, IdentityInput {}
+
+export async function createPerson(em: EntityManager, viewer: Viewer, input: CreatePersonCommand): Promise<Person> {
+  const identity = identityProblems(input);
+  const profile = await checkProfile(em, viewer, input, identity);
+  const run = sqlRunnerFor(em);
+  await assertNationalIdFree(run, input.nationalId);
+  const [id] = await insertPeople(
+    run,
+    [{
+      fullName: profile.fullName, birthYear: birthYearOf(input), birthDate: input.birthDate ?? null, sex: input.sex ?? null, nationalId: input.nationalId ?? null,
+      homeUnitId: profile.homeUnit?.id ?? null, competencies: profile.levels,
+    }],
+    CompetencySource.ASSESSMENT,
+    today(),
+  );
+  const person = await em.findOneOrFail(Person, id);
   recordAudit(em, viewer, { operation: 'createPerson', unitCode: profile.homeUnitCode, targetId: person.globalId, changes: input });
   return person;
+}
+
+/** The person, locked for the rest of the transaction, when the viewer's subtree holds them. */
+async function lockPersonInScope(run: SqlRunner, viewer: Viewer, globalId: string, field: string): Promise<sql.PersonRow> {
+  const personId = keyOfGlobalId(globalId, 'Person', inputField(field));
+  const [row] = await run<sql.PersonRow>('select p.id, p.full_name, p.birth_year, p.birth_date, p.sex, p.national_id, p.home_unit_id from person p where p.id = ? for update', [personId]);
+  if (!row) throw new DomainError('NOT_FOUND', 'No person has that ID', inputField(field));
+  const paths = scopePaths(viewer);
+  if (paths !== null && (await sql.peopleInSubtree(run, [personId], paths)).length === 0) throw forbidden('That person is outside your scope');
+  return row;
+}
+
+/** The unit a change to a person concerns, for the audit trail: their current PRIMARY seat's unit, else their home unit. */
+async function unitOfPerson(run: SqlRunner, personId: string): Promise<string | null> {
+  const [row] = await run<{ code: string }>(
+    `select coalesce(
+       (select u.code from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
+        where a.person_id = ? and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')} order by a.start_date desc limit 1),
+       (select h.code from person x join org_unit h on h.id = x.home_unit_id where x.id = ?)) as code`,
+    [personId, today(), today(), personId],
+  );
+  return row?.code ?? null;
+}
+
+export interface UpdatePersonCommand extends IdentityInput {
+  id: string;
+  fullName?: string | null;
+}
+
+/**
+ * Changes only the fields given; null clears a nullable one (the contract's update inputs).
+ * The birth year follows a birth date, and may not disagree with one that stays.
+ */
+export async function updatePerson(em: EntityManager, viewer: Viewer, input: UpdatePersonCommand): Promise<Person> {
+  const run = sqlRunnerFor(em);
+  const row = await lockPersonInScope(run, viewer, input.id, 'id');
+  const before: Record<string, unknown> = { fullName: row.full_name, birthYear: row.birth_year, birthDate: row.birth_date, sex: row.sex, nationalId: row.national_id };
+  const given = (key: keyof UpdatePersonCommand) => input[key] !== undefined;
+  const after: Record<string, unknown> = { ...before };
+  const problems: DomainError[] = [];
+  if (given('fullName')) {
+    if (input.fullName === null) problems.push(new DomainError('BAD_USER_INPUT', 'fullName cannot be cleared', inputField('fullName')));
+    else after.fullName = input.fullName!.trim();
+  }
+  for (const key of ['birthDate', 'sex', 'nationalId'] as const) if (given(key)) after[key] = input[key];
+  if (given('birthYear')) after.birthYear = input.birthYear;
+  else if (given('birthDate') && input.birthDate) after.birthYear = yearOf(input.birthDate);
+  const merged = { fullName: String(after.fullName ?? ''), ...(after as IdentityInput) };
+  problems.push(...profileProblems(merged), ...identityProblems(merged));
+  if (merged.birthDate && merged.birthYear == null) problems.push(new DomainError('BAD_USER_INPUT', 'birthYear follows birthDate; clear birthDate to clear it', inputField('birthYear')));
+  if (problems.length) throw new DomainErrors(problems);
+  await assertNationalIdFree(run, after.nationalId as string | null, row.id);
+  const changed = Object.keys(after).filter((key) => String(after[key] ?? null) !== String(before[key] ?? null));
+  const person = await em.findOneOrFail(Person, row.id);
+  Object.assign(person, Object.fromEntries(changed.map((key) => [key, after[key] ?? null])));
+  await em.flush();
+  recordAudit(em, viewer, {
+    operation: 'updatePerson',
+    unitCode: await unitOfPerson(run, row.id),
+    targetId: person.globalId,
+    changes: { before: pick(before, changed), after: pick(after, changed) },
+  });
+  return person;
+}
+
+function pick(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, values[key] ?? null]));
+}
+
+export interface RecordCompetencyCommand {
+  personId: string;
+  competencyCode: string;
+  level: number;
+  recordedOn: string;
+  source: CompetencySource;
+  note?: string | null;
+}
+
+/** Appends a level to the person's history; their current level is the latest record (0 removes it). */
+export async function recordCompetency(em: EntityManager, viewer: Viewer, input: RecordCompetencyCommand): Promise<Person> {
+  const run = sqlRunnerFor(em);
+  const row = await lockPersonInScope(run, viewer, input.personId, 'personId');
+  const problems: DomainError[] = [];
+  if (!Number.isInteger(input.level) || input.level < 0 || input.level > MAX_LEVEL) {
+    problems.push(new DomainError('BAD_USER_INPUT', `level must be from 0 (removes it) to ${MAX_LEVEL}`, inputField('level')));
+  }
+  if (!isLocalDate(input.recordedOn)) problems.push(new DomainError('BAD_USER_INPUT', 'recordedOn must be YYYY-MM-DD', inputField('recordedOn')));
+  else if (input.recordedOn > today()) problems.push(new DomainError('BAD_USER_INPUT', 'recordedOn cannot be in the future', inputField('recordedOn')));
+  else if (input.recordedOn < (row.birth_date ?? (row.birth_year ? `${row.birth_year}-01-01` : '0000-01-01'))) {
+    problems.push(new DomainError('BAD_USER_INPUT', 'recordedOn is before the person was born', inputField('recordedOn')));
+  }
+  if (input.note != null && input.note.length > 500) problems.push(new DomainError('BAD_USER_INPUT', 'note has at most 500 characters', inputField('note')));
+  const [competency] = await run<{ id: string }>('select id from competency where code = ?', [input.competencyCode]);
+  if (!competency) problems.push(new DomainError('NOT_FOUND', `No competency has the code ${echo(input.competencyCode)}`, inputField('competencyCode')));
+  if (problems.length) throw new DomainErrors(problems);
+  const [current] = await run<{ level: number }>('select level from person_competency where person_id = ? and competency_id = ?', [row.id, competency.id]);
+  await recordLevels(run, [{ personId: row.id, competencyId: String(competency.id), level: input.level, recordedOn: input.recordedOn, source: input.source, note: input.note ?? null }]);
+  const [latest] = await run<{ level: number }>('select level from person_competency where person_id = ? and competency_id = ?', [row.id, competency.id]);
+  const person = await em.findOneOrFail(Person, row.id);
+  recordAudit(em, viewer, {
+    operation: 'recordCompetency',
+    unitCode: await unitOfPerson(run, row.id),
+    targetId: person.globalId,
+    changes: {
+      before: { [input.competencyCode]: current?.level ?? 0 },
+      after: { [input.competencyCode]: latest?.level ?? 0 },
+      record: { level: input.level, recordedOn: input.recordedOn, source: input.source, note: input.note ?? null },
+    },
+  });
+  return person;
+}
+
+export async function competencyHistoryOf(ctx: RequestContext, person: Person): Promise<CompetencyRecord[]> {
+  const rows = await ctx.loaders
+    .get<string, sql.CompetencyRecordRow[]>('person.competencyHistory', async (ids) =>
+      groupByKey(ids, await sql.competencyHistoryOfPeople(ctx.sql, ids), (r) => String(r.person_id)),
+    )
+    .load(person.id);
+  return rows.map((r) => Object.assign(new CompetencyRecord(), {
+    competencyId: String(r.competency_id), level: Number(r.level), recordedOn: r.recorded_on, source: r.source as CompetencySource, note: r.note,
+  }));
 }

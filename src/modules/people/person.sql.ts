@@ -9,9 +9,15 @@ export interface PersonRow {
   full_name: string;
   birth_year: number | null;
   home_unit_id: string | null;
+  national_id: string | null;
+  sex: string | null;
+  birth_date: string | null;
+  retirement_date: string | null;
 }
 
-const COLUMNS = 'p.id, p.full_name, p.birth_year, p.home_unit_id';
+/** The statutory retirement date has one home, the SQL function retirement_date (its migration holds the formula). */
+const COLUMNS = `p.id, p.full_name, p.birth_year, p.home_unit_id, p.national_id, p.sex, p.birth_date,
+  retirement_date(p.sex, p.birth_date, p.birth_year) as retirement_date`;
 
 export async function peopleByIds(run: SqlRunner, ids: readonly string[]): Promise<PersonRow[]> {
   return run<PersonRow>(`select ${COLUMNS} from person p where p.id = any(?::bigint[])`, [ids]);
@@ -60,8 +66,9 @@ function peopleFilterSql(filter: PeopleFilter): { sql: string; params: unknown[]
   ];
   const params: unknown[] = [...scope.params, filter.date, filter.date, ...scope2.params, filter.date, filter.date];
   if (filter.search) {
-    where.push(`search_fold(p.full_name) like '%' || search_fold(?) || '%'`);
-    params.push(likeEscape(filter.search.trim()));
+    // A CCCD number finds its person; only roles that may read nationalId reach people().
+    where.push(`(search_fold(p.full_name) like '%' || search_fold(?) || '%' or p.national_id = ?)`);
+    params.push(likeEscape(filter.search.trim()), filter.search.trim());
   }
   if (filter.competencyId) {
     where.push('exists (select 1 from person_competency pc where pc.person_id = p.id and pc.competency_id = ?)');
@@ -89,4 +96,22 @@ export async function peopleCount(run: SqlRunner, filter: PeopleFilter): Promise
 
 export async function competenciesOfPeople(run: SqlRunner, ids: readonly string[]): Promise<Array<{ person_id: string; competency_id: string; level: number }>> {
   return run(`select person_id, competency_id, level from person_competency where person_id = any(?::bigint[]) order by person_id, competency_id`, [ids]);
+}
+
+export interface CompetencyRecordRow {
+  person_id: string;
+  competency_id: string;
+  level: number;
+  recorded_on: string;
+  source: string;
+  note: string | null;
+}
+
+/** Every level ever recorded for these people, newest first (recordedOn, then the last recorded). */
+export async function competencyHistoryOfPeople(run: SqlRunner, ids: readonly string[]): Promise<CompetencyRecordRow[]> {
+  return run(
+    `select person_id, competency_id, level, recorded_on, source, note from competency_record
+     where person_id = any(?::bigint[]) order by person_id, recorded_on desc, id desc`,
+    [ids],
+  );
 }

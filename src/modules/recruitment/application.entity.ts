@@ -57,4 +57,7 @@ export class ApplicationStageChange {
 
   @Property({ type: 'text', nullable: true })
   changedBy?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
 }

@@ -74,6 +74,7 @@ export interface StageChangeRow {
   to_stage: string;
   changed_at: string;
   changed_by: string | null;
+  note: string | null;
 }
 
 export async function stageHistoryOf(ctx: RequestContext, applicationId: string): Promise<StageChangeRow[]> {
@@ -82,7 +83,7 @@ export async function stageHistoryOf(ctx: RequestContext, applicationId: string)
       groupByKey(
         ids,
         await ctx.sql<StageChangeRow & { application_id: string }>(
-          `select application_id, from_stage, to_stage, changed_at::timestamptz as changed_at, changed_by from application_stage_change
+          `select application_id, from_stage, to_stage, changed_at::timestamptz as changed_at, changed_by, note from application_stage_change
            where application_id = any(?::bigint[]) order by application_id, changed_at, id`,
           [ids],
         ),

@@ -30,6 +30,9 @@ class StageChange {
 
   @Field(() => String, { nullable: true, description: 'Who changed it (token subject).' })
   changedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why, when the service closed it itself (its vacancy filled another way).' })
+  note!: string | null;
 }
 
 @InputType('ApplyInput', { description: 'A candidate applies to a vacancy.' })
@@ -130,7 +133,7 @@ export class ApplicationResolver {
   @FieldResolver(() => [StageChange], { description: 'Every stage change, oldest first.' })
   async history(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<StageChange[]> {
     const rows = await stageHistoryOf(ctx, application.id);
-    return rows.map((r) => Object.assign(new StageChange(), { fromStage: r.from_stage, toStage: r.to_stage, changedAt: r.changed_at, changedBy: r.changed_by }));
+    return rows.map((r) => Object.assign(new StageChange(), { fromStage: r.from_stage, toStage: r.to_stage, changedAt: r.changed_at, changedBy: r.changed_by, note: r.note }));
   }
 
   @Mutation(() => ApplicationPayload, { description: 'A candidate applies to a vacancy; one application per candidate and vacancy.' })
@@ -157,7 +160,7 @@ export class ApplicationResolver {
     description: 'Creates the Person (with the candidate\'s competencies) and a PRIMARY assignment, moves the application to HIRED and fills the vacancy, in one transaction under the establishment rule.',
   })
   hireCandidate(@Arg('input', () => HireCandidateInput, { description: 'The mutation\'s input.' }) input: HireCandidateInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
-    return runMutation<AssignmentPayload>(ctx, async (em, viewer) => ({ assignment: await pipeline.hireCandidate(em, viewer, input) }), (userErrors) => ({ assignment: null, userErrors }));
+    return runMutation<AssignmentPayload>(ctx, async (em, viewer) => ({ ...(await pipeline.hireCandidate(em, viewer, input)) }), (userErrors) => ({ assignment: null, userErrors }));
   }
 
   private applicationMutation(ctx: RequestContext, work: (em: EntityManager, viewer: Viewer) => Promise<Application>): Promise<ApplicationPayload> {

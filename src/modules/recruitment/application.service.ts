@@ -4,15 +4,16 @@ import type { Viewer } from '../../auth/viewer';
 import { newEntity } from '../../db/new-entity';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { forbidden } from '../../graphql/errors';
-import { ApplicationStage, AssignmentKind, DeclineReason, OfferStatus, StaffCategory, VacancyStatus, isLiveVacancy } from '../../graphql/enums';
+import { ApplicationStage, AssignmentKind, CompetencySource, DeclineReason, OfferStatus, StaffCategory, VacancyStatus, isLiveVacancy } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { DomainError, inputField } from '../../graphql/user-error';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { privateMediansFor, IncentivePackage, payRatio } from '../attraction';
-import { OrgUnit, openEndedRefusal } from '../org';
-import { Person } from '../people';
-import { Assignment, assertEstablishmentAllows, Position } from '../staffing';
+import { openEndedRefusal } from '../org';
+import { insertPeople } from '../people';
+import { Assignment, takeSeat } from '../staffing';
+import { closeLiveApplications } from './vacancy-seats';
 import { Application, ApplicationStageChange } from './application.entity';
 import { Candidate } from './candidate.entity';
 import { Offer } from './offer.entity';
@@ -224,7 +225,7 @@ export async function decideOffer(
  * candidate's competencies, a PRIMARY assignment under the establishment rule, the application
  * HIRED and the vacancy FILLED — all in the caller's transaction, so a refusal leaves nothing.
  */
-export async function hireCandidate(em: EntityManager, viewer: Viewer, input: { applicationId: string; startDate: string }): Promise<Assignment> {
+export async function hireCandidate(em: EntityManager, viewer: Viewer, input: { applicationId: string; startDate: string }): Promise<{ assignment: Assignment; filledVacancyId: string }> {
   const applicationId = keyOfGlobalId(input.applicationId, 'Application', inputField('applicationId'));
   const run = sqlRunnerFor(em);
   const application = await lockApplication(run, applicationId, viewer);
@@ -236,33 +237,28 @@ export async function hireCandidate(em: EntityManager, viewer: Viewer, input: { 
     throw new DomainError('INVALID_STATE', `The vacancy is already ${vacancy.status}`, inputField('applicationId'));
   }
   if (input.startDate < vacancy.opened_on) throw new DomainError('BAD_USER_INPUT', `startDate is before the vacancy opened (${vacancy.opened_on})`, inputField('startDate'));
-  // The unit lock serialises every establishment check of the unit, hires and assignPerson alike.
-  const [unit] = await run<{ code: string; valid_from: string | null; valid_to: string | null }>('select code, valid_from, valid_to from org_unit where id = ? for update', [vacancy.unit_id]);
-  const refusal = openEndedRefusal(unit, input.startDate);
-  if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('startDate'));
-  await assertEstablishmentAllows(
-    em,
-    { personId: null, unitId: String(vacancy.unit_id), unitCode: vacancy.unit_code, category: vacancy.category, kind: AssignmentKind.PRIMARY, startDate: input.startDate },
-    inputField('startDate'),
-  );
-
   const [candidate] = await run<{ full_name: string }>('select full_name from candidate where id = ?', [application.candidate_id]);
-  const person = newEntity(em, Person, { fullName: candidate.full_name, birthYear: null, homeUnit: em.getReference(OrgUnit, String(vacancy.unit_id)) });
-  await em.flush();
-  await run(
-    'insert into person_competency (person_id, competency_id, level) select ?, competency_id, level from candidate_competency where candidate_id = ?',
-    [person.id, application.candidate_id],
+  const competencies = await run<{ competencyId: string; level: number }>(
+    'select competency_id::text as "competencyId", level from candidate_competency where candidate_id = ? order by competency_id',
+    [application.candidate_id],
   );
-  const assignment = newEntity(em, Assignment, {
-    person,
-    position: em.getReference(Position, String(vacancy.position_id)),
-    kind: AssignmentKind.PRIMARY,
-    startDate: input.startDate,
-    endDate: null,
+  const [personId] = await insertPeople(
+    run,
+    [{ fullName: candidate.full_name, birthYear: null, homeUnitId: String(vacancy.unit_id), competencies }],
+    CompetencySource.HIRE,
+    today(),
+  );
+  // This vacancy is the one the hire fills: no longer live when the seat is taken, so that the
+  // vacancy rule fills another only if the position still has more live vacancies than seats.
+  await run(`update vacancy set status = 'FILLED', filled_on = ? where id = ?`, [input.startDate, vacancy.id]);
+  const taken = await takeSeat(em, { personId, positionId: String(vacancy.position_id), kind: AssignmentKind.PRIMARY, startDate: input.startDate }, {
+    startDate: inputField('startDate'), positionId: inputField('applicationId'), kind: inputField('startDate'), quota: inputField('startDate'),
   });
+  await run(`update vacancy set filled_by_assignment_id = ? where id = ?`, [taken.assignmentId, vacancy.id]);
   await setApplicationStage(em, viewer, application, ApplicationStage.HIRED);
-  await setVacancyStatus(em, vacancy.id, VacancyStatus.FILLED, { filledOn: input.startDate });
+  await closeLiveApplications(em, vacancy.id, 'the vacancy was filled by another candidate\'s hire', application.id);
   await em.flush();
+  const assignment = await em.findOneOrFail(Assignment, taken.assignmentId);
   recordAudit(em, viewer, { operation: 'hireCandidate', unitCode: vacancy.unit_code, targetId: assignment.globalId, changes: input });
-  return assignment;
+  return { assignment, filledVacancyId: String(vacancy.id) };
 }

@@ -9,5 +9,7 @@ export { candidateById, candidateVisible } from './candidate.service';
 export { Offer } from './offer.entity';
 export { CandidateMatchResolver, PlacementSuggestionResolver, RecruitmentAnalyticsResolver } from './recruitment-analytics.resolver';
 export { Vacancy } from './vacancy.entity';
-export { VacancyResolver } from './vacancy.resolver';
+export { AssignmentPayloadVacancyResolver, VacancyResolver } from './vacancy.resolver';
+// Registers the vacancy rule with staffing's take-a-seat command (staffing cannot import this module).
+export { fillVacanciesForSeats } from './vacancy-seats';
 export { vacancyById } from './vacancy.service';

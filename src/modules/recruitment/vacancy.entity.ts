@@ -5,7 +5,7 @@ import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { IncentivePackage } from '../attraction';
-import { Position } from '../staffing';
+import { Assignment, Position } from '../staffing';
 
 /** An open seat of a position that recruitment tries to fill. */
 @Entity({ tableName: 'vacancy' })
@@ -32,6 +32,10 @@ export class Vacancy extends Node {
   /** Day the vacancy was cancelled. */
   @Property({ type: 'date', nullable: true })
   closedOn?: string | null;
+
+  /** The assignment that filled it (hireCandidate, or the vacancy rule on any PRIMARY seat). */
+  @ManyToOne(() => Assignment, { nullable: true, fieldName: 'filled_by_assignment_id' })
+  filledBy?: Assignment | null;
 
   @ManyToOne(() => IncentivePackage, { nullable: true, fieldName: 'incentive_package_id' })
   incentivePackage?: IncentivePackage | null;

@@ -6,7 +6,7 @@ import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
 import { IncentivePackage, incentivePackageById } from '../attraction';
-import { Position, positionById } from '../staffing';
+import { Assignment, AssignmentPayload, Position, assignmentById, positionById } from '../staffing';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { Application } from './application.entity';
@@ -96,6 +96,11 @@ export class VacancyResolver {
     return vacancy.incentivePackage ? incentivePackageById(ctx, vacancy.incentivePackage.id) : Promise.resolve(null);
   }
 
+  @FieldResolver(() => Assignment, { nullable: true, description: 'The assignment that filled it: a hire, or any PRIMARY seat taken on its position while it had more live vacancies than free seats.' })
+  filledBy(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<Assignment | null> {
+    return vacancy.filledBy ? assignmentById(ctx, vacancy.filledBy.id) : Promise.resolve(null);
+  }
+
   @FieldResolver(() => [Application], { description: 'Applications to this vacancy, oldest first.' })
   applications(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<Application[]> {
     return applicationsOfVacancy(ctx, vacancy.id);
@@ -121,5 +126,14 @@ export class VacancyResolver {
     const payload = await runMutation<VacancyPayload>(ctx, async (em, viewer) => ({ vacancy: await work(em, viewer) }), (userErrors) => ({ vacancy: null, userErrors }));
     if (payload.vacancy) payload.vacancy = await vacancies.vacancyById(ctx, payload.vacancy.id);
     return payload;
+  }
+}
+
+/** AssignmentPayload.filledVacancy: staffing's payload names the vacancy a seat filled; vacancies are recruitment's to show. */
+@Resolver(() => AssignmentPayload)
+export class AssignmentPayloadVacancyResolver {
+  @FieldResolver(() => Vacancy, { nullable: true, description: 'The vacancy this PRIMARY assignment filled (the vacancy rule), if any.' })
+  filledVacancy(@Root() payload: AssignmentPayload, @Ctx() ctx: RequestContext): Promise<Vacancy | null> {
+    return payload.filledVacancyId ? vacancies.vacancyById(ctx, payload.filledVacancyId) : Promise.resolve(null);
   }
 }

@@ -9,6 +9,7 @@ import { byKey } from '../../graphql/loaders';
 import { DomainError, inputField } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
 import { TODAY_SQL, today } from '../../shared/today';
+import { freeSeatsOn, vacancyLive } from '../../shared/sql';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit';
 import { IncentivePackage } from '../attraction';
@@ -25,6 +26,7 @@ interface VacancyRow {
   filled_on: string | null;
   closed_on: string | null;
   incentive_package_id: string | null;
+  filled_by_assignment_id: string | null;
   days_open: number;
   days_open_band: DaysOpenBand;
 }
@@ -42,7 +44,7 @@ const DAYS_OPEN_BAND = `(case when ${OPEN_UNTIL} < v.opened_on + interval '3 mon
                               when ${OPEN_UNTIL} < v.opened_on + interval '12 months' then 'FROM_9_TO_12_MONTHS'
                               else 'OVER_12_MONTHS' end)`;
 
-const COLUMNS = `v.id, v.position_id, v.status, v.opened_on, v.filled_on, v.closed_on, v.incentive_package_id,
+const COLUMNS = `v.id, v.position_id, v.status, v.opened_on, v.filled_on, v.closed_on, v.incentive_package_id, v.filled_by_assignment_id,
   greatest(${OPEN_UNTIL} - v.opened_on, 0) as days_open, ${DAYS_OPEN_BAND} as days_open_band`;
 
 function toEntity(ctx: RequestContext, row: VacancyRow): Vacancy {
@@ -116,8 +118,10 @@ export async function openVacancy(em: EntityManager, viewer: Viewer, input: { po
   const positionId = keyOfGlobalId(input.positionId, 'Position', inputField('positionId'));
   const packageId = input.incentivePackageId ? keyOfGlobalId(input.incentivePackageId, 'IncentivePackage', inputField('incentivePackageId')) : null;
   const run = sqlRunnerFor(em);
+  // The position's row lock serialises openVacancy on it; the unit's share lock orders it with
+  // the seats taken in the unit (which lock the unit for update).
   const [position] = await run<{ id: string; unit_code: string; valid_from: string | null; valid_to: string | null }>(
-    `select p.id, u.code as unit_code, u.valid_from, u.valid_to from position p join org_unit u on u.id = p.unit_id where p.id = ? for share of u`,
+    `select p.id, u.code as unit_code, u.valid_from, u.valid_to from position p join org_unit u on u.id = p.unit_id where p.id = ? for update of p for share of u`,
     [positionId],
   );
   if (!position) throw new DomainError('NOT_FOUND', 'No position has that ID', inputField('positionId'));
@@ -128,6 +132,18 @@ export async function openVacancy(em: EntityManager, viewer: Viewer, input: { po
   if (packageId) {
     const [found] = await run('select 1 from incentive_package where id = ?', [packageId]);
     if (!found) throw new DomainError('NOT_FOUND', 'No incentive package has that ID', inputField('incentivePackageId'));
+  }
+  // The vacancy rule: live vacancies, the new one included, may not exceed the free seats on openedOn.
+  const [seats] = await run<{ live: number; free: number }>(
+    `select (select count(*)::int from vacancy v where v.position_id = p.id and ${vacancyLive('v')}) as live, ${freeSeatsOn('p')} as free from position p where p.id = ?`,
+    [input.openedOn, positionId],
+  );
+  if (seats.live + 1 > seats.free) {
+    throw new DomainError(
+      'INVALID_STATE',
+      `The position has ${Math.max(seats.free, 0)} free seat${seats.free === 1 ? '' : 's'} on ${input.openedOn} and ${seats.live} live vacanc${seats.live === 1 ? 'y' : 'ies'} already`,
+      inputField('positionId'),
+    );
   }
   const vacancy = newEntity(em, Vacancy, {
     position: em.getReference(Position, positionId),

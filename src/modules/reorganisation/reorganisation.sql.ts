@@ -111,22 +111,25 @@ export async function moveIntoUnit(
     );
 
     // Assignments active on the date that began before it: end the day before, restart on the
-    // recreated position (same kind, same planned end). Locked and read first, so the restart
-    // copies the end date as it stands under the lock.
-    const active = await run<{ id: string; person_id: string; kind: string; end_date: string | null; new_id: string }>(
-      `select a.id, a.person_id, a.kind, a.end_date::text, m.new_id
+    // recreated position (same kind, same planned end and its reason); the ended one's reason is
+    // REORGANISATION. Locked and read first, so the restart copies the end as it stands under the lock.
+    const active = await run<{ id: string; person_id: string; kind: string; end_date: string | null; end_reason: string | null; destination_sector: string | null; new_id: string }>(
+      `select a.id, a.person_id, a.kind, a.end_date::text, a.end_reason, a.destination_sector, m.new_id
        from assignment a join ${MAP} on a.position_id = m.old_id
        where a.start_date < ?::date and (a.end_date is null or a.end_date >= ?::date)
        order by a.id for update of a`,
       [oldIds, newIds, effectiveOn, effectiveOn],
     );
     if (active.length) {
-      await run(`update assignment set end_date = ?::date where id = any(?::bigint[])`, [dayBefore, active.map((a) => a.id)]);
+      await run(`update assignment set end_date = ?::date, end_reason = 'REORGANISATION' where id = any(?::bigint[])`, [dayBefore, active.map((a) => a.id)]);
       await run(
-        `insert into assignment (person_id, position_id, kind, start_date, end_date)
-         select r.person_id, r.position_id, r.kind, ?::date, r.end_date
-         from unnest(?::bigint[], ?::bigint[], ?::text[], ?::date[]) as r(person_id, position_id, kind, end_date)`,
-        [effectiveOn, active.map((a) => a.person_id), active.map((a) => a.new_id), active.map((a) => a.kind), active.map((a) => a.end_date)],
+        `insert into assignment (person_id, position_id, kind, start_date, end_date, end_reason, destination_sector)
+         select r.person_id, r.position_id, r.kind, ?::date, r.end_date, r.end_reason, r.destination_sector
+         from unnest(?::bigint[], ?::bigint[], ?::text[], ?::date[], ?::text[], ?::text[]) as r(person_id, position_id, kind, end_date, end_reason, destination_sector)`,
+        [
+          effectiveOn, active.map((a) => a.person_id), active.map((a) => a.new_id), active.map((a) => a.kind), active.map((a) => a.end_date),
+          active.map((a) => a.end_reason), active.map((a) => a.destination_sector),
+        ],
       );
     }
     assignmentsRestarted = active.length;

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { AssignmentKind } from '../../graphql/enums';
+import { AssignmentKind, Sector, SeparationReason } from '../../graphql/enums';
 import { toGlobalId } from '../../graphql/global-id';
 import { Node } from '../../graphql/node';
 import { LocalDateScalar } from '../../graphql/scalars';
@@ -31,6 +31,14 @@ export class Assignment extends Node {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the assignment; null while open-ended.' })
   @Property({ type: 'date', nullable: true })
   endDate?: string | null;
+
+  @Field(() => SeparationReason, { nullable: true, description: 'Why it ended (transferPerson: TRANSFER, reorganizeUnits: REORGANISATION); null while open or when not recorded.' })
+  @Property({ type: 'text', nullable: true })
+  endReason?: SeparationReason | null;
+
+  @Field(() => Sector, { nullable: true, description: 'Where a leaver went, when known.' })
+  @Property({ type: 'text', nullable: true })
+  destinationSector?: Sector | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();

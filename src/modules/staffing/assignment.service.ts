@@ -4,20 +4,19 @@ import { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { MAX_PAGE_SIZE } from '../../graphql/connection';
 import { badUserInput, forbidden } from '../../graphql/errors';
-import { AssignmentKind, StaffCategory } from '../../graphql/enums';
-import { keyOfGlobalId } from '../../graphql/global-id';
+import { AssignmentKind, Sector, SeparationReason, StaffCategory } from '../../graphql/enums';
+import { keyOfGlobalId, toGlobalId } from '../../graphql/global-id';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { isLocalDate } from '../../graphql/scalars';
 import { DomainError, inputField } from '../../graphql/user-error';
 import { RequestContext, viewerOf } from '../../edge/context';
-import { today } from '../../shared/today';
-import { newEntity } from '../../db/new-entity';
+import { dayBefore, today } from '../../shared/today';
+import { assignmentActiveOn } from '../../shared/sql';
 import { recordAudit } from '../audit';
-import { openEndedRefusal } from '../org';
 import { Person, peopleInSubtree } from '../people';
 import { Assignment } from './assignment.entity';
-import { assertEstablishmentAllows } from './establishment-rule';
-import { Position } from './position.entity';
+import type { Position } from './position.entity';
+import { SeatTaken, takeSeat } from './seat';
 import * as sql from './position.sql';
 import { readModel } from '../../db/read-model';
 
@@ -68,8 +67,8 @@ export async function assignmentsOfPosition(
  * An assignment and its holder from one seat. Both carry only what the query asked for (the
  * loader key says which columns), so these objects never leave this field's answer.
  */
-function seatWithHolder(ctx: RequestContext, positionId: string, [id, kind, startDate, endDate, personId, fullName, birthYear]: sql.SeatWithHolder): Assignment {
-  const assignment = toEntity(ctx, { id, kind, start_date: startDate, end_date: endDate, person_id: personId, position_id: positionId });
+function seatWithHolder(ctx: RequestContext, positionId: string, [id, kind, startDate, endDate, personId, fullName, birthYear, endReason, destinationSector]: sql.SeatWithHolder): Assignment {
+  const assignment = toEntity(ctx, { id, kind, start_date: startDate, end_date: endDate, person_id: personId, position_id: positionId, end_reason: endReason, destination_sector: destinationSector });
   assignment.person = readModel(ctx.em, Person, { id: personId, full_name: fullName, birth_year: birthYear });
   return assignment;
 }
@@ -86,29 +85,26 @@ export async function assignmentsOfPerson(ctx: RequestContext, person: Person, a
   return rows.map((r) => toEntity(ctx, r));
 }
 
-interface LockedPosition {
-  id: string;
-  category: StaffCategory;
-  unit_id: string;
-  unit_code: string;
-  valid_from: string | null;
-  valid_to: string | null;
-}
-
-async function positionWithUnit(em: EntityManager, positionId: string): Promise<LockedPosition | null> {
-  const [row] = await sqlRunnerFor(em)<LockedPosition>(
-    `select p.id, p.category, p.unit_id, u.code as unit_code, u.valid_from, u.valid_to
-     from position p join org_unit u on u.id = p.unit_id where p.id = ?`,
-    [positionId],
-  );
-  return row ?? null;
-}
-
 /** Whether the person lies in the viewer's subtree; used before writing on their behalf. */
 async function personInViewerScope(em: EntityManager, viewer: Viewer, personId: string): Promise<boolean> {
   const paths = scopePaths(viewer);
   if (paths === null) return true;
   return (await peopleInSubtree(sqlRunnerFor(em), [personId], paths)).length > 0;
+}
+
+/** Locks the person (lock order everywhere: person, then unit) and checks they lie in the viewer's subtree. */
+async function lockPersonInScope(em: EntityManager, viewer: Viewer, personId: string, field: string): Promise<void> {
+  const [person] = await sqlRunnerFor(em)<{ id: string }>('select id from person where id = ? for update', [personId]);
+  if (!person) throw new DomainError('NOT_FOUND', 'No person has that ID', inputField(field));
+  if (!(await personInViewerScope(em, viewer, personId))) throw forbidden('That person is outside your scope');
+}
+
+/** The position's unit code, checked against the viewer's subtree. */
+async function positionInScope(em: EntityManager, viewer: Viewer, positionId: string, field: string): Promise<{ unit_code: string }> {
+  const [position] = await sqlRunnerFor(em)<{ unit_code: string }>('select u.code as unit_code from position p join org_unit u on u.id = p.unit_id where p.id = ?', [positionId]);
+  if (!position) throw new DomainError('NOT_FOUND', 'No position has that ID', inputField(field));
+  assertUnitInScope(viewer, position.unit_code);
+  return position;
 }
 
 export interface AssignPersonCommand {
@@ -118,49 +114,87 @@ export interface AssignPersonCommand {
   startDate: string;
 }
 
-export async function assignPerson(em: EntityManager, viewer: Viewer, input: AssignPersonCommand): Promise<Assignment> {
-  const personId = keyOfGlobalId(input.personId, 'Person', inputField('personId'));
-  const positionId = keyOfGlobalId(input.positionId, 'Position', inputField('positionId'));
-  const run = sqlRunnerFor(em);
-
-  // Lock order everywhere: person, then unit. The person lock serialises the one-PRIMARY check.
-  const [person] = await run<{ id: string }>('select id from person where id = ? for update', [personId]);
-  if (!person) throw new DomainError('NOT_FOUND', 'No person has that ID', inputField('personId'));
-  const position = await positionWithUnit(em, positionId);
-  if (!position) throw new DomainError('NOT_FOUND', 'No position has that ID', inputField('positionId'));
-  assertUnitInScope(viewer, position.unit_code);
-  if (!(await personInViewerScope(em, viewer, personId))) throw forbidden('That person is outside your scope');
-
-  // The unit lock serialises every establishment check of the unit, and orders this with a
-  // reorganisation: one that committed first has ended the unit (refused here, the assignment
-  // belongs in the successor); one that comes after finds this assignment and moves it.
-  const [unit] = await run<{ code: string; valid_from: string | null; valid_to: string | null }>('select code, valid_from, valid_to from org_unit where id = ? for update', [position.unit_id]);
-  const refusal = openEndedRefusal(unit, input.startDate);
-  if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('startDate'));
-  const sameSeat = await run(
-    `select 1 from assignment a where a.person_id = ? and a.position_id = ? and (a.end_date is null or a.end_date >= ?::date) limit 1`,
-    [personId, positionId, input.startDate],
-  );
-  if (sameSeat.length) throw new DomainError('CONFLICT', 'The person already holds this position on or after that date', inputField('positionId'));
-
-  await assertEstablishmentAllows(
-    em,
-    { personId, unitId: String(position.unit_id), unitCode: position.unit_code, category: position.category, kind: input.kind, startDate: input.startDate },
-    inputField('startDate'),
-  );
-  const assignment = newEntity(em, Assignment, {
-    person: em.getReference(Person, personId),
-    position: em.getReference(Position, positionId),
-    kind: input.kind,
-    startDate: input.startDate,
-    endDate: null,
-  });
-  await em.flush();
-  recordAudit(em, viewer, { operation: 'assignPerson', unitCode: position.unit_code, targetId: assignment.globalId, changes: input });
-  return assignment;
+export interface AssignmentResult {
+  assignment: Assignment;
+  filledVacancyId: string | null;
 }
 
-export async function endAssignment(em: EntityManager, viewer: Viewer, input: { assignmentId: string; endDate: string }): Promise<Assignment> {
+export async function assignPerson(em: EntityManager, viewer: Viewer, input: AssignPersonCommand): Promise<AssignmentResult> {
+  const personId = keyOfGlobalId(input.personId, 'Person', inputField('personId'));
+  const positionId = keyOfGlobalId(input.positionId, 'Position', inputField('positionId'));
+  await lockPersonInScope(em, viewer, personId, 'personId');
+  const position = await positionInScope(em, viewer, positionId, 'positionId');
+  const taken = await takeSeat(em, { personId, positionId, kind: input.kind, startDate: input.startDate }, {
+    startDate: inputField('startDate'), positionId: inputField('positionId'), kind: inputField('startDate'), quota: inputField('startDate'),
+  });
+  const assignment = await em.findOneOrFail(Assignment, taken.assignmentId);
+  recordAudit(em, viewer, { operation: 'assignPerson', unitCode: position.unit_code, targetId: assignment.globalId, changes: { ...input, filledVacancy: filledVacancyGlobalId(taken) } });
+  return { assignment, filledVacancyId: taken.filledVacancyId };
+}
+
+function filledVacancyGlobalId(taken: SeatTaken): string | null {
+  return taken.filledVacancyId ? toGlobalId('Vacancy', taken.filledVacancyId) : null;
+}
+
+export interface TransferPersonCommand {
+  personId: string;
+  toPositionId: string;
+  effectiveOn: string;
+}
+
+/**
+ * Luân chuyển, điều động: in one transaction, ends the PRIMARY assignment active on effectiveOn
+ * the day before (endReason TRANSFER) and takes a PRIMARY seat on the new position from
+ * effectiveOn, under the new unit's establishment rule. A refusal rolls both back.
+ */
+export async function transferPerson(em: EntityManager, viewer: Viewer, input: TransferPersonCommand): Promise<AssignmentResult> {
+  const personId = keyOfGlobalId(input.personId, 'Person', inputField('personId'));
+  const toPositionId = keyOfGlobalId(input.toPositionId, 'Position', inputField('toPositionId'));
+  if (!isLocalDate(input.effectiveOn)) throw new DomainError('BAD_USER_INPUT', 'effectiveOn must be YYYY-MM-DD', inputField('effectiveOn'));
+  await lockPersonInScope(em, viewer, personId, 'personId');
+  const target = await positionInScope(em, viewer, toPositionId, 'toPositionId');
+  const run = sqlRunnerFor(em);
+  const [current] = await run<{ id: string; position_id: string; start_date: string; end_date: string | null; unit_code: string }>(
+    `select a.id, a.position_id, a.start_date::text, a.end_date::text, u.code as unit_code
+     from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
+     where a.person_id = ? and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}
+     for update of a`,
+    [personId, input.effectiveOn, input.effectiveOn],
+  );
+  if (!current) throw new DomainError('INVALID_STATE', `The person has no PRIMARY assignment active on ${input.effectiveOn}`, inputField('effectiveOn'));
+  // Both positions in the caller's subtree (the contract): the old one too.
+  assertUnitInScope(viewer, current.unit_code);
+  if (String(current.position_id) === toPositionId) throw new DomainError('BAD_USER_INPUT', 'The person already holds that position; a transfer moves them to another', inputField('toPositionId'));
+  if (input.effectiveOn <= current.start_date) {
+    throw new DomainError('BAD_USER_INPUT', `effectiveOn must be after the current assignment's start (${current.start_date})`, inputField('effectiveOn'));
+  }
+  const endDate = dayBefore(input.effectiveOn);
+  await run(`update assignment set end_date = ?::date, end_reason = 'TRANSFER', destination_sector = null where id = ?`, [endDate, current.id]);
+  const taken = await takeSeat(em, { personId, positionId: toPositionId, kind: AssignmentKind.PRIMARY, startDate: input.effectiveOn }, {
+    startDate: inputField('effectiveOn'), positionId: inputField('toPositionId'), kind: inputField('effectiveOn'), quota: inputField('toPositionId'),
+  });
+  const assignment = await em.findOneOrFail(Assignment, taken.assignmentId);
+  recordAudit(em, viewer, {
+    operation: 'transferPerson',
+    unitCode: target.unit_code,
+    targetId: assignment.globalId,
+    changes: {
+      before: { assignment: toGlobalId('Assignment', current.id), endDate: current.end_date, endReason: null },
+      after: { assignment: toGlobalId('Assignment', current.id), endDate, endReason: SeparationReason.TRANSFER, newAssignment: assignment.globalId, filledVacancy: filledVacancyGlobalId(taken) },
+      input,
+    },
+  });
+  return { assignment, filledVacancyId: taken.filledVacancyId };
+}
+
+export interface EndAssignmentCommand {
+  assignmentId: string;
+  endDate: string;
+  reason?: SeparationReason | null;
+  destinationSector?: Sector | null;
+}
+
+export async function endAssignment(em: EntityManager, viewer: Viewer, input: EndAssignmentCommand): Promise<Assignment> {
   const assignmentId = keyOfGlobalId(input.assignmentId, 'Assignment', inputField('assignmentId'));
   if (!isLocalDate(input.endDate)) throw new DomainError('BAD_USER_INPUT', 'endDate must be YYYY-MM-DD', inputField('endDate'));
   const run = sqlRunnerFor(em);
@@ -172,13 +206,29 @@ export async function endAssignment(em: EntityManager, viewer: Viewer, input: { 
   );
   if (!row) throw new DomainError('NOT_FOUND', 'No assignment has that ID', inputField('assignmentId'));
   assertUnitInScope(viewer, row.unit_code);
-  if (row.end_date !== null) throw new DomainError('INVALID_STATE', `The assignment already ended on ${row.end_date}`, inputField('assignmentId'));
+  if (row.end_date !== null) {
+    throw new DomainError('INVALID_STATE', `The assignment already ended on ${row.end_date}`, inputField(input.reason ? 'reason' : 'assignmentId'));
+  }
   if (input.endDate < row.start_date) {
     throw new DomainError('BAD_USER_INPUT', `endDate ${input.endDate} is before the start date ${row.start_date}`, inputField('endDate'));
   }
+  if (input.reason === SeparationReason.TRANSFER || input.reason === SeparationReason.REORGANISATION) {
+    // Those two are what transferPerson and reorganizeUnits record, with the seat that follows.
+    throw new DomainError('BAD_USER_INPUT', `${input.reason} is recorded by ${input.reason === SeparationReason.TRANSFER ? 'transferPerson' : 'reorganizeUnits'}`, inputField('reason'));
+  }
   const assignment = await em.findOneOrFail(Assignment, assignmentId);
   assignment.endDate = input.endDate;
+  assignment.endReason = input.reason ?? null;
+  assignment.destinationSector = input.destinationSector ?? null;
   await em.flush();
-  recordAudit(em, viewer, { operation: 'endAssignment', unitCode: row.unit_code, targetId: assignment.globalId, changes: input });
+  recordAudit(em, viewer, {
+    operation: 'endAssignment',
+    unitCode: row.unit_code,
+    targetId: assignment.globalId,
+    changes: {
+      before: { endDate: null, endReason: null, destinationSector: null },
+      after: { endDate: input.endDate, endReason: assignment.endReason, destinationSector: assignment.destinationSector },
+    },
+  });
   return assignment;
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { fieldsSelectedAt } from '../../graphql/selection';
 import type { SeatColumns } from './position.sql';
 import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
@@ -28,7 +28,7 @@ function holderColumns(info: GraphQLResolveInfo): SeatColumns | null {
   if (seat.has('person')) {
     const person = fieldsSelectedAt(info, ['person']);
     const nameOnly = [...person].every((name) => name === 'fullName' || name === 'birthYear' || name === '__typename');
-    columns = { id: seat.has('id'), endDate: seat.has('endDate'), personId: !nameOnly, birthYear: person.has('birthYear') };
+    columns = { id: seat.has('id'), endDate: seat.has('endDate'), separation: seat.has('endReason') || seat.has('destinationSector'), personId: !nameOnly, birthYear: person.has('birthYear') };
   }
   holderColumnsSeen.set(info.fieldNodes, columns);
   return columns;
@@ -81,6 +81,27 @@ class CreatePositionInput {
   requirements?: CompetencyLevelInput[] | null;
 }
 
+@InputType('UpdatePositionInput', { description: 'A correction to a position: only the fields given change; requirements given replace the whole list. Unit, category and role family never change.' })
+class UpdatePositionInput {
+  @Field(() => ID, { description: 'The position.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Job title.' })
+  title?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Planned seats, 0 or more; not below today\'s active PRIMARY holders (INVALID_STATE).' })
+  headcount?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Pay coefficient (hệ số lương), above 0 and at most 20.' })
+  payCoefficient?: number | null;
+
+  @Field(() => Seniority, { nullable: true, description: 'Seniority band.' })
+  seniority?: Seniority | null;
+
+  @Field(() => [CompetencyLevelInput], { nullable: true, description: 'Required competencies and levels: the whole new list (null or [] clears it).' })
+  requirements?: CompetencyLevelInput[] | null;
+}
+
 @ObjectType('PositionPayload', { description: 'Result of a mutation on a position.' })
 class PositionPayload {
   @Field(() => Position, { nullable: true, description: 'The position, when the mutation succeeded.' })
@@ -119,6 +140,15 @@ export class PositionResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Assignment[]> {
     return assignmentsOfPosition(ctx, position, activeOnly, first ?? null, holderColumns(info));
+  }
+
+  @Mutation(() => PositionPayload, { description: 'Corrects a position of your subtree; the AuditEvent holds the values before and after.' })
+  updatePosition(@Arg('input', () => UpdatePositionInput, { description: 'The mutation\'s input.' }) input: UpdatePositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
+    return runMutation<PositionPayload>(
+      ctx,
+      async (em, viewer) => ({ position: await positions.updatePosition(em, viewer, input) }),
+      (userErrors) => ({ position: null, userErrors }),
+    );
   }
 
   @Mutation(() => PositionPayload, { description: 'Creates a position in a unit of your subtree.' })

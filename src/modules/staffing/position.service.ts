@@ -7,6 +7,9 @@ import { byKey, groupByKey } from '../../graphql/loaders';
 import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
 import { RequestContext, viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';
+import { assignmentActiveOn, freeSeatsOn, vacancyLive } from '../../shared/sql';
+import { sqlRunnerFor } from '../../db/sql-runner';
+import { keyOfGlobalId } from '../../graphql/global-id';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit';
 import { OrgUnit, lockUnitByCode, openEndedRefusal, requireUnitForQuery, unitById } from '../org';
@@ -90,19 +93,31 @@ export interface CreatePositionCommand {
   requirements?: Array<{ competencyCode: string; level: number }> | null;
 }
 
-export async function createPosition(em: EntityManager, viewer: Viewer, input: CreatePositionCommand): Promise<Position> {
-  assertUnitInScope(viewer, input.unitCode);
+/** The checks of a position's own fields, for createPosition and updatePosition: only the fields given. */
+function positionFieldProblems(input: { title?: string | null; payCoefficient?: number | null; headcount?: number | null }): DomainError[] {
   const problems: DomainError[] = [];
-  const title = input.title?.trim() ?? '';
-  if (title.length < 1 || title.length > 300) problems.push(new DomainError('BAD_USER_INPUT', 'title must have 1 to 300 characters', inputField('title')));
-  if (!Number.isFinite(input.payCoefficient) || input.payCoefficient <= 0 || input.payCoefficient > 20) {
-    problems.push(new DomainError('BAD_USER_INPUT', 'payCoefficient must be above 0 and at most 20', inputField('payCoefficient')));
-  } else if (Math.abs(Math.round(input.payCoefficient * 1000) - input.payCoefficient * 1000) > 1e-6) {
-    problems.push(new DomainError('BAD_USER_INPUT', 'payCoefficient has at most 3 decimals', inputField('payCoefficient')));
+  if (input.title !== undefined) {
+    const title = input.title?.trim() ?? '';
+    if (title.length < 1 || title.length > 300) problems.push(new DomainError('BAD_USER_INPUT', 'title must have 1 to 300 characters', inputField('title')));
   }
-  if (!Number.isInteger(input.headcount) || input.headcount < 0 || input.headcount > 100000) {
+  if (input.payCoefficient !== undefined) {
+    const coefficient = input.payCoefficient;
+    if (coefficient === null || !Number.isFinite(coefficient) || coefficient <= 0 || coefficient > 20) {
+      problems.push(new DomainError('BAD_USER_INPUT', 'payCoefficient must be above 0 and at most 20', inputField('payCoefficient')));
+    } else if (Math.abs(Math.round(coefficient * 1000) - coefficient * 1000) > 1e-6) {
+      problems.push(new DomainError('BAD_USER_INPUT', 'payCoefficient has at most 3 decimals', inputField('payCoefficient')));
+    }
+  }
+  if (input.headcount !== undefined && (input.headcount === null || !Number.isInteger(input.headcount) || input.headcount < 0 || input.headcount > 100000)) {
     problems.push(new DomainError('BAD_USER_INPUT', 'headcount must be a whole number from 0 to 100000', inputField('headcount')));
   }
+  return problems;
+}
+
+export async function createPosition(em: EntityManager, viewer: Viewer, input: CreatePositionCommand): Promise<Position> {
+  assertUnitInScope(viewer, input.unitCode);
+  const problems = positionFieldProblems(input);
+  const title = input.title.trim();
   const levels = await collectCompetencyLevels(em, input.requirements, 'requirements', problems);
   if (problems.length) throw new DomainErrors(problems);
   const unit = await lockUnitByCode(em, input.unitCode);
@@ -125,5 +140,88 @@ export async function createPosition(em: EntityManager, viewer: Viewer, input: C
   }
   await em.flush();
   recordAudit(em, viewer, { operation: 'createPosition', unitCode: unit.code, targetId: position.globalId, changes: input });
+  return position;
+}
+
+export interface UpdatePositionCommand {
+  id: string;
+  title?: string | null;
+  headcount?: number | null;
+  payCoefficient?: number | null;
+  seniority?: Seniority | null;
+  requirements?: Array<{ competencyCode: string; level: number }> | null;
+}
+
+/**
+ * Corrects a position: only the fields given change; requirements given replace the whole list
+ * (null clears it). Unit, category and role family never change: a different job is a new
+ * position. The headcount may not fall below today's active PRIMARY holders.
+ */
+export async function updatePosition(em: EntityManager, viewer: Viewer, input: UpdatePositionCommand): Promise<Position> {
+  const positionId = keyOfGlobalId(input.id, 'Position', inputField('id'));
+  const run = sqlRunnerFor(em);
+  const [found] = await run<{ unit_id: string; unit_code: string }>('select p.unit_id, u.code as unit_code from position p join org_unit u on u.id = p.unit_id where p.id = ?', [positionId]);
+  if (!found) throw new DomainError('NOT_FOUND', 'No position has that ID', inputField('id'));
+  assertUnitInScope(viewer, found.unit_code);
+  const problems = positionFieldProblems(input);
+  if (input.seniority === null) problems.push(new DomainError('BAD_USER_INPUT', 'seniority cannot be cleared', inputField('seniority')));
+  const levels = input.requirements === undefined ? null : await collectCompetencyLevels(em, input.requirements, 'requirements', problems);
+  if (problems.length) throw new DomainErrors(problems);
+  // The unit lock orders this with every seat taken in the unit (takeSeats locks it too).
+  await run('select 1 from org_unit where id = ? for update', [found.unit_id]);
+  const position = await em.findOneOrFail(Position, positionId);
+  const requirementsNow = async () =>
+    (await run<{ code: string; level: number }>(
+      'select c.code, r.level from position_requirement r join competency c on c.id = r.competency_id where r.position_id = ? order by c.code',
+      [positionId],
+    )).map((r) => ({ competencyCode: r.code, level: Number(r.level) }));
+  const before: Record<string, unknown> = { title: position.title, headcount: position.headcount, payCoefficient: Number(position.payCoefficient), seniority: position.seniority };
+  const after: Record<string, unknown> = { ...before };
+  if (input.title !== undefined) after.title = input.title!.trim();
+  if (input.headcount !== undefined) after.headcount = input.headcount;
+  if (input.payCoefficient !== undefined) after.payCoefficient = input.payCoefficient;
+  if (input.seniority !== undefined) after.seniority = input.seniority;
+  if (input.headcount != null && input.headcount < position.headcount) {
+    const [held] = await run<{ n: number }>(
+      `select count(*)::int as n from assignment a where a.position_id = ? and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}`,
+      [positionId, today(), today()],
+    );
+    if (input.headcount < held.n) {
+      throw new DomainError('INVALID_STATE', `headcount ${input.headcount} is below the ${held.n} active PRIMARY holders of today; end assignments first`, inputField('headcount'));
+    }
+    // Nor may it leave more live vacancies than free seats (the vacancy rule openVacancy keeps):
+    // the new headcount less today's holders without an end date.
+    const [seats] = await run<{ live: number; free: number }>(
+      `select (select count(*)::int from vacancy v where v.position_id = p.id and ${vacancyLive('v')}) as live,
+              ?::int + ${freeSeatsOn('p')} - p.headcount as free
+       from position p where p.id = ?`,
+      [input.headcount, today(), positionId],
+    );
+    if (seats.live > seats.free) {
+      throw new DomainError('INVALID_STATE', `headcount ${input.headcount} leaves ${Math.max(seats.free, 0)} free seats for ${seats.live} live vacancies; cancel a vacancy first`, inputField('headcount'));
+    }
+  }
+  const changed = Object.keys(after).filter((key) => after[key] !== before[key]);
+  Object.assign(position, Object.fromEntries(changed.map((key) => [key, after[key]])));
+  const beforeChanges: Record<string, unknown> = Object.fromEntries(changed.map((key) => [key, before[key]]));
+  const afterChanges: Record<string, unknown> = Object.fromEntries(changed.map((key) => [key, after[key]]));
+  if (levels !== null) {
+    const old = await requirementsNow();
+    await run('delete from position_requirement where position_id = ?', [positionId]);
+    if (levels.length) {
+      await run(
+        `insert into position_requirement (position_id, competency_id, level)
+         select ?, r.competency_id, r.level from jsonb_to_recordset(?::jsonb) as r(competency_id bigint, level int)`,
+        [positionId, JSON.stringify(levels.map((l) => ({ competency_id: l.competencyId, level: l.level })))],
+      );
+    }
+    const now = await requirementsNow();
+    if (JSON.stringify(old) !== JSON.stringify(now)) {
+      beforeChanges.requirements = old;
+      afterChanges.requirements = now;
+    }
+  }
+  await em.flush();
+  recordAudit(em, viewer, { operation: 'updatePosition', unitCode: found.unit_code, targetId: position.globalId, changes: { before: beforeChanges, after: afterChanges } });
   return position;
 }

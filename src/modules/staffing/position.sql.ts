@@ -96,9 +96,11 @@ export interface AssignmentRow {
   kind: string;
   start_date: string;
   end_date: string | null;
+  end_reason?: string | null;
+  destination_sector?: string | null;
 }
 
-const ASSIGNMENT_COLUMNS = 'a.id, a.person_id, a.position_id, a.kind, a.start_date, a.end_date';
+const ASSIGNMENT_COLUMNS = 'a.id, a.person_id, a.position_id, a.kind, a.start_date, a.end_date, a.end_reason, a.destination_sector';
 
 /**
  * Assignments of many positions; `activeOn` keeps only those active that day, `first` (when
@@ -127,12 +129,14 @@ const firstSeatsOfK = (active: string) => `(select a.* from assignment a where a
 export interface SeatColumns {
   id: boolean;
   endDate: boolean;
+  /** endReason and destinationSector. */
+  separation: boolean;
   personId: boolean;
   birthYear: boolean;
 }
 
-/** One seat with its holder: id, kind, start_date, end_date, person_id, full_name, birth_year (null where not asked for). */
-export type SeatWithHolder = [string, string, string, string | null, string, string, number | null];
+/** One seat with its holder: id, kind, start_date, end_date, person_id, full_name, birth_year, end_reason, destination_sector (null where not asked for). */
+export type SeatWithHolder = [string, string, string, string | null, string, string, number | null, string | null, string | null];
 
 /**
  * The same assignments with their holders, one row per position whose seats come as one JSON
@@ -149,7 +153,8 @@ export async function seatsWithHoldersOfPositions(
   const column = (wanted: boolean, expression: string) => (wanted ? expression : 'null');
   // Only what the query asks for goes into the JSON: building and parsing it is most of the cost.
   const seat = `json_agg(json_build_array(${column(columns.id, 'a.id::text')}, a.kind, a.start_date, ${column(columns.endDate, 'a.end_date')},
-                                          ${column(columns.personId, 'a.person_id::text')}, h.full_name, ${column(columns.birthYear, 'h.birth_year')})
+                                          ${column(columns.personId, 'a.person_id::text')}, h.full_name, ${column(columns.birthYear, 'h.birth_year')},
+                                          ${column(columns.separation, 'a.end_reason')}, ${column(columns.separation, 'a.destination_sector')})
                          order by a.start_date, a.id)`;
   if (first === null) {
     const { sql, params } = seatsOf(positionIds, activeOn, null);

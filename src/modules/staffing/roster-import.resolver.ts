@@ -2,9 +2,9 @@ import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 
 import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
-import { importRoster, ROSTER_COLUMNS } from './roster-import';
+import { importRoster, OPTIONAL_ROSTER_COLUMNS, ROSTER_COLUMNS } from './roster-import';
 
-@InputType('ImportRosterInput', { description: `A roster as CSV text with the header row ${ROSTER_COLUMNS.join(',')}; competencies as "CODE:level;CODE:level".` })
+@InputType('ImportRosterInput', { description: `A roster as CSV text with the header row ${ROSTER_COLUMNS.join(',')} and optionally ${OPTIONAL_ROSTER_COLUMNS.join(',')}; competencies as "CODE:level;CODE:level".` })
 class ImportRosterInput {
   @Field(() => String, { description: 'The CSV text (UTF-8; a byte-order mark is fine).' })
   csv!: string;
@@ -30,8 +30,14 @@ class ImportRosterPayload {
   @Field(() => Int, { description: 'People created (or that a dry run would create).' })
   peopleCreated!: number;
 
+  @Field(() => Int, { description: 'Rows\' people already recorded (by national_id, or by name and birth year in your subtree); counted once each.' })
+  peopleMatched!: number;
+
   @Field(() => Int, { description: 'Assignments created (or that a dry run would create).' })
   assignmentsCreated!: number;
+
+  @Field(() => Int, { description: 'Rows whose assignment already exists (same person, position, kind and start date), left as they are.' })
+  assignmentsUnchanged!: number;
 
   @Field(() => [RowError], { description: 'Every bad row, by line; when present, nothing was written.' })
   rowErrors!: RowError[];
@@ -50,7 +56,7 @@ export class RosterImportResolver {
         const result = await importRoster(em, viewer, input);
         return { ...result, rowErrors: result.rowErrors.map((e) => Object.assign(new RowError(), e)) };
       },
-      (userErrors) => ({ peopleCreated: 0, assignmentsCreated: 0, rowErrors: [], userErrors }),
+      (userErrors) => ({ peopleCreated: 0, peopleMatched: 0, assignmentsCreated: 0, assignmentsUnchanged: 0, rowErrors: [], userErrors }),
     );
   }
 }

@@ -57,6 +57,13 @@ export class StaffingGap {
     return this.result.it_seats_covered_concurrently;
   }
 
+  @Field(() => Int, {
+    description: 'Units in scope with active PRIMARY assignments on the date but no quota row for the year: their filled seats count against a quota of 0, so a negative gap there means "no quota set", not overstaffing.',
+  })
+  get unitsWithoutQuota(): number {
+    return this.result.units_without_quota;
+  }
+
   @Field(() => Int, { description: 'itSeatsPlanned - itSeatsFilled.' })
   get itGap(): number {
     return this.result.it_seats_planned - this.result.it_seats_filled;

@@ -15,6 +15,7 @@ export interface StaffingGapFigures {
   it_seats_planned: number;
   it_seats_filled: number;
   it_seats_covered_concurrently: number;
+  units_without_quota: number;
 }
 
 /**
@@ -131,7 +132,8 @@ export async function staffingGapFigures(
               sum(v.open_vacancies)::int as open_vacancies,
               sum(t.it_seats_planned)::int as it_seats_planned,
               sum(t.it_seats_filled)::int as it_seats_filled,
-              sum(t.it_seats_covered_concurrently)::int as it_seats_covered_concurrently
+              sum(t.it_seats_covered_concurrently)::int as it_seats_covered_concurrently,
+              (count(*) filter (where t.filled > 0 and q.unit_id is null))::int as units_without_quota
        from scope s
        left join unit_quota q on q.unit_id = s.unit_id
        left join unit_seats t on t.unit_id = s.unit_id
@@ -144,7 +146,8 @@ export async function staffingGapFigures(
             coalesce(t.open_vacancies, 0) as open_vacancies,
             coalesce(t.it_seats_planned, 0) as it_seats_planned,
             coalesce(t.it_seats_filled, 0) as it_seats_filled,
-            coalesce(t.it_seats_covered_concurrently, 0) as it_seats_covered_concurrently
+            coalesce(t.it_seats_covered_concurrently, 0) as it_seats_covered_concurrently,
+            coalesce(t.units_without_quota, 0) as units_without_quota
      from roots r
      left join totals t on t.root_id = r.id
      order by r.code`,
