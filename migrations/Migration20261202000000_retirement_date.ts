@@ -21,26 +21,50 @@ export class Migration20261202000000_retirement_date extends Migration {
           when 'FEMALE' then case when year <= 2020 then 660 when year <= 2034 then 660 + 4 * (year - 2020) else 720 end
         end
       $$`);
+    // One expression, no FROM: PostgreSQL inlines it into the calling statement, so a cohort of
+    // millions costs arithmetic, not a function call and a generate_series per person. The age
+    // is 720/660 months until 2020, then rises by r = 3/4 a year until E = 2027/2034, then stays
+    // at 744/720; in each of those three pieces the first year Y with b + age(Y) <= 12Y + 11 has a
+    // closed form (a ceiling), and the earliest of the three that lies in its piece is the answer.
+    this.addSql(`
+      create function retirement_year_reached(sex text, birth_month integer) returns integer
+      language sql immutable parallel safe as $$
+        select least(
+          case when (birth_month + retirement_age_months(sex, 2020)) / 12 <= 2020
+               then (birth_month + retirement_age_months(sex, 2020)) / 12 end,
+          case when greatest((birth_month + retirement_age_months(sex, 2020)
+                              - 2021 * (case sex when 'MALE' then 3 when 'FEMALE' then 4 end))
+                             / (12 - case sex when 'MALE' then 3 when 'FEMALE' then 4 end), 2021)
+                    <= case sex when 'MALE' then 2027 when 'FEMALE' then 2034 end
+               then greatest((birth_month + retirement_age_months(sex, 2020)
+                              - 2021 * (case sex when 'MALE' then 3 when 'FEMALE' then 4 end))
+                             / (12 - case sex when 'MALE' then 3 when 'FEMALE' then 4 end), 2021) end,
+          greatest((birth_month + retirement_age_months(sex, 2100)) / 12,
+                   case sex when 'MALE' then 2028 when 'FEMALE' then 2035 end))
+      $$`);
+    this.addSql(`
+      create function retirement_month(sex text, birth_month integer) returns integer
+      language sql immutable parallel safe as $$
+        -- greatest() and least() pass over nulls: without a sex or a birth month there is no answer.
+        select case when birth_month is not null and retirement_age_months(sex, 2020) is not null then
+          greatest(birth_month + retirement_age_months(sex, retirement_year_reached(sex, birth_month)),
+                   retirement_year_reached(sex, birth_month) * 12) end
+      $$`);
     this.addSql(`
       create function retirement_date(sex text, birth_date date, birth_year integer) returns date
       language sql immutable parallel safe as $$
-        with born as (
-          select coalesce(extract(year from birth_date)::integer, birth_year) * 12
-               + coalesce(extract(month from birth_date)::integer, 7) - 1 as month
-        ),
-        reached as (
-          select min(greatest(born.month + retirement_age_months(sex, y), y * 12)) as month
-          from born, generate_series(born.month / 12 + 50, born.month / 12 + 65) as y
-          -- greatest() passes over a null: without a known sex there is no age, and no answer.
-          where retirement_age_months(sex, y) is not null
-            and greatest(born.month + retirement_age_months(sex, y), y * 12) <= y * 12 + 11
-        )
-        select make_date((month + 1) / 12, (month + 1) % 12 + 1, 1) from reached
+        select make_date((retirement_month(sex, coalesce(extract(year from birth_date)::integer, birth_year) * 12
+                                                 + coalesce(extract(month from birth_date)::integer, 7) - 1) + 1) / 12,
+                         (retirement_month(sex, coalesce(extract(year from birth_date)::integer, birth_year) * 12
+                                                 + coalesce(extract(month from birth_date)::integer, 7) - 1) + 1) % 12 + 1,
+                         1)
       $$`);
   }
 
   async down(): Promise<void> {
     this.addSql(`drop function if exists retirement_date(text, date, integer)`);
+    this.addSql(`drop function if exists retirement_month(text, integer)`);
+    this.addSql(`drop function if exists retirement_year_reached(text, integer)`);
     this.addSql(`drop function if exists retirement_age_months(text, integer)`);
   }
 }

@@ -50,6 +50,29 @@ describe('retirement_date (Labour Code 2019 art. 169, Decree 135/2020)', () => {
     expect(await retirementOf('MALE', '1964-03-15', 1999)).toBe('2025-07-01');
   });
 
+  it('agrees with the formula read month by month, for every birth month from 1940 to 2010', async () => {
+    // The contract's words as a search over the months M >= b: the first with M - b >= age(year of M).
+    const [row] = await server.sql<{ compared: number; differing: number; example: string | null }>(
+      `with born as (
+         select sex, y * 12 + m as b from unnest(array['MALE', 'FEMALE']) sex, generate_series(1940, 2010) y, generate_series(0, 11) m
+       ),
+       searched as (
+         select sex, b, (select min(month) from generate_series(b, b + 900) month
+                          where month - b >= retirement_age_months(sex, month / 12)) as reached
+         from born
+       ),
+       compared as (
+         select sex, b, make_date((reached + 1) / 12, (reached + 1) % 12 + 1, 1) as expected,
+                retirement_date(sex, make_date(b / 12, b % 12 + 1, 15), null) as got
+         from searched
+       )
+       select count(*)::int as compared, count(*) filter (where expected is distinct from got)::int as differing,
+              min(sex || ' ' || b || ': ' || expected || ' vs ' || got) filter (where expected is distinct from got) as example
+       from compared`,
+    );
+    expect(row).toEqual({ compared: 2 * 71 * 12, differing: 0, example: null });
+  });
+
   it('is null without a sex, or without any birth date or year', async () => {
     expect(await retirementOf(null, '1964-03-15', 1964)).toBeNull();
     expect(await retirementOf('FEMALE', null, null)).toBeNull();
