@@ -18,7 +18,7 @@
  *   main         boot
  *
  * Modules, low to high (a module may import the ones before it, through their index.ts):
- *   audit → org → people → staffing → attraction → recruitment → simulation → workload → reorganisation
+ *   audit → org → people → staffing → attraction → recruitment → simulation → workload → forecast → reorganisation
  * reorganisation moves positions, assignments and vacancies between units, so it sits above
  * staffing and recruitment and uses their rules rather than restating them.
  *
@@ -39,7 +39,7 @@ const LAYERS = [
   ['main', '^src/main\\.ts$'],
 ];
 
-const MODULES = ['audit', 'org', 'people', 'staffing', 'attraction', 'recruitment', 'simulation', 'workload', 'reorganisation'];
+const MODULES = ['audit', 'org', 'people', 'staffing', 'attraction', 'recruitment', 'simulation', 'workload', 'forecast', 'reorganisation'];
 
 const layerRules = LAYERS.slice(0, -1).map(([name, path], index) => ({
   name: `layer-${name}`,

@@ -11,7 +11,7 @@ import {
   normalQuantile,
   poissonBinomialDistribution,
   poissonBinomialInterval,
-} from '../src/modules/simulation/poisson-binomial';
+} from '../src/shared/poisson-binomial';
 
 /** The logistic function written differently from the module: (1 + tanh(z/2)) / 2. */
 function sigmoid(z: number): number {

@@ -240,6 +240,17 @@ export type CandidatePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The forecast of one staff category, against that category's quota. */
+export type CategoryForecast = {
+  __typename?: 'CategoryForecast';
+  /** The staff category. */
+  category: StaffCategory;
+  /** Members of the cohort in this category. */
+  cohort: Scalars['Int']['output'];
+  /** The years of the forecast, against this category's quota. */
+  years: Array<ForecastYear>;
+};
+
 /** A skill in the competency taxonomy (data, not an enum). */
 export type Competency = Node & {
   __typename?: 'Competency';
@@ -463,6 +474,35 @@ export type EstablishmentQuota = {
   /** The unit the quota belongs to. */
   unit: OrgUnit;
   /** Calendar year the quota applies to. */
+  year: Scalars['Int']['output'];
+};
+
+/** One year of a workforce forecast, with no hiring assumed. */
+export type ForecastYear = {
+  __typename?: 'ForecastYear';
+  /** startHeadcount - retirements - otherSeparations. */
+  endHeadcount: Scalars['Float']['output'];
+  /** 90th percentile of the end headcount, in the same model. */
+  endHeadcountHigh: Scalars['Float']['output'];
+  /** 10th percentile of the end headcount when each member stays or leaves independently. */
+  endHeadcountLow: Scalars['Float']['output'];
+  /** End headcount on IT-specialist posts. */
+  itEndHeadcount: Scalars['Float']['output'];
+  /** Retirements from IT-specialist posts. */
+  itRetirements: Scalars['Float']['output'];
+  /** (startHeadcount - retirements) × a. */
+  otherSeparations: Scalars['Float']['output'];
+  /** quota - endHeadcount. */
+  projectedGap: Scalars['Float']['output'];
+  /** The scope's quota for the year (sum over categories), or the latest earlier year's. */
+  quota: Scalars['Int']['output'];
+  /** True when no quota row exists for the year and an earlier year's is used. */
+  quotaCarriedForward: Scalars['Boolean']['output'];
+  /** Members retiring in the year, weighted (1 - a)^(k-1). */
+  retirements: Scalars['Float']['output'];
+  /** Sum over members in service at the start of the year of (1 - a)^(k-1). */
+  startHeadcount: Scalars['Float']['output'];
+  /** The forecast year. */
   year: Scalars['Int']['output'];
 };
 
@@ -1292,8 +1332,12 @@ export type Query = {
   skillGaps: Array<SkillGap>;
   /** Where a unit is short: quota against filled seats, IT seats and concurrent cover, in a year as of a date. */
   staffingGap: StaffingGap;
+  /** Separations by reason, transfers out, the IT split and leavers to the private sector over a period. */
+  turnover: Turnover;
   /** Vacancies of a unit and (by default) of every unit below it that exists today. */
   vacancies: VacancyConnection;
+  /** Retirements, other separations and headcount against quota in each coming year (years 1..30; attritionRate 0..1). */
+  workforceForecast: WorkforceForecast;
   /** Workload components of a unit and (by default) of the units below it that exist today. */
   workloadComponents: Array<WorkloadComponent>;
   /** Workload-based staffing need per staff category with workload or staff in scope (WHO WISN), with the digitisation that would keep headcount at the quota. */
@@ -1447,6 +1491,14 @@ export type QueryStaffingGapArgs = {
 
 
 /** Reads: the workforce model of your subtree and the analytics over it. */
+export type QueryTurnoverArgs = {
+  from: Scalars['LocalDate']['input'];
+  to: Scalars['LocalDate']['input'];
+  unitCode: Scalars['String']['input'];
+};
+
+
+/** Reads: the workforce model of your subtree and the analytics over it. */
 export type QueryVacanciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   daysOpenBand?: InputMaybe<Array<DaysOpenBand>>;
@@ -1456,6 +1508,15 @@ export type QueryVacanciesArgs = {
   longestOpenFirst?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<Array<VacancyStatus>>;
   unitCode: Scalars['String']['input'];
+};
+
+
+/** Reads: the workforce model of your subtree and the analytics over it. */
+export type QueryWorkforceForecastArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
+  attritionRate?: InputMaybe<Scalars['Float']['input']>;
+  unitCode: Scalars['String']['input'];
+  years?: Scalars['Int']['input'];
 };
 
 
@@ -1484,6 +1545,12 @@ export type QuotaPayload = {
   /** Business failures; when present, nothing changed. */
   userErrors: Array<UserError>;
 };
+
+/** GIVEN by the caller, OBSERVED in the last three years, or the DEFAULT (0) when there is no history. */
+export type RateSource =
+  | 'DEFAULT'
+  | 'GIVEN'
+  | 'OBSERVED';
 
 /** How many offers were declined for a reason. */
 export type ReasonCount = {
@@ -1697,6 +1764,15 @@ export type Seniority =
   | 'MID'
   | 'SENIOR';
 
+/** Separations of one reason; reason null: ended without a recorded reason. */
+export type SeparationCount = {
+  __typename?: 'SeparationCount';
+  /** How many separations had this reason. */
+  count: Scalars['Int']['output'];
+  /** Why; null: ended without a recorded reason. */
+  reason?: Maybe<SeparationReason>;
+};
+
 /** Why an assignment ended: nghỉ hưu, thôi việc, luân chuyển/điều động, sắp xếp tổ chức, kỷ luật, từ trần, hết hợp đồng. */
 export type SeparationReason =
   | 'CONTRACT_END'
@@ -1847,6 +1923,31 @@ export type TransferPersonInput = {
   personId: Scalars['ID']['input'];
   /** The new position (not the one they hold), in your subtree. */
   toPositionId: Scalars['ID']['input'];
+};
+
+/** Who left a subtree over a period. Scope: the unit and every unit below it that existed at any time in [from, to]. */
+export type Turnover = {
+  __typename?: 'Turnover';
+  /** (active PRIMARY in scope on from + active PRIMARY in scope on to) / 2. */
+  averageHeadcount: Scalars['Float']['output'];
+  /** Those separations per reason, every reason with a count above 0, nulls included. */
+  byReason: Array<SeparationCount>;
+  /** First day of the period. */
+  from: Scalars['LocalDate']['output'];
+  /** Separations from IT-specialist positions. */
+  itSeparations: Scalars['Int']['output'];
+  /** Separations with destinationSector PRIVATE. */
+  lostToPrivate: Scalars['Int']['output'];
+  /** separations / averageHeadcount; null when averageHeadcount is 0. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** PRIMARY assignments in scope with endDate in [from, to], endReason not TRANSFER or REORGANISATION. */
+  separations: Scalars['Int']['output'];
+  /** Last day of the period. */
+  to: Scalars['LocalDate']['output'];
+  /** PRIMARY assignments in scope ended in [from, to] with endReason TRANSFER whose person's next PRIMARY lies outside the scope. */
+  transfersOut: Scalars['Int']['output'];
+  /** The unit whose subtree is counted. */
+  unit: OrgUnit;
 };
 
 /** A simulation over one direct child unit's subtree. */
@@ -2008,6 +2109,27 @@ export type Viewer = {
   subject: Scalars['String']['output'];
   /** Root of the caller's scope; null for ADMIN (everything). */
   unitCode?: Maybe<Scalars['String']['output']>;
+};
+
+/** Headcount, retirements and separations in the coming years, with no hiring assumed. Scope as for staffingGap on asOf. */
+export type WorkforceForecast = {
+  __typename?: 'WorkforceForecast';
+  /** The day the cohort is taken on; its year is Y0. */
+  asOf: Scalars['LocalDate']['output'];
+  /** The attrition rate a used: the given one, else the observed one. */
+  attritionRate: Scalars['Float']['output'];
+  /** Where attritionRate came from. */
+  attritionSource: RateSource;
+  /** The same forecast per staff category. */
+  byCategory: Array<CategoryForecast>;
+  /** People with an active PRIMARY assignment in scope on asOf. */
+  cohort: Scalars['Int']['output'];
+  /** Members whose retirementDate is on or before 1 January of the first forecast year. */
+  retiringBeforeStart: Scalars['Int']['output'];
+  /** The unit whose scope is forecast. */
+  unit: OrgUnit;
+  /** Y0+1 … Y0+years. */
+  years: Array<ForecastYear>;
 };
 
 /** A recurring piece of a unit's work, measured as items per year and minutes per item (WHO's WISN method). */

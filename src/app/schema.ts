@@ -11,6 +11,7 @@ import { CompetencyLevelResolver, CompetencyRecordResolver, CompetencyResolver, 
 import { ApplicationResolver, OfferResolver, CandidateResolver, CandidateMatchResolver, PlacementSuggestionResolver, RecruitmentAnalyticsResolver, VacancyResolver, AssignmentPayloadVacancyResolver } from '../modules/recruitment';
 import { AssignmentResolver, PositionResolver, QuotaResolver, PlacementFitResolver, SkillGapResolver, StaffingGapResolver, RosterImportResolver, OrgUnitStaffingResolver, PersonStaffingResolver } from '../modules/staffing';
 import { WorkloadResolver } from '../modules/workload';
+import { ForecastResolver } from '../modules/forecast';
 import { AuditResolver } from '../modules/audit';
 import { ReorganisationResolver } from '../modules/reorganisation';
 import { NodeResolver } from './node.resolver';
@@ -39,6 +40,7 @@ const resolvers: NonEmptyArray<Function> = [
   ApplicationResolver,
   OfferResolver,
   RecruitmentAnalyticsResolver,
+  ForecastResolver,
   CandidateMatchResolver,
   PlacementSuggestionResolver,
   StaffingGapResolver,

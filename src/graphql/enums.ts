@@ -127,6 +127,13 @@ export enum Role {
   ANALYST = 'ANALYST',
 }
 
+/** Where a rate came from: given by the caller, observed in the history, or the default. */
+export enum RateSource {
+  GIVEN = 'GIVEN',
+  OBSERVED = 'OBSERVED',
+  DEFAULT = 'DEFAULT',
+}
+
 registerEnumType(OrgUnitKind, { name: 'OrgUnitKind', description: 'Kind of administrative unit (tỉnh, quận/huyện, phường/xã, sở/ban/ngành …).' });
 registerEnumType(StaffCategory, { name: 'StaffCategory', description: 'Staff category: công chức (CIVIL_SERVANT), viên chức (PUBLIC_EMPLOYEE), hợp đồng (CONTRACT).' });
 registerEnumType(Seniority, { name: 'Seniority', description: 'Seniority band of a position or salary benchmark.' });
@@ -161,3 +168,4 @@ registerEnumType(Role, {
     ANALYST: { description: 'Reads aggregates in their subtree, nothing else.' },
   },
 });
+registerEnumType(RateSource, { name: 'RateSource', description: 'GIVEN by the caller, OBSERVED in the last three years, or the DEFAULT (0) when there is no history.' });

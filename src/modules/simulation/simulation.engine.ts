@@ -13,7 +13,7 @@
  */
 import { coefficientPay, deltaPackage, Package, PackageDeltas, publicMonthly, publicMonthlyStacked, roundVnd, stackPackages } from '../attraction';
 import { acceptProbability, AcceptanceModelParams } from './acceptance-model';
-import { HiresInterval, poissonBinomialInterval } from './poisson-binomial';
+import { HiresInterval, poissonBinomialInterval } from '../../shared/poisson-binomial';
 
 /** Vacancies with identical pay inputs. */
 export interface VacancyGroup {

@@ -5,7 +5,7 @@ import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
 import { OrgUnit, unitById } from '../org';
-import { MAX_EXACT_TRIALS } from './poisson-binomial';
+import { MAX_EXACT_TRIALS } from '../../shared/poisson-binomial';
 import { PolicyScenario } from './policy-scenario.entity';
 import type { OutcomeFigures, UnitFigures } from './simulation.engine';
 import * as simulation from './simulation.service';
