@@ -87,6 +87,25 @@ describe('staffing analytics on a hand-worked world', () => {
     ]);
   });
 
+  it('splits each skill gap into seats that need a hire and holders who need training', async () => {
+    const res = await server.gql(
+      `{ skillGaps(unitCode: "PROV.D1", asOf: "2026-06-01") { competency { code } seatsRequiring seatsMet seatsEmpty seatsHeldBelowLevel seatsOneLevelShort } }`,
+      {},
+      admin,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.skillGaps).toEqual([
+      // Empty: pD1b 1 - C = 0, pW1a 3 - E = 2. Below level: C holds 1 of 2, one level short.
+      { competency: { code: 'ADMIN_SKILL' }, seatsRequiring: 4, seatsMet: 1, seatsEmpty: 2, seatsHeldBelowLevel: 1, seatsOneLevelShort: 1 },
+      // Empty: pD1a 2 - A = 1, pW1b 1 (E covers it only concurrently). A meets it.
+      { competency: { code: 'DATA' }, seatsRequiring: 3, seatsMet: 1, seatsEmpty: 2, seatsHeldBelowLevel: 0, seatsOneLevelShort: 0 },
+      // Empty: pW1b 1, pW2b 1 (H is concurrent, and in D2's subtree besides).
+      { competency: { code: 'SEC' }, seatsRequiring: 2, seatsMet: 0, seatsEmpty: 2, seatsHeldBelowLevel: 0, seatsOneLevelShort: 0 },
+    ]);
+    // Every requiring seat is empty, met, or held below its level.
+    for (const g of res.data.skillGaps) expect(g.seatsEmpty + g.seatsMet + g.seatsHeldBelowLevel).toBe(g.seatsRequiring);
+  });
+
   it('measures placement fit over active PRIMARY assignments', async () => {
     const res = await server.gql(
       `{ placementFit(unitCode: "PROV.D1", asOf: "2026-06-01") { unit { code } assignmentsEvaluated fullyQualified mismatched fitRate } }`,

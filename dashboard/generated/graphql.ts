@@ -1846,8 +1846,14 @@ export type SkillGap = {
   gap: Scalars['Int']['output'];
   /** Distinct people with an active assignment (either kind) in scope who hold the competency at any level. */
   peopleWithSkill: Scalars['Int']['output'];
+  /** Seats that need a hire: sum over positions requiring it of max(headcount - active PRIMARY, 0). */
+  seatsEmpty: Scalars['Int']['output'];
+  /** Seats whose holder needs training: active PRIMARY assignments to such positions whose person's level < required. */
+  seatsHeldBelowLevel: Scalars['Int']['output'];
   /** Active PRIMARY assignments to such positions whose person has level >= required. */
   seatsMet: Scalars['Int']['output'];
+  /** Of seatsHeldBelowLevel, those whose person's level = required - 1 (one course away). */
+  seatsOneLevelShort: Scalars['Int']['output'];
   /** Sum of headcount of positions that require it. */
   seatsRequiring: Scalars['Int']['output'];
 };

@@ -7,6 +7,9 @@ export interface SkillGapFigures {
   seats_requiring: number;
   seats_met: number;
   people_with_skill: number;
+  seats_empty: number;
+  seats_held_below_level: number;
+  seats_one_level_short: number;
 }
 
 /**
@@ -25,11 +28,23 @@ export async function skillGapFigures(run: SqlRunner, rootId: string, includeDes
        select a.person_id, a.position_id, a.kind from assignment a
        join positions pos on pos.id = a.position_id where ${assignmentActiveOn('a')}),
      seats as (select competency_id, sum(headcount)::int as seats_requiring from requirements group by competency_id),
-     met as (
-       select r.competency_id, count(*)::int as seats_met
+     -- Each active PRIMARY holder of a requiring position, with the level they hold (0: none).
+     held as (
+       select r.competency_id, r.level as required, coalesce(pc.level, 0) as level
        from requirements r
        join active a on a.position_id = r.position_id and a.kind = 'PRIMARY'
-       join person_competency pc on pc.person_id = a.person_id and pc.competency_id = r.competency_id and pc.level >= r.level
+       left join person_competency pc on pc.person_id = a.person_id and pc.competency_id = r.competency_id),
+     met as (
+       select competency_id,
+              count(*) filter (where level >= required)::int as seats_met,
+              count(*) filter (where level < required)::int as seats_held_below_level,
+              count(*) filter (where level = required - 1)::int as seats_one_level_short
+       from held group by competency_id),
+     -- Seats that need a hire: per requiring position, its headcount less its active PRIMARY holders.
+     empty as (
+       select r.competency_id, sum(greatest(r.headcount - coalesce(f.filled, 0), 0))::int as seats_empty
+       from requirements r
+       left join (select position_id, count(*) as filled from active where kind = 'PRIMARY' group by position_id) f on f.position_id = r.position_id
        group by r.competency_id),
      holders as (
        select pc.competency_id, count(distinct a.person_id)::int as people_with_skill
@@ -38,11 +53,15 @@ export async function skillGapFigures(run: SqlRunner, rootId: string, includeDes
      select c.id as competency_id,
             coalesce(s.seats_requiring, 0) as seats_requiring,
             coalesce(m.seats_met, 0) as seats_met,
-            coalesce(h.people_with_skill, 0) as people_with_skill
+            coalesce(h.people_with_skill, 0) as people_with_skill,
+            coalesce(e.seats_empty, 0) as seats_empty,
+            coalesce(m.seats_held_below_level, 0) as seats_held_below_level,
+            coalesce(m.seats_one_level_short, 0) as seats_one_level_short
      from competency c
      left join seats s on s.competency_id = c.id
      left join met m on m.competency_id = c.id
      left join holders h on h.competency_id = c.id
+     left join empty e on e.competency_id = c.id
      where s.competency_id is not null or h.competency_id is not null
      order by coalesce(s.seats_requiring, 0) - coalesce(m.seats_met, 0) desc, c.code`,
     [...scope.params, date, date],

@@ -96,6 +96,15 @@ export class SkillGap {
 
   @Field(() => Int, { description: 'Distinct people with an active assignment (either kind) in scope who hold the competency at any level.' })
   peopleWithSkill!: number;
+
+  @Field(() => Int, { description: 'Seats that need a hire: sum over positions requiring it of max(headcount - active PRIMARY, 0).' })
+  seatsEmpty!: number;
+
+  @Field(() => Int, { description: 'Seats whose holder needs training: active PRIMARY assignments to such positions whose person\'s level < required.' })
+  seatsHeldBelowLevel!: number;
+
+  @Field(() => Int, { description: 'Of seatsHeldBelowLevel, those whose person\'s level = required - 1 (one course away).' })
+  seatsOneLevelShort!: number;
 }
 
 @ObjectType('PlacementFit', { description: '"Right person, right job": how many incumbents of active PRIMARY assignments in scope meet every requirement of their position.' })
@@ -162,7 +171,7 @@ export class SkillGapResolver {
   ): Promise<SkillGap[]> {
     const rows = await analytics.skillGapsFor(ctx, { unitCode, includeDescendants, asOf });
     return rows.map((r) =>
-      Object.assign(new SkillGap(), { competencyId: String(r.competency_id), seatsRequiring: r.seats_requiring, seatsMet: r.seats_met, peopleWithSkill: r.people_with_skill }),
+      Object.assign(new SkillGap(), { competencyId: String(r.competency_id), seatsRequiring: r.seats_requiring, seatsMet: r.seats_met, peopleWithSkill: r.people_with_skill, seatsEmpty: r.seats_empty, seatsHeldBelowLevel: r.seats_held_below_level, seatsOneLevelShort: r.seats_one_level_short }),
     );
   }
 
