@@ -909,6 +909,25 @@ function buildWorkload(): Model['workload'] {
 // SQL
 // ---------------------------------------------------------------------------------------------
 /** One set-based insert: the rows travel as one JSON parameter, unpacked by jsonb_to_recordset. */
+/**
+ * Sexes and birth dates for the demo's people (illustrative): an even mix of sexes, a day in
+ * each person's birth year, and one commune, Xã Long Thới, whose staff were mostly born in
+ * 1964–1970, so that its forecast shows a wave of retirements in the years ahead. Its own
+ * stream, so the rest of the demo does not move.
+ */
+const RETIRING_COMMUNE = 'HCM.NHA_BE.LONG_THOI';
+
+function demoIdentities(people: readonly Person[]): Array<{ birth_year: number; sex: 'MALE' | 'FEMALE'; birth_date: string }> {
+  const rng = new Rng('identity');
+  return people.map((p) => {
+    const sex = rng.chance(0.52) ? 'FEMALE' : 'MALE';
+    const ageing = p.homeUnit === RETIRING_COMMUNE && rng.chance(0.8);
+    const birthYear = ageing ? rng.int(1964, 1970) : p.birthYear;
+    const birthDate = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+    return { birth_year: birthYear, sex, birth_date: birthDate };
+  });
+}
+
 async function insertRows<Row = Record<string, unknown>>(run: SqlRunner, sql: string, rows: unknown[]): Promise<Row[]> {
   if (!rows.length) return [];
   return run<Row>(sql, [JSON.stringify(rows)]);
@@ -997,12 +1016,14 @@ export async function seedDemoData(em: EntityManager): Promise<DemoSummary> {
   {
     const byName = new Map(m.people.map((p) => [p.fullName, p]));
     if (byName.size !== m.people.length) throw new Error('demo seed: person names are not unique');
+    const identities = demoIdentities(m.people);
     const inserted = await insertRows<{ id: string; full_name: string }>(run,
-      `insert into person (full_name, birth_year, home_unit_id)
-       select r.full_name, r.birth_year, r.home_unit_id from jsonb_to_recordset(?::jsonb) as r(ord int, full_name text, birth_year int, home_unit_id bigint)
+      `insert into person (full_name, birth_year, sex, birth_date, home_unit_id)
+       select r.full_name, r.birth_year, r.sex, r.birth_date, r.home_unit_id
+         from jsonb_to_recordset(?::jsonb) as r(ord int, full_name text, birth_year int, sex text, birth_date date, home_unit_id bigint)
         order by r.ord
        returning id, full_name`,
-      m.people.map((p, ord) => ({ ord, full_name: p.fullName, birth_year: p.birthYear, home_unit_id: uid(p.homeUnit) })));
+      m.people.map((p, ord) => ({ ord, full_name: p.fullName, ...identities[ord], home_unit_id: uid(p.homeUnit) })));
     for (const r of inserted) personId.set(byName.get(r.full_name)!, String(r.id));
   }
   await insertRows(run,

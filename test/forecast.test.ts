@@ -1,4 +1,6 @@
+import { seedIfEmpty } from '../src/app/seed';
 import { Role } from '../src/graphql/enums';
+import { createLogger } from '../src/logger';
 import type { SqlRunner } from '../src/db/sql-runner';
 import { errorCode, startTestServer, TestServer } from './helpers/harness';
 
@@ -165,5 +167,36 @@ describe('turnover and the workforce forecast', () => {
     expect(forecast.statements).toBeLessThanOrEqual(4);
     const turnover = await server.gql(TURNOVER, { unit: 'T', from: '2020-01-01', to: '2025-12-31' }, admin);
     expect(turnover.statements).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the forecast on the demo city', () => {
+  let server: TestServer;
+  let analyst: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedIfEmpty(server.orm, createLogger('silent'));
+    analyst = await server.token(Role.ANALYST, 'HCM');
+  });
+  afterAll(() => server.close());
+
+  it('shows Xã Long Thới retiring faster than the city, and separations with reasons behind the observed rate', async () => {
+    const share = async (unit: string) => {
+      const res = await server.gql(FORECAST, { unit, years: 10, rate: 0 }, analyst);
+      expect(res.errors).toBeUndefined();
+      const f = res.data.workforceForecast;
+      const retiring = f.retiringBeforeStart + f.years.reduce((n: number, y: any) => n + y.retirements, 0);
+      return { cohort: f.cohort, share: retiring / f.cohort };
+    };
+    const city = await share('HCM');
+    const commune = await share('HCM.NHA_BE.LONG_THOI');
+    expect(city.cohort).toBeGreaterThan(commune.cohort);
+    expect(commune.share).toBeGreaterThan(2 * city.share);
+    const observed = await server.gql(FORECAST, { unit: 'HCM', years: 1 }, analyst);
+    expect(observed.data.workforceForecast.attritionSource).toBe('OBSERVED');
+    expect(observed.data.workforceForecast.attritionRate).toBeGreaterThan(0);
+    const turnover = await server.gql(TURNOVER, { unit: 'HCM', from: '2023-01-01', to: '2025-12-31' }, analyst);
+    expect(turnover.data.turnover.separations).toBeGreaterThan(0);
+    expect(turnover.data.turnover.byReason.some((r: any) => r.reason === 'RESIGNATION')).toBe(true);
   });
 });
