@@ -16,6 +16,8 @@
  *   match-candidates      matchCandidates over 100,000 candidates (10,000 quick)
  *   placement-plan        placementPlan over 1,000 vacancies × 5,000 applicants (100 × 500 quick)
  *   simulate-policy       simulatePolicy over 100,000 IT vacancies (10,000 quick), and policy-curve
+ *   workforce-forecast-nation  workforceForecast of the nation, 10 years (target: p95 ≤ 2 s at full scale)
+ *   turnover-province     turnover of one province over the last three full years
  *   reorganize-units      reorganizeUnits of a ward of 2,000 people (same at both scales)
  *   mixed                 64 clients for 2 minutes over reads and writes (bench/mixed-load.ts),
  *                         with the server's peak RSS
@@ -317,6 +319,23 @@ async function main(): Promise<void> {
       (d) => `${d.simulatePolicy.vacanciesConsidered.toLocaleString('en')} IT vacancies, +${d.simulatePolicy.deltaExpectedHires.toFixed(1)} hires`,
     );
     await single('policy-curve', `query($input: SimulatePolicyInput!) { policyCurve(input: $input) { fraction expectedHires } }`, { input: simulation }, 4, 10, (d) => `${d.policyCurve.length} points`);
+    await single(
+      'workforce-forecast-nation',
+      `query($code: String!) { workforceForecast(unitCode: $code, years: 10) { cohort attritionRate attritionSource years { year endHeadcount endHeadcountLow endHeadcountHigh retirements projectedGap itEndHeadcount } byCategory { category years { endHeadcount } } } }`,
+      { code: 'VN' },
+      4,
+      quick ? 10 : 20,
+      (d) => `${d.workforceForecast.cohort.toLocaleString('en')} in the cohort, attrition ${(d.workforceForecast.attritionRate * 100).toFixed(1)} % (${d.workforceForecast.attritionSource})`,
+    );
+    const province = commune.split('.').slice(0, 2).join('.');
+    await single(
+      'turnover-province',
+      `query($code: String!, $from: LocalDate!, $to: LocalDate!) { turnover(unitCode: $code, from: $from, to: $to) { separations byReason { reason count } transfersOut averageHeadcount rate itSeparations lostToPrivate } }`,
+      { code: province, from: `${Number(today().slice(0, 4)) - 3}-01-01`, to: `${Number(today().slice(0, 4)) - 1}-12-31` },
+      4,
+      10,
+      (d) => `${province}: ${d.turnover.separations.toLocaleString('en')} separations over three years, rate ${d.turnover.rate === null ? '—' : (d.turnover.rate * 100).toFixed(1) + ' %'}`,
+    );
 
     // reorganize-units: each run ends its ward, so each merges a ward of its own, one at a time.
     {
@@ -385,6 +404,7 @@ async function main(): Promise<void> {
         'nested-list ≤ 6 SQL statements': caseNamed('nested-list').statements <= 6,
         'staffing-gap-nation p95 ≤ 1.5× the SQL floor': (caseNamed('staffing-gap-nation').ratio ?? Infinity) <= 1.5,
         'simulate-policy p95 ≤ 2 s': (cases.find((c) => c.name === 'simulate-policy')?.ours.p95_ms ?? Infinity) <= 2000,
+        'workforce-forecast-nation p95 ≤ 2 s': (cases.find((c) => c.name === 'workforce-forecast-nation')?.ours.p95_ms ?? Infinity) <= 2000,
         'mixed load: 0 errors': mixed.errors === 0,
         'mixed load: RSS ≤ 1 GB': rssMax <= 1024,
       },
