@@ -8,17 +8,22 @@ import {
   DashboardTopUnitsDocument,
   DashboardUnitNameDocument,
   DashboardViewerDocument,
+  DashboardForecastDocument,
+  DashboardTurnoverDocument,
   IncentivePackageListDocument,
   PolicyCurveDocument,
   RecruitmentFunnelDocument,
   VacancyBandCountsDocument,
   type DashboardGapLevelQuery,
+  type RateSource,
+  type SeparationReason,
   type TypedDocumentString,
 } from './generated/graphql.js';
 
 const TOKEN_KEY = 'workforce-graph.token';
 const MAX_ALLOWANCE_DELTA = 5_000_000;
 const CURVE_STEPS = 11;
+const FORECAST_YEARS = 10;
 
 class ApiError extends Error {
   /** `reason` tells a FORBIDDEN for the role (ROLE) from one for the unit (SCOPE). */
@@ -367,6 +372,163 @@ async function loadCurve(unitCode: string, current: () => boolean = () => true):
   }
 }
 
+// ---------------------------------------------------------------- workforce forecast
+
+let forecastChart: uPlot | null = null;
+
+const RATE_SOURCES: Record<RateSource, string> = {
+  GIVEN: 'nhập vào / given',
+  OBSERVED: 'quan sát 3 năm / observed over 3 years',
+  DEFAULT: 'mặc định / default',
+};
+
+/** The next FORECAST_YEARS years from today, no hiring: a chart, the figures per year, and what it assumed. */
+async function loadForecast(unitCode: string, current: () => boolean): Promise<void> {
+  const target = $('forecast');
+  const note = $('forecast-note');
+  try {
+    const { workforceForecast: w } = await gql(DashboardForecastDocument, { unitCode, years: FORECAST_YEARS, asOf: isoDate(new Date()) });
+    if (!current()) return;
+    const ys = w.years;
+    forecastChart?.destroy();
+    target.replaceChildren();
+    const plot = el('div', { class: 'forecast-chart' });
+    target.append(plot);
+    const width = Math.max(320, target.clientWidth || 560);
+    const value = (_u: uPlot, v: number | null) => (v == null ? '—' : fmt1(v));
+    const bars = uPlot.paths.bars?.({ size: [0.5, 40] });
+    forecastChart = new uPlot(
+      {
+        width,
+        height: 280,
+        legend: { show: true },
+        cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: false }, retirements: { range: (_u, _min, max) => [0, Math.max(1, max) * 2] } },
+        axes: [
+          { label: 'Năm / Year', values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? String(t) : '')), size: 40 },
+          { label: 'Người / Headcount', values: (_u, ticks) => ticks.map((t) => tick(t)) },
+          { label: 'Nghỉ hưu / Retirements', scale: 'retirements', side: 1, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => tick(t)) },
+        ],
+        series: [
+          { label: 'Năm / Year', value: (_u, v) => (v == null ? '—' : String(v)) },
+          { label: 'Nghỉ hưu / Retirements', scale: 'retirements', stroke: '#c2410c', fill: 'rgba(194,65,12,0.35)', width: 1, paths: bars, points: { show: false }, value },
+          { label: 'Cuối năm / End headcount', stroke: '#0b3d5c', width: 2, points: { show: true }, value },
+          { label: 'Thấp / Low (10 %)', stroke: 'rgba(11,61,92,0.35)', width: 1, dash: [3, 3], points: { show: false }, value },
+          { label: 'Cao / High (90 %)', stroke: 'rgba(11,61,92,0.35)', width: 1, dash: [3, 3], points: { show: false }, value },
+          { label: 'Biên chế / Quota', stroke: '#b42318', width: 2, dash: [8, 4], points: { show: false }, value: (_u, v) => (v == null ? '—' : fmt(v)) },
+          { label: 'CNTT / IT', stroke: '#6d28d9', width: 2, points: { show: true }, value },
+        ],
+      },
+      [ys.map((y) => y.year), ys.map((y) => y.retirements), ys.map((y) => y.endHeadcount), ys.map((y) => y.endHeadcountLow), ys.map((y) => y.endHeadcountHigh), ys.map((y) => y.quota), ys.map((y) => y.itEndHeadcount)],
+      plot,
+    );
+    // The same figures as a table: readable without the chart, and what the chart drew.
+    const rows: Array<{ key: 'retirements' | 'endHeadcount' | 'endHeadcountLow' | 'endHeadcountHigh' | 'quota' | 'itEndHeadcount'; label: string; format: (n: number) => string }> = [
+      { key: 'retirements', label: 'Nghỉ hưu / Retirements', format: fmt1 },
+      { key: 'endHeadcount', label: 'Cuối năm / End headcount', format: fmt1 },
+      { key: 'endHeadcountLow', label: 'Thấp / Low (10 %)', format: fmt1 },
+      { key: 'endHeadcountHigh', label: 'Cao / High (90 %)', format: fmt1 },
+      { key: 'quota', label: 'Biên chế / Quota', format: fmt },
+      { key: 'itEndHeadcount', label: 'CNTT / IT', format: fmt1 },
+    ];
+    const head = el('tr', {}, el('th', {}, 'Năm / Year'), ...ys.map((y) => el('th', { class: 'num', title: y.quotaCarriedForward ? 'Biên chế năm trước / quota carried forward' : '' }, `${y.year}${y.quotaCarriedForward ? '*' : ''}`)));
+    const body = el('tbody');
+    for (const row of rows) {
+      body.append(el('tr', { 'data-series': row.key }, el('th', {}, row.label), ...ys.map((y) => el('td', { class: 'num', 'data-year': String(y.year), 'data-value': String(y[row.key]) }, row.format(y[row.key])))));
+    }
+    target.append(el('table', { class: 'tree forecast-table' }, el('thead', {}, head), body));
+    const retiring = ys.reduce((n, y) => n + y.retirements, 0);
+    note.replaceChildren(
+      el(
+        'p',
+        {
+          class: 'muted',
+          id: 'forecast-summary',
+          'data-as-of': w.asOf,
+          'data-cohort': String(w.cohort),
+          'data-retiring-before-start': String(w.retiringBeforeStart),
+          'data-attrition-rate': String(w.attritionRate),
+          'data-attrition-source': w.attritionSource,
+          'data-retirements': String(retiring),
+        },
+        `Tính từ / As of ${w.asOf} · Đang làm việc / Cohort: ${fmt(w.cohort)} người / people · ` +
+          `Nghỉ hưu trước năm đầu / Retiring before the start: ${fmt(w.retiringBeforeStart)} · ` +
+          `Nghỉ hưu trong ${FORECAST_YEARS} năm / Retirements in ${FORECAST_YEARS} years: ${fmt1(retiring)} · ` +
+          `Tỷ lệ nghỉ việc khác / Attrition: ${pct(w.attritionRate)} mỗi năm / a year (${RATE_SOURCES[w.attritionSource]})` +
+          (ys.some((y) => y.quotaCarriedForward) ? ' · * biên chế năm trước / quota carried forward' : ''),
+      ),
+    );
+  } catch (error) {
+    if (!current()) return;
+    forecastChart?.destroy();
+    forecastChart = null;
+    showError(target, error);
+    note.replaceChildren();
+  }
+}
+
+// ---------------------------------------------------------------- turnover
+
+/** Every reason, in the order shown; null: ended without a recorded reason. */
+const REASONS: Array<{ reason: SeparationReason | null; label: string }> = [
+  { reason: 'RETIREMENT', label: 'Nghỉ hưu / Retirement' },
+  { reason: 'RESIGNATION', label: 'Thôi việc / Resignation' },
+  { reason: 'TRANSFER', label: 'Luân chuyển / Transfer' },
+  { reason: 'REORGANISATION', label: 'Sắp xếp tổ chức / Reorganisation' },
+  { reason: 'DISMISSAL', label: 'Kỷ luật / Dismissal' },
+  { reason: 'DEATH', label: 'Từ trần / Death' },
+  { reason: 'CONTRACT_END', label: 'Hết hợp đồng / Contract end' },
+  { reason: 'OTHER', label: 'Khác / Other' },
+  { reason: null, label: 'Chưa ghi lý do / No reason recorded' },
+];
+
+/** The last three full years: from 1 January three years ago to 31 December last year. */
+function turnoverPeriod(today = new Date()): { from: string; to: string } {
+  const year = today.getFullYear();
+  return { from: `${year - 3}-01-01`, to: `${year - 1}-12-31` };
+}
+
+async function loadTurnover(unitCode: string, current: () => boolean): Promise<void> {
+  const target = $('turnover');
+  const period = turnoverPeriod();
+  const label = $('turnover-period');
+  label.textContent = `${period.from} → ${period.to}`;
+  label.dataset.from = period.from;
+  label.dataset.to = period.to;
+  try {
+    const { turnover: t } = await gql(DashboardTurnoverDocument, { unitCode, ...period });
+    if (!current()) return;
+    const count = (reason: SeparationReason | null) => t.byReason.find((r) => (r.reason ?? null) === reason)?.count ?? 0;
+    // The reasons the API counts, in a fixed order; a reason it never counts (transfers and
+    // reorganisation are not separations) is not drawn as a zero beside "transfers out".
+    const shown = REASONS.filter((r) => t.byReason.some((b) => (b.reason ?? null) === r.reason));
+    const figure = (text: string, value: string, key: string, raw: number | null) =>
+      el('div', { class: 'kpi' }, el('span', { class: 'kpi-value', 'data-key': key, 'data-value': raw == null ? '' : String(raw) }, value), el('span', { class: 'kpi-label' }, text));
+    target.replaceChildren(
+      el(
+        'div',
+        { class: 'kpis' },
+        figure('Nghỉ việc / Separations', fmt(t.separations), 'separations', t.separations),
+        figure('Tỷ lệ biến động / Turnover rate', t.rate == null ? '—' : pct(t.rate), 'rate', t.rate ?? null),
+        figure('Sang khu vực tư / To the private sector', fmt(t.lostToPrivate), 'lostToPrivate', t.lostToPrivate),
+        figure('Nghỉ việc CNTT / IT separations', fmt(t.itSeparations), 'itSeparations', t.itSeparations),
+        figure('Chuyển ra ngoài / Transfers out', fmt(t.transfersOut), 'transfersOut', t.transfersOut),
+      ),
+      shown.length
+        ? hbars(shown.map((r) => ({ label: r.label, value: count(r.reason), key: r.reason ?? 'NONE', cls: r.reason === 'RETIREMENT' ? 'warn' : '' })))
+        : el('p', { class: 'muted', id: 'turnover-none' }, 'Không có ai nghỉ việc trong kỳ / No separations in the period'),
+      el(
+        'p',
+        { class: 'muted' },
+        `Tỷ lệ = nghỉ việc / số người bình quân / Rate = separations / average headcount (${fmt1(t.averageHeadcount)}). ` +
+          'Luân chuyển và sắp xếp tổ chức không tính là nghỉ việc / Transfers and reorganisation are not separations.',
+      ),
+    );
+  } catch (error) {
+    if (current()) showError(target, error);
+  }
+}
+
 // ---------------------------------------------------------------- navigation: drill-down and breadcrumb
 
 /**
@@ -447,9 +609,12 @@ async function loadOverview(year: number, current: () => boolean): Promise<void>
   }
   chart?.destroy();
   chart = null;
-  for (const id of ['bands', 'funnel', 'curve']) $(id).replaceChildren(pickAUnit());
-  $('curve-note').replaceChildren();
+  forecastChart?.destroy();
+  forecastChart = null;
+  for (const id of ['bands', 'funnel', 'curve', 'forecast', 'turnover']) $(id).replaceChildren(pickAUnit());
+  for (const id of ['curve-note', 'forecast-note']) $(id).replaceChildren();
   $('funnel-period').textContent = '';
+  $('turnover-period').textContent = '';
 }
 
 async function loadUnit(unitCode: string, year: number, current: () => boolean): Promise<void> {
@@ -466,7 +631,7 @@ async function loadUnit(unitCode: string, year: number, current: () => boolean):
       showError($('tree'), error);
     }
   })();
-  await Promise.all([tree, loadBands(unitCode, current), loadFunnel(unitCode, current), loadCurve(unitCode, current)]);
+  await Promise.all([tree, loadBands(unitCode, current), loadFunnel(unitCode, current), loadCurve(unitCode, current), loadForecast(unitCode, current), loadTurnover(unitCode, current)]);
 }
 
 /** Shows the unit the hash names, or the landing: the one root, or the overview of several. */
@@ -548,8 +713,10 @@ function signOut(): void {
   unitNames.clear();
   chart?.destroy();
   chart = null;
-  for (const id of ['kpis', 'tree', 'crumbs', 'bands', 'funnel', 'curve', 'curve-note', 'signin-error']) $(id).replaceChildren();
-  $('who').textContent = '';
+  forecastChart?.destroy();
+  forecastChart = null;
+  for (const id of ['kpis', 'tree', 'crumbs', 'bands', 'funnel', 'curve', 'curve-note', 'forecast', 'forecast-note', 'turnover', 'signin-error']) $(id).replaceChildren();
+  for (const id of ['who', 'funnel-period', 'turnover-period']) $(id).textContent = '';
   document.body.dataset.state = 'signed-out';
 }
 

@@ -27,6 +27,12 @@ const percent = (ratio: number) => `${(ratio * 100).toFixed(1).replace('.', ',')
 /** "40,6" (vi-VN) or "40.6" (en) → 40.6. */
 const parseVi = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
 const parseEn = (text: string) => Number(text.replace(/,/g, ''));
+/** A figure with at most one decimal, vi-VN: 1234.56 → "1.234,6", 12.04 → "12". */
+const oneDecimal = (n: number) => {
+  const [whole, decimal] = Math.abs(n).toFixed(1).split('.');
+  const text = `${grouped(Number(whole))}${decimal === '0' ? '' : `,${decimal}`}`;
+  return n < 0 && text !== '0' ? `-${text}` : text;
+};
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -378,7 +384,8 @@ describe('staffing dashboard', () => {
         expect(await page.textContent('tr[data-unit="VN"] td[data-field="quota"]')).toBe('12.345');
         expect(await page.textContent('tr[data-unit="VN"] td[data-field="fillRate"]')).toBe('0,0 %');
         // The cards that need one unit say so.
-        expect(await page.$$eval('.pick-unit', (notes) => notes.length)).toBe(3);
+        expect(await page.$$eval('.pick-unit', (notes) => notes.length)).toBe(5);
+        expect(await page.$$eval('#forecast .pick-unit, #turnover .pick-unit', (notes) => notes.length)).toBe(2);
         await page.screenshot({ path: path.join(__dirname, 'artifacts', 'dashboard-admin.png'), fullPage: true });
 
         // Down into the nation and its province, and back to the overview by the first crumb.
@@ -396,6 +403,107 @@ describe('staffing dashboard', () => {
         await page.click('#crumbs a[data-unit=""]');
         await shown(page, '');
         expect(await rowUnits(page)).toEqual(tops);
+
+        expect(problems).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
+  (hasChromium ? it : it.skip)(
+    'shows the forecast and the turnover of the unit as the API answers them, and Xã Long Thới’s retirements ahead',
+    async () => {
+      const token = await server.token(Role.ANALYST, 'HCM');
+      const today = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const isoToday = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+      // The last three full years, written out here rather than taken from the page.
+      const period = { from: `${today.getFullYear() - 3}-01-01`, to: `${today.getFullYear() - 1}-12-31` };
+      const ask = async (unit: string, asOf: string) => {
+        const api = await server.gql(
+          `query ($unit: String!, $from: LocalDate!, $to: LocalDate!, $asOf: LocalDate!) {
+            turnover(unitCode: $unit, from: $from, to: $to) { separations byReason { reason count } transfersOut averageHeadcount rate itSeparations lostToPrivate }
+            workforceForecast(unitCode: $unit, years: 10, asOf: $asOf) {
+              asOf attritionRate attritionSource cohort retiringBeforeStart
+              years { year retirements endHeadcount endHeadcountLow endHeadcountHigh itEndHeadcount quota }
+            }
+          }`,
+          { unit, asOf, ...period },
+          token,
+        );
+        expect(api.errors).toBeUndefined();
+        return api.data;
+      };
+      const SERIES = ['retirements', 'endHeadcount', 'endHeadcountLow', 'endHeadcountHigh', 'quota', 'itEndHeadcount'] as const;
+      const SOURCES: Record<string, string> = { GIVEN: 'nhập vào / given', OBSERVED: 'quan sát 3 năm / observed over 3 years', DEFAULT: 'mặc định / default' };
+
+      /** Every figure of both panels, against the API's answer for the same unit and arguments. */
+      const checkPanels = async (page: Page, unit: string) => {
+        expect(await page.$('#forecast .error')).toBeNull();
+        expect(await page.$('#turnover .error')).toBeNull();
+        expect({ from: await page.getAttribute('#turnover-period', 'data-from'), to: await page.getAttribute('#turnover-period', 'data-to') }).toEqual(period);
+        const asOf = (await page.getAttribute('#forecast-summary', 'data-as-of')) ?? '';
+        expect(asOf).toBe(isoToday);
+        const { turnover: t, workforceForecast: w } = await ask(unit, asOf);
+
+        // Turnover: the totals, the rate as a percentage, and one bar per reason the API counts.
+        for (const key of ['separations', 'lostToPrivate', 'itSeparations', 'transfersOut'] as const) {
+          expect({ key, text: await page.textContent(`#turnover .kpi-value[data-key="${key}"]`) }).toEqual({ key, text: grouped(t[key]) });
+        }
+        expect(await page.textContent('#turnover .kpi-value[data-key="rate"]')).toBe(t.rate == null ? '—' : percent(t.rate));
+        const bars = await page.$$eval('#turnover .hbar-value', (values) => values.map((v) => ({ key: v.getAttribute('data-key'), text: v.textContent })));
+        const expected = t.byReason.map((r: { reason: string | null; count: number }) => ({ key: r.reason ?? 'NONE', text: grouped(r.count) }));
+        expect([...bars].sort((a, b) => String(a.key).localeCompare(String(b.key)))).toEqual([...expected].sort((a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key)));
+        const labels = await page.$$eval('#turnover .hbar-label', (ls) => ls.map((l) => l.textContent));
+        if (t.byReason.some((r: { reason: string | null }) => r.reason === 'RETIREMENT')) expect(labels).toContain('Nghỉ hưu / Retirement');
+        if (t.byReason.some((r: { reason: string | null }) => r.reason === null)) expect(labels).toContain('Chưa ghi lý do / No reason recorded');
+
+        // Forecast: the chart is drawn, and every figure of every year is in the table beside it.
+        expect(await page.$('#forecast canvas')).not.toBeNull();
+        expect(w.years.map((y: { year: number }) => y.year)).toEqual(Array.from({ length: 10 }, (_, i) => today.getFullYear() + 1 + i));
+        for (const series of SERIES) {
+          const cells = await page.$$eval(`#forecast tr[data-series="${series}"] td`, (tds) => tds.map((td) => ({ year: Number(td.getAttribute('data-year')), value: Number(td.getAttribute('data-value')), text: td.textContent })));
+          expect({ series, cells }).toEqual({
+            series,
+            cells: w.years.map((y: Record<string, number>) => ({ year: y.year, value: y[series], text: series === 'quota' ? grouped(y[series]) : oneDecimal(y[series]) })),
+          });
+        }
+        const summary = (await page.textContent('#forecast-summary')) ?? '';
+        expect(summary).toContain(`Cohort: ${grouped(w.cohort)} người / people`);
+        expect(summary).toContain(`Retiring before the start: ${grouped(w.retiringBeforeStart)}`);
+        expect(summary).toContain(`Attrition: ${percent(w.attritionRate)} mỗi năm / a year (${SOURCES[w.attritionSource]})`);
+        return { t, w };
+      };
+
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'vi-VN' });
+        const problems: string[] = [];
+        page.on('pageerror', (error) => problems.push(error.message));
+        await page.goto(`${origin}/dashboard`);
+        await signIn(page, token, 'HCM');
+        const hcm = await checkPanels(page, 'HCM');
+        // The demo's city has a history: people left over the three years, and the forecast uses the rate observed there.
+        expect(hcm.t.separations).toBeGreaterThan(0);
+        expect(hcm.t.rate).not.toBeNull();
+        expect(hcm.w.attritionSource).toBe('OBSERVED');
+        expect(await page.textContent('#forecast-summary')).toContain('quan sát 3 năm / observed over 3 years');
+        expect(hcm.w.cohort).toBeGreaterThan(0);
+        await page.screenshot({ path: path.join(__dirname, 'artifacts', 'dashboard-forecast.png'), fullPage: true });
+
+        // Xã Long Thới, whose staff were mostly born in 1964-1970: retirements in the years ahead.
+        await page.evaluate('window.location.hash = "#unit=HCM.NHA_BE.LONG_THOI"');
+        await shown(page, 'HCM.NHA_BE.LONG_THOI');
+        const longThoi = await checkPanels(page, 'HCM.NHA_BE.LONG_THOI');
+        const retiring = longThoi.w.years.reduce((n: number, y: { retirements: number }) => n + y.retirements, 0);
+        const cityRetiring = hcm.w.years.reduce((n: number, y: { retirements: number }) => n + y.retirements, 0);
+        expect(retiring).toBeGreaterThanOrEqual(1);
+        // A wave: a larger share of its staff retires in the ten years than of the city's.
+        expect(retiring / longThoi.w.cohort).toBeGreaterThan(cityRetiring / hcm.w.cohort);
+        expect(Number(await page.getAttribute('#forecast-summary', 'data-retirements'))).toBeCloseTo(retiring, 9);
+        const shownRetirements = await page.$$eval('#forecast tr[data-series="retirements"] td', (tds) => tds.filter((td) => td.textContent !== '0').length);
+        expect(shownRetirements).toBeGreaterThan(0);
 
         expect(problems).toEqual([]);
       } finally {

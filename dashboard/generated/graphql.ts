@@ -2262,6 +2262,25 @@ export type DashboardUnitNameQuery = { __typename?: 'Query', orgUnit?: { __typen
 
 export type DashboardGapFiguresFragment = { __typename?: 'StaffingGap', quota: number, filled: number, gap: number, openVacancies: number, itGap: number, itSeatsCoveredConcurrently: number, unitsWithoutQuota: number };
 
+export type DashboardTurnoverQueryVariables = Exact<{
+  unitCode: Scalars['String']['input'];
+  from: Scalars['LocalDate']['input'];
+  to: Scalars['LocalDate']['input'];
+}>;
+
+
+export type DashboardTurnoverQuery = { __typename?: 'Query', turnover: { __typename?: 'Turnover', from: string, to: string, separations: number, transfersOut: number, averageHeadcount: number, rate?: number | null, itSeparations: number, lostToPrivate: number, byReason: Array<{ __typename?: 'SeparationCount', reason?: SeparationReason | null, count: number }> } };
+
+export type DashboardForecastQueryVariables = Exact<{
+  unitCode: Scalars['String']['input'];
+  years: Scalars['Int']['input'];
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
+  attritionRate?: InputMaybe<Scalars['Float']['input']>;
+}>;
+
+
+export type DashboardForecastQuery = { __typename?: 'Query', workforceForecast: { __typename?: 'WorkforceForecast', asOf: string, attritionRate: number, attritionSource: RateSource, cohort: number, retiringBeforeStart: number, years: Array<{ __typename?: 'ForecastYear', year: number, retirements: number, itRetirements: number, endHeadcount: number, endHeadcountLow: number, endHeadcountHigh: number, itEndHeadcount: number, quota: number, quotaCarriedForward: boolean }> } };
+
 export type VacanciesByDaysOpenQueryVariables = Exact<{
   unitCode: Scalars['String']['input'];
   bands?: InputMaybe<Array<DaysOpenBand> | DaysOpenBand>;
@@ -2576,6 +2595,51 @@ export const DashboardUnitNameDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardUnitNameQuery, DashboardUnitNameQueryVariables>;
+export const DashboardTurnoverDocument = new TypedDocumentString(`
+    query DashboardTurnover($unitCode: String!, $from: LocalDate!, $to: LocalDate!) {
+  turnover(unitCode: $unitCode, from: $from, to: $to) {
+    from
+    to
+    separations
+    byReason {
+      reason
+      count
+    }
+    transfersOut
+    averageHeadcount
+    rate
+    itSeparations
+    lostToPrivate
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardTurnoverQuery, DashboardTurnoverQueryVariables>;
+export const DashboardForecastDocument = new TypedDocumentString(`
+    query DashboardForecast($unitCode: String!, $years: Int!, $asOf: LocalDate, $attritionRate: Float) {
+  workforceForecast(
+    unitCode: $unitCode
+    years: $years
+    asOf: $asOf
+    attritionRate: $attritionRate
+  ) {
+    asOf
+    attritionRate
+    attritionSource
+    cohort
+    retiringBeforeStart
+    years {
+      year
+      retirements
+      itRetirements
+      endHeadcount
+      endHeadcountLow
+      endHeadcountHigh
+      itEndHeadcount
+      quota
+      quotaCarriedForward
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardForecastQuery, DashboardForecastQueryVariables>;
 export const VacanciesByDaysOpenDocument = new TypedDocumentString(`
     query VacanciesByDaysOpen($unitCode: String!, $bands: [DaysOpenBand!], $first: Int = 20, $after: String) {
   vacancies(

@@ -101,6 +101,8 @@ a:focus-visible { outline: 2px solid #2563a6; outline-offset: 2px; border-radius
 .controls select { font: inherit; padding: .3rem; max-width: 100%; }
 .card button { background: var(--brand); color: #fff; }
 #curve { min-height: 260px; }
+#forecast { min-height: 280px; }
+.turnover-figures { display: flex; flex-wrap: wrap; gap: .75rem; margin: .8rem 0 0; }
 @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
 `;
 
@@ -162,6 +164,15 @@ const PAGE = `<!doctype html>
       </div>
       <div id="curve"></div>
       <div id="curve-note"></div>
+    </section>
+    <section class="card wide signed-in-only">
+      <h2>Dự báo nhân lực <small>Workforce forecast · 10 năm tới, không tuyển thêm / next 10 years, no hiring</small></h2>
+      <div id="forecast"></div>
+      <div id="forecast-note"></div>
+    </section>
+    <section class="card wide signed-in-only">
+      <h2>Biến động nhân sự <small>Turnover · 3 năm trọn gần nhất / last three full years · <span id="turnover-period"></span></small></h2>
+      <div id="turnover"></div>
     </section>
   </main>
   <script src="/dashboard/uPlot.iife.min.js"></script>
