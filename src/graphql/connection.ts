@@ -1,4 +1,5 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { fragment, SqlFragment, TRUE_SQL } from '../shared/sql';
 import { badUserInput } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -29,6 +30,8 @@ export interface CursorKind<K> {
   format(key: K): string;
   /** The key, or null when the payload is not one this kind writes. */
   parse(payload: string): K | null;
+  /** The key as SQL values, with their types, in the order of the sort columns. */
+  sqlValues(key: K): Array<{ value: unknown; type: string }>;
 }
 
 /** A bigint primary key ("id" columns are int8 identities). */
@@ -36,6 +39,7 @@ export const BY_ID: CursorKind<string> = {
   name: 'id',
   format: (id) => id,
   parse: (payload) => (/^[1-9][0-9]{0,17}$/.test(payload) ? payload : null),
+  sqlValues: (id) => [{ value: id, type: 'bigint' }],
 };
 
 /** A unit code: dotted, at most 255 characters, no control characters. */
@@ -44,6 +48,7 @@ export const BY_CODE: CursorKind<string> = {
   format: (code) => code,
   // eslint-disable-next-line no-control-regex
   parse: (payload) => (payload.length > 0 && payload.length <= 255 && !/[\u0000-\u001f\u007f]/.test(payload) ? payload : null),
+  sqlValues: (code) => [{ value: code, type: 'text' }],
 };
 
 /** (a calendar date, a bigint id): lists sorted by a date, ties broken by id. */
@@ -58,6 +63,7 @@ export const BY_DATE_THEN_ID: CursorKind<{ date: string; id: string }> = {
     const real = date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
     return real ? { date: `${year}-${month}-${day}`, id } : null;
   },
+  sqlValues: ({ date, id }) => [{ value: date, type: 'date' }, { value: id, type: 'bigint' }],
 };
 
 const CURSOR_VERSION = 'c2';
@@ -91,6 +97,21 @@ export function pageRequest<K = string>(first: number | null | undefined, after:
     throw badUserInput(`\`first\` must be from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
   }
   return { first: size, afterKey: after == null ? null : decodeCursor(kind, after), kind };
+}
+
+/**
+ * Keyset pagination's one condition: the rows after the page's cursor in the list's order
+ * (`columns` are the sort columns, as SQL; `desc` for newest-first lists). Nothing to skip
+ * without a cursor. The fragment carries its own values.
+ */
+export function afterCursorSql<K>(page: PageRequest<K>, columns: string | readonly string[], direction: 'asc' | 'desc' = 'asc'): SqlFragment {
+  if (page.afterKey === null) return TRUE_SQL;
+  const sorted = typeof columns === 'string' ? [columns] : columns;
+  const values = page.kind.sqlValues(page.afterKey);
+  if (values.length !== sorted.length) throw new Error(`cursor ${page.kind.name} has ${values.length} values for ${sorted.length} sort columns`);
+  const placeholders = values.map((v) => `?::${v.type}`);
+  const row = (items: readonly string[]) => (items.length === 1 ? items[0] : `(${items.join(', ')})`);
+  return fragment(`${row(sorted)} ${direction === 'asc' ? '>' : '<'} ${row(placeholders)}`, ...values.map((v) => v.value));
 }
 
 /** A page of items plus a lazily computed total (counted only when a client asks for it). */

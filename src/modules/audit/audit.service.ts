@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/viewer';
 import { codeWithin } from '../../auth/scope';
 import type { SqlRunner } from '../../db/sql-runner';
 import { readModel } from '../../db/read-model';
-import { Page, pageFrom, PageRequest } from '../../graphql/connection';
+import { afterCursorSql, Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { fragment, spliced, SqlFragment } from '../../shared/sql';
 import { AuditEvent } from './audit-event.entity';
 
@@ -39,7 +39,7 @@ export async function auditEventsPage(
   if (filter.subject) conditions.push(fragment('e.subject = ?', filter.subject));
   if (filter.unitCode) conditions.push(codeWithin('e.unit_code', filter.unitCode));
   const where = fragment(conditions.map((c) => c.text).join(' and '), ...conditions.flatMap((c) => c.values));
-  const after = page.afterKey === null ? fragment('true') : fragment('e.id < ?', page.afterKey);
+  const after = afterCursorSql(page, 'e.id', 'desc');
   const query = spliced`select ${fragment(COLUMNS)} from audit_event e where ${where} and ${after} order by e.id desc limit ${fragment('?', page.first + 1)}`;
   const rows = await run<Record<string, unknown>>(query.text, [...query.values]);
   const total = spliced`select count(*)::int as n from audit_event e where ${where}`;

@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import type { PageRequest } from '../../graphql/connection';
+import { afterCursorSql, type PageRequest } from '../../graphql/connection';
 import { OrgUnitKind } from '../../graphql/enums';
 import { likeEscape, unitExistsOn } from '../../shared/sql';
 
@@ -55,10 +55,9 @@ function filterSql(filter: OrgUnitFilter): { where: string[]; params: unknown[] 
 
 export async function orgUnitPage(run: SqlRunner, filter: OrgUnitFilter, page: PageRequest): Promise<OrgUnitRow[]> {
   const { where, params } = filterSql(filter);
-  if (page.afterKey !== null) {
-    where.push('u.code > ?');
-    params.push(page.afterKey);
-  }
+  const after = afterCursorSql(page, 'u.code');
+  where.push(after.text);
+  params.push(...after.values);
   params.push(page.first + 1);
   return run<OrgUnitRow>(`select ${COLUMNS} from org_unit u where ${where.join(' and ')} order by u.code limit ?`, params);
 }
@@ -95,10 +94,9 @@ export async function childPages(run: SqlRunner, parentIds: readonly string[], r
     where.push('u.path <@ any(?::ltree[])');
     params.push(request.scopePaths);
   }
-  if (request.afterKey !== null) {
-    where.push('u.code > ?');
-    params.push(request.afterKey);
-  }
+  const after = afterCursorSql(request, 'u.code');
+  where.push(after.text);
+  params.push(...after.values);
   params.push(request.first + 1);
   return run<OrgUnitRow>(
     `select * from (

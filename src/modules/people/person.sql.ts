@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import type { PageRequest } from '../../graphql/connection';
+import { afterCursorSql, type PageRequest } from '../../graphql/connection';
 import { assignmentActiveOn, likeEscape } from '../../shared/sql';
 import { scopeUnitsSql } from '../org';
 import { pathInSubtrees } from '../../auth/scope';
@@ -80,10 +80,9 @@ function peopleFilterSql(filter: PeopleFilter): { sql: string; params: unknown[]
 export async function peoplePage(run: SqlRunner, filter: PeopleFilter, page: PageRequest): Promise<PersonRow[]> {
   const { sql, params } = peopleFilterSql(filter);
   let where = sql;
-  if (page.afterKey !== null) {
-    where += ' and p.id > ?';
-    params.push(page.afterKey);
-  }
+  const after = afterCursorSql(page, 'p.id');
+  where += ` and ${after.text}`;
+  params.push(...after.values);
   params.push(page.first + 1);
   return run<PersonRow>(`select ${COLUMNS} from person p where ${where} order by p.id limit ?`, params);
 }

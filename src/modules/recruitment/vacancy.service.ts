@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
-import { BY_DATE_THEN_ID, BY_ID, Page, pageFrom, pageRequest } from '../../graphql/connection';
+import { afterCursorSql, BY_DATE_THEN_ID, BY_ID, Page, pageFrom, pageRequest } from '../../graphql/connection';
 import { DaysOpenBand, isLiveVacancy, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { byKey } from '../../graphql/loaders';
@@ -97,13 +97,9 @@ export async function listVacancies(ctx: RequestContext, args: VacancyListArgs &
   const params = [...filter.params];
   let where = filter.sql;
   const order = byAge ? 'v.opened_on, v.id' : 'v.id';
-  if (byAge?.afterKey) {
-    where += ' and (v.opened_on, v.id) > (?::date, ?::bigint)';
-    params.push(byAge.afterKey.date, byAge.afterKey.id);
-  } else if (byId?.afterKey) {
-    where += ' and v.id > ?';
-    params.push(byId.afterKey);
-  }
+  const after = byAge ? afterCursorSql(byAge, ['v.opened_on', 'v.id']) : afterCursorSql(byId!, 'v.id');
+  where += ` and ${after.text}`;
+  params.push(...after.values);
   params.push((byAge ?? byId)!.first + 1);
   const rows = await ctx.sql<VacancyRow>(`select ${COLUMNS} from vacancy v join position p on p.id = v.position_id where ${where} order by ${order} limit ?`, params);
   const countTotal = async () => {

@@ -3,7 +3,7 @@ import { assertUnitInScope, scopePaths, unitInScope } from '../../auth/scope';
 import { Viewer } from '../../auth/viewer';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { newEntity } from '../../db/new-entity';
-import { Page, pageFrom, PageRequest } from '../../graphql/connection';
+import { afterCursorSql, Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { badUserInput, forbidden, graphQLError } from '../../graphql/errors';
 import { Role } from '../../graphql/enums';
 import { fromGlobalId } from '../../graphql/global-id';
@@ -322,10 +322,9 @@ export async function listPolicyScenarios(ctx: RequestContext, page: PageRequest
   const scope = scenarioScope(viewerOf(ctx));
   const params = [...scope.params];
   let where = scope.where;
-  if (page.afterKey !== null) {
-    where += ' and s.id < ?';
-    params.push(page.afterKey);
-  }
+  const after = afterCursorSql(page, 's.id', 'desc');
+  where += ` and ${after.text}`;
+  params.push(...after.values);
   params.push(page.first + 1);
   const rows = await ctx.sql<Record<string, unknown>>(`select ${SCENARIO_COLUMNS} from policy_scenario s ${scope.join} where ${where} order by s.id desc limit ?`, params);
   const countTotal = async () => {

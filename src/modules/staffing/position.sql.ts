@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import type { PageRequest } from '../../graphql/connection';
+import { afterCursorSql, type PageRequest } from '../../graphql/connection';
 import { assignmentActiveOn } from '../../shared/sql';
 import { scopeUnitsSql } from '../org';
 
@@ -25,10 +25,9 @@ export async function positionPagesOfUnits(run: SqlRunner, unitIds: readonly str
   const params: unknown[] = [unitIds];
   let where = 'p.unit_id = any(?::bigint[])';
   if (itOnly) where += ' and p.is_it_specialist';
-  if (page.afterKey !== null) {
-    where += ' and p.id > ?';
-    params.push(page.afterKey);
-  }
+  const after = afterCursorSql(page, 'p.id');
+  where += ` and ${after.text}`;
+  params.push(...after.values);
   params.push(page.first + 1);
   return run<PositionRow>(
     `select * from (select ${COLUMNS}, row_number() over (partition by p.unit_id order by p.id) as rank
@@ -62,10 +61,9 @@ function scopeFilter(filter: PositionScopeFilter): { sql: string; params: unknow
 export async function positionPageInScope(run: SqlRunner, filter: PositionScopeFilter, page: PageRequest): Promise<PositionRow[]> {
   const { sql, params } = scopeFilter(filter);
   let where = sql;
-  if (page.afterKey !== null) {
-    where += ' and p.id > ?';
-    params.push(page.afterKey);
-  }
+  const after = afterCursorSql(page, 'p.id');
+  where += ` and ${after.text}`;
+  params.push(...after.values);
   params.push(page.first + 1);
   return run<PositionRow>(`select ${COLUMNS} from position p where ${where} order by p.id limit ?`, params);
 }
