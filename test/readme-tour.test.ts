@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
@@ -6,6 +5,7 @@ import { seedIfEmpty } from '../src/app/seed';
 import { fromGlobalId } from '../src/graphql/global-id';
 import { createLogger } from '../src/logger';
 import { startTestServer, TEST_SECRET, TestServer } from './helpers/harness';
+import { runScript } from './helpers/run-script';
 
 /**
  * The README's tour, run as written: every query of every block, with the token the block says
@@ -14,7 +14,6 @@ import { startTestServer, TEST_SECRET, TestServer } from './helpers/harness';
  * codes change.
  */
 const ROOT = path.resolve(__dirname, '..');
-const TS_REGISTER = path.join(ROOT, 'test', 'helpers', 'ts-register.js');
 const TOKEN_COMMAND = /npm run -s token -- ((?:--[a-z]+ [A-Za-z0-9_.@-]+ ?)+)/g;
 
 interface Block {
@@ -48,20 +47,10 @@ function lastTokenCommand(text: string): string[] | null {
 }
 
 /** The token script as `npm run -s token -- ARGS` runs it, signing with the test server's secret. */
-function runTokenScript(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', TS_REGISTER, path.join(ROOT, 'scripts', 'token.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', JWT_SECRET: TEST_SECRET },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(stdout.trim()) : reject(new Error(`token ${args.join(' ')}: exit ${code}: ${stderr}`))));
-  });
+async function runTokenScript(args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await runScript('token.ts', args, { JWT_SECRET: TEST_SECRET });
+  if (code !== 0) throw new Error(`token ${args.join(' ')}: exit ${code}: ${stderr}`);
+  return stdout.trim();
 }
 
 /** Each operation of a block on its own: a block holds several anonymous ones, one after another. */

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,28 +5,9 @@ import { bearerTokenFrom } from '../scripts/bearer-token';
 import { defaultSubjectFor } from '../scripts/token';
 import { Role } from '../src/graphql/enums';
 import { startTestServer, TEST_SECRET, TestServer } from './helpers/harness';
+import { runScript } from './helpers/run-script';
 import { buildWorld } from './helpers/world';
 
-const ROOT = path.resolve(__dirname, '..');
-const TS_REGISTER = path.join(ROOT, 'test', 'helpers', 'ts-register.js');
-
-/** A script of scripts/ as `npm run -s` runs it, with only the environment given (none of this process's WF_TOKEN or JWT_*). */
-function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // Preloaded with -r, so the script is the main module and runs its main(), as under `node dist/…`.
-    const child = spawn(process.execPath, ['-r', TS_REGISTER, path.join(ROOT, 'scripts', script), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('npm run token: a subject of its own for every role and unit', () => {
   it('derives the subject from the role and the unit', () => {
