@@ -212,6 +212,8 @@ export const MIXED_LOAD_DOCUMENTS: Readonly<Record<string, string>> = Q;
 interface Slot {
   positionId: string;
   isIt: boolean;
+  /** The unit and category whose quota the seat counts against (`unitId:category`). */
+  quotaKey: string;
 }
 
 interface LiveVacancy {
@@ -229,8 +231,16 @@ interface Province {
   positions: Array<{ id: string; isIt: boolean }>;
   itPositions: string[];
   liveVacancies: LiveVacancy[];
-  /** Seats the quota leaves free on the start date, each handed out once (pop). */
+  /** Seats the quota leaves free on the start date, for PRIMARY assignments, each handed out once (pop). */
   slots: Slot[];
+  /**
+   * Seats a vacancy may open on (the position's headcount less its PRIMARY holders and live
+   * vacancies on the opening day, the contract's rule), each handed out once; on positions apart
+   * from `slots`' so that an assignment never fills a vacancy the mix is recruiting for.
+   */
+  vacancySeats: Slot[];
+  /** PRIMARY seats left under the quota per `unitId:category`, shared by hires and assignments. */
+  quotaRoom: Map<string, number>;
   /** Write-track instances of the province waiting for their next step (out of the pool while a step is in flight). */
   tracks: { recruit: RecruitTrack[]; walkIn: WalkInTrack[]; staff: StaffTrack[] };
 }
@@ -328,30 +338,51 @@ async function prepare(options: MixedLoadOptions): Promise<Prepared> {
         )
       ).rows.map((r) => ({ id: toGlobalId('Vacancy', r.id), appliedOn: r.applied_on }));
       // Free PRIMARY seats per unit and category on the start date: its year's quota less the
-      // PRIMARY assignments active that day (the establishment rule's own arithmetic).
+      // PRIMARY assignments active that day (the establishment rule's own arithmetic). Positions
+      // split in two by a hash: the even ones take assignments, the odd ones vacancies.
       const groups = (
-        await db.query<{ position_ids: string[]; it: boolean[]; seats_left: number }>(
+        await db.query<{ unit_category: string; position_ids: string[]; it: boolean[]; seats_left: number }>(
           `with units as (select id from org_unit where path <@ $1::ltree and valid_to is null),
                 grp as (select p.unit_id, p.category, array_agg(p.id::text order by p.id) as position_ids, array_agg(p.is_it_specialist order by p.id) as it
-                        from position p join units on units.id = p.unit_id group by p.unit_id, p.category),
+                        from position p join units on units.id = p.unit_id where hashtext('mixseat' || p.id) % 2 = 0 group by p.unit_id, p.category),
                 act as (select p.unit_id, p.category, count(*)::int as n
                         from assignment a join position p on p.id = a.position_id join units on units.id = p.unit_id
                         where a.kind = 'PRIMARY' and a.start_date <= $2::date and (a.end_date is null or a.end_date >= $2::date)
                         group by p.unit_id, p.category)
-           select g.position_ids, g.it, (q.headcount - coalesce(act.n, 0))::int as seats_left
-           from grp g
-           join establishment_quota q on q.unit_id = g.unit_id and q.category = g.category and q.year = $3
-           left join act on act.unit_id = g.unit_id and act.category = g.category
-           where q.headcount - coalesce(act.n, 0) > 0`,
+           select q.unit_id || ':' || q.category as unit_category, coalesce(g.position_ids, '{}') as position_ids, coalesce(g.it, '{}') as it,
+                  (q.headcount - coalesce(act.n, 0))::int as seats_left
+           from establishment_quota q
+           join units on units.id = q.unit_id
+           left join grp g on g.unit_id = q.unit_id and g.category = q.category
+           left join act on act.unit_id = q.unit_id and act.category = q.category
+           where q.year = $3 and q.headcount - coalesce(act.n, 0) > 0`,
           [code, startDate, year + 1],
         )
       ).rows;
+      const quotaRoom = new Map(groups.map((g) => [g.unit_category, g.seats_left]));
       const slots: Slot[] = [];
       for (const g of groups) {
-        for (let i = 0; i < Math.min(g.seats_left, 20_000); i++) {
+        for (let i = 0; g.position_ids.length && i < Math.min(g.seats_left, 20_000); i++) {
           const k = i % g.position_ids.length;
-          slots.push({ positionId: toGlobalId('Position', g.position_ids[k]), isIt: g.it[k] });
+          slots.push({ positionId: toGlobalId('Position', g.position_ids[k]), isIt: g.it[k], quotaKey: g.unit_category });
         }
+      }
+      const vacancySeats: Slot[] = [];
+      const openable = (
+        await db.query<{ id: string; it: boolean; unit_category: string; open_seats: number }>(
+          `select p.id::text as id, p.is_it_specialist as it, p.unit_id || ':' || p.category as unit_category,
+                  (p.headcount
+                   - (select count(*) from assignment a where a.position_id = p.id and a.kind = 'PRIMARY' and a.start_date <= $2::date and a.end_date is null)
+                   - (select count(*) from vacancy v where v.position_id = p.id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')))::int as open_seats
+           from position p join org_unit u on u.id = p.unit_id
+           where u.path <@ $1::ltree and u.valid_to is null and hashtext('mixseat' || p.id) % 2 <> 0
+             and exists (select 1 from position_requirement r where r.position_id = p.id)
+           order by hashtext('mixvacseat' || p.id) limit 4000`,
+          [code, openedOn],
+        )
+      ).rows;
+      for (const o of openable) {
+        for (let i = 0; i < Math.min(o.open_seats, 5); i++) vacancySeats.push({ positionId: toGlobalId('Position', o.id), isIt: o.it, quotaKey: o.unit_category });
       }
       if (!communes.length || !people.length || !positions.length) throw new Error(`mixed load: province ${code} holds no communes, people or positions`);
       return {
@@ -363,6 +394,8 @@ async function prepare(options: MixedLoadOptions): Promise<Prepared> {
         itPositions: positions.filter((p) => p.isIt).map((p) => p.id),
         liveVacancies: shuffle(liveVacancies, rng),
         slots: shuffle(slots, rng),
+        vacancySeats: shuffle(vacancySeats, rng),
+        quotaRoom,
         tracks: { recruit: [], walkIn: [], staff: [] },
       };
     };
@@ -557,14 +590,25 @@ function takeMostAdvanced<T extends { step: number }>(pool: T[]): T | undefined 
   return pool.splice(best, 1)[0];
 }
 
+/** Takes one PRIMARY seat of a unit's quota for a category, if one is left. */
+function takeQuotaRoom(province: Province, quotaKey: string): boolean {
+  const left = province.quotaRoom.get(quotaKey) ?? 0;
+  if (left <= 0) return false;
+  province.quotaRoom.set(quotaKey, left - 1);
+  return true;
+}
+
 function planRecruit(c: ClientState, p: Prepared): Planned {
   const pool = c.hr.tracks.recruit;
   let track = takeMostAdvanced(pool);
   if (!track) {
+    // A vacancy only where the position has a seat for it; once none is left, walk-ins apply
+    // to the live ones instead.
+    const seat = c.hr.vacancySeats.pop();
+    if (!seat) return planWalkIn(c, p);
     // Hire only into a seat the quota leaves free; otherwise the offer is declined.
-    const slot = c.rng() < HIRE_SHARE ? c.hr.slots.pop() : undefined;
-    const position = slot ?? pick(c.rng, c.hr.positions);
-    track = { step: 0, positionId: slot ? slot.positionId : (position as { id: string }).id, isIt: position.isIt, hire: !!slot };
+    const hire = c.rng() < HIRE_SHARE && takeQuotaRoom(c.hr, seat.quotaKey);
+    track = { step: 0, positionId: seat.positionId, isIt: seat.isIt, hire };
   }
   const t = track;
   // Back in the pool for its next step; a failed step drops the instance.
@@ -703,7 +747,8 @@ function planStaff(c: ClientState, p: Prepared): Planned {
     };
   }
   // A PRIMARY post only in a seat the quota leaves free; otherwise a concurrent post (kiêm nhiệm), which the quota does not count.
-  const slot = c.hr.slots.pop();
+  let slot = c.hr.slots.pop();
+  while (slot && !takeQuotaRoom(c.hr, slot.quotaKey)) slot = c.hr.slots.pop();
   const input = slot
     ? { personId: t.personId, positionId: slot.positionId, kind: 'PRIMARY', startDate: p.startDate }
     : { personId: t.personId, positionId: pick(c.rng, c.hr.positions).id, kind: 'CONCURRENT', startDate: p.startDate };
