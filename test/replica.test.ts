@@ -15,7 +15,7 @@ import { entities } from '../src/app/entities';
 import { Role } from '../src/graphql/enums';
 import { RunningApp, startApp } from '../src/server/app';
 import { TEST_SECRET } from './helpers/harness';
-import { copyDataDirectory, pauseReplay, resumeReplay, Standby, startStandby, waitForReplay } from './helpers/standby';
+import { copyDataDirectory, pauseReplay, resumeReplay, Standby, startStandby, waitForReplay } from '../bench/standby';
 import { buildWorld } from './helpers/world';
 
 describe('DATABASE_REPLICA_URLS', () => {

