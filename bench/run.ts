@@ -27,7 +27,7 @@
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -169,6 +169,9 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | null = null;
   const embeddedRoot = adminUrl ? null : mkdtempSync(path.join(tmpdir(), 'wf-bench-'));
   if (embeddedRoot) {
+    // Walkable by the postgres user PostgreSQL runs as under root, so the data (and the standby
+    // copied next to it) stay in this folder, removed at the end.
+    chmodSync(embeddedRoot, 0o755);
     embedded = await startEmbeddedPostgres({ dataDir: path.join(embeddedRoot, 'pg'), persistent: true });
     adminUrl = embedded.adminUrl;
     stopEmbedded = async () => {
@@ -442,7 +445,7 @@ async function main(): Promise<void> {
       await ours.stop();
       const port = embedded.port;
       await embedded.stop();
-      const standbyDir = path.join(embeddedRoot, 'standby');
+      const standbyDir = path.join(path.dirname(embedded.dataDir), 'standby');
       copyDataDirectory(embedded.dataDir, standbyDir);
       embedded = await startEmbeddedPostgres({ dataDir: embedded.dataDir, persistent: true, port });
       standby = await startStandby({ copyOfPrimary: standbyDir, primaryAdminUrl: embedded.adminUrl, port: await freePort() });
