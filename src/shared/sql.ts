@@ -27,9 +27,19 @@ export function spliced(strings: TemplateStringsArray, ...parts: SqlFragment[]):
   return { text, values };
 }
 
-/** A unit exists on date `?`: validFrom <= d <= validTo, open ends counting. Binds the date twice. */
-export const unitExistsOn = (alias: string) =>
-  `((${alias}.valid_from is null or ${alias}.valid_from <= ?::date) and (${alias}.valid_to is null or ${alias}.valid_to >= ?::date))`;
+/** Fragments joined by `and` (true when there are none), values in order. */
+export function allOf(conditions: readonly SqlFragment[]): SqlFragment {
+  if (conditions.length === 0) return TRUE_SQL;
+  return { text: conditions.map((c) => c.text).join(' and '), values: conditions.flatMap((c) => c.values) };
+}
+
+/** A date a rule is asked about: a value (bound as `?::date`) or SQL that yields one (a column, as a fragment). */
+export type SqlDate = string | SqlFragment;
+
+/** The date as SQL: a value becomes its own `?::date`; SQL is taken as it is. */
+export function dateSql(date: SqlDate): SqlFragment {
+  return typeof date === 'string' ? fragment('?::date', date) : date;
+}
 
 /** An assignment is active on date `?`: startDate <= d and (endDate is null or endDate >= d). Binds the date twice. */
 export const assignmentActiveOn = (alias: string) =>

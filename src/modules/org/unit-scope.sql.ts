@@ -1,4 +1,4 @@
-import { unitExistsOn } from '../../shared/sql';
+import { unitOpenDuring, unitOpenOn } from './unit-dates.sql';
 
 /**
  * The contract's scope: the unit and, when includeDescendants, every unit below it that exists
@@ -6,10 +6,11 @@ import { unitExistsOn } from '../../shared/sql';
  */
 export function scopeUnitsSql(rootId: string, includeDescendants: boolean, date: string): { sql: string; params: unknown[] } {
   if (!includeDescendants) return { sql: 'select ?::bigint as unit_id', params: [rootId] };
+  const open = unitOpenOn('u', date);
   return {
     sql: `select u.id as unit_id from org_unit root join org_unit u on u.path <@ root.path
-          where root.id = ? and (u.id = root.id or ${unitExistsOn('u')})`,
-    params: [rootId, date, date],
+          where root.id = ? and (u.id = root.id or ${open.text})`,
+    params: [rootId, ...open.values],
   };
 }
 
@@ -19,9 +20,10 @@ export function scopeUnitsSql(rootId: string, includeDescendants: boolean, date:
  * within the period; each vacancy still counts once, in the unit of its position.
  */
 export function scopeUnitsDuringSql(rootId: string, from: string, to: string): { sql: string; params: unknown[] } {
+  const open = unitOpenDuring('u', from, to);
   return {
     sql: `select u.id as unit_id from org_unit root join org_unit u on u.path <@ root.path
-          where root.id = ? and (u.id = root.id or ((u.valid_from is null or u.valid_from <= ?::date) and (u.valid_to is null or u.valid_to >= ?::date)))`,
-    params: [rootId, to, from],
+          where root.id = ? and (u.id = root.id or ${open.text})`,
+    params: [rootId, ...open.values],
   };
 }

@@ -1,5 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { LIVE_VACANCY_STATUSES } from '../../graphql/enums';
+import { unitNotEndedBefore, unitOpenEnded } from '../org';
 
 /**
  * The set-based statements of a reorganisation. Each takes whole sets (arrays bound as one
@@ -33,7 +34,7 @@ export async function lockPeopleToRestart(run: SqlRunner, paths: readonly string
   await run(
     `select pe.id from person pe
      where pe.id in (select a.person_id from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-                     where u.path <@ any(?::ltree[]) and u.valid_to is null
+                     where u.path <@ any(?::ltree[]) and ${unitOpenEnded('u').text}
                        and a.start_date < ?::date and (a.end_date is null or a.end_date >= ?::date))
      order by pe.id for update of pe`,
     [paths, effectiveOn, effectiveOn],
@@ -44,7 +45,7 @@ export async function lockPeopleToRestart(run: SqlRunner, paths: readonly string
 export async function lockLiveVacancies(run: SqlRunner, paths: readonly string[]): Promise<void> {
   await run(
     `select v.id from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
-     where u.path <@ any(?::ltree[]) and u.valid_to is null and v.status = any(?::text[])
+     where u.path <@ any(?::ltree[]) and ${unitOpenEnded('u').text} and v.status = any(?::text[])
      order by v.id for update of v`,
     [paths, [...LIVE_VACANCY_STATUSES]],
   );
@@ -224,7 +225,7 @@ export async function liveContentOn(
   const [row] = await run<{ units: string[] | null; assignments: number; assignment_units: string[] | null; vacancies: number; vacancy_units: string[] | null }>(
     `select
        (select array_agg(u.code order by u.code) from org_unit u
-         where u.path <@ ?::ltree and u.id <> ? and (u.valid_to is null or u.valid_to >= ?::date)) as units,
+         where u.path <@ ?::ltree and u.id <> ? and ${unitNotEndedBefore('u', date).text}) as units,
        (select count(*)::int from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
          where u.path <@ ?::ltree and (a.end_date is null or a.end_date >= ?::date)) as assignments,
        (select array_agg(distinct u.code) from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id

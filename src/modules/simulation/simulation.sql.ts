@@ -1,8 +1,9 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { liveVacancySql } from '../../graphql/enums';
 import { NATIONAL_REGION, regionOf } from '../../shared/region';
-import { unitExistsOn, vacanciesInScopeOn } from '../../shared/sql';
-import { scopeUnitsSql } from '../org';
+import { vacanciesInScopeOn } from '../../shared/sql';
+import { packageValidOn } from '../attraction';
+import { scopeUnitsSql, unitOpenOn } from '../org';
 
 /**
  * The considered vacancies of a simulation, with every pay input, in one statement.
@@ -65,7 +66,7 @@ export async function consideredVacancyGroups(run: SqlRunner, rootId: string, da
        ) b
      ),
      children as materialized (
-       select c.id, c.path from org_unit c join root on c.parent_id = root.id where ${unitExistsOn('c')}
+       select c.id, c.path from org_unit c join root on c.parent_id = root.id where ${unitOpenOn('c', date).text}
      )
      select sum(vac.n)::int as n,
             vac.pay_coefficient::float8 as coef,
@@ -79,7 +80,7 @@ export async function consideredVacancyGroups(run: SqlRunner, rootId: string, da
      from vac
      join medians m on m.role_family = vac.role_family and m.seniority = vac.seniority and m.region = vac.region
      left join incentive_package k on k.id = vac.incentive_package_id
-          and k.valid_from <= ?::date and (k.valid_to is null or k.valid_to >= ?::date)
+          and ${packageValidOn('k', date).text}
           and vac.role_family = any(k.eligible_role_families)
      left join children ch on ch.path = vac.child_path
      group by vac.pay_coefficient, m.p50, k.id, ch.id

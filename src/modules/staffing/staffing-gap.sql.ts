@@ -1,6 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { liveVacancySql } from '../../graphql/enums';
-import { assignmentActiveOn, notMovedAfter, unitExistsOn, VACANCIES_MOVED_AFTER } from '../../shared/sql';
+import { assignmentActiveOn, notMovedAfter, VACANCIES_MOVED_AFTER } from '../../shared/sql';
+import { unitOpenOn } from '../org';
 
 /** The figures of one StaffingGap, straight from the contract's definitions. */
 export interface StaffingGapFigures {
@@ -66,14 +67,16 @@ export async function staffingGapFigures(
   const d = options.asOf;
   const { concurrent, vacancies } = options.figures ?? ALL_GAP_FIGURES;
   const columns = 'r.id, r.path, r.code, r.parent_id';
+  const rootOpen = unitOpenOn('r', d);
+  const unitOpen = unitOpenOn('u', d);
   const rootsSql =
     roots.kind === 'units'
       ? { sql: `select ${columns} from org_unit r where r.id = any(?::bigint[])`, params: [roots.units.map((u) => u.id)] }
       : roots.kind === 'childrenOf'
-        ? { sql: `select ${columns} from org_unit r where r.parent_id = any(?::bigint[]) and ${unitExistsOn('r')}`, params: [roots.parents.map((u) => u.id), d, d] }
+        ? { sql: `select ${columns} from org_unit r where r.parent_id = any(?::bigint[]) and ${rootOpen.text}`, params: [roots.parents.map((u) => u.id), ...rootOpen.values] }
         : {
-            sql: `select ${columns} from org_unit r where r.id = ? union all select ${columns} from org_unit r where r.parent_id = ? and ${unitExistsOn('r')}`,
-            params: [roots.unit.id, roots.unit.id, d, d],
+            sql: `select ${columns} from org_unit r where r.id = ? union all select ${columns} from org_unit r where r.parent_id = ? and ${rootOpen.text}`,
+            params: [roots.unit.id, roots.unit.id, ...rootOpen.values],
           };
   // The subtrees that hold every root's scope, and the roots that count even on a date when
   // they do not exist (children roots exist by construction).
@@ -83,11 +86,11 @@ export async function staffingGapFigures(
     ? {
         sql: `scope as (
                 select r.id as root_id, u.id as unit_id from roots r join org_unit u on u.path <@ r.path
-                where u.id = r.id or ${unitExistsOn('u')}),
+                where u.id = r.id or ${unitOpen.text}),
               units as (
                 select u.id as unit_id from org_unit u
-                where u.path <@ any(?::ltree[]) and (u.id = any(?::bigint[]) or ${unitExistsOn('u')}))`,
-        params: [d, d, bounds.map((u) => u.code), namedRoots, d, d],
+                where u.path <@ any(?::ltree[]) and (u.id = any(?::bigint[]) or ${unitOpen.text}))`,
+        params: [...unitOpen.values, bounds.map((u) => u.code), namedRoots, ...unitOpen.values],
       }
     : { sql: `scope as (select r.id as root_id, r.id as unit_id from roots r),
               units as (select distinct unit_id from scope)`, params: [] };
