@@ -26,6 +26,31 @@ const RULES: OwnedRule[] = [
     copies: [/\bvalid_(from|to)\s+is\s+(not\s+)?null\b/i, /\bvalid_(from|to)\s*[<>]=?\s*(\?|\$\{|[a-z_]+\.[a-z_]+\b(?!\())/],
     use: 'unitOpenOn / unitOpenDuring / unitNotEndedBefore / unitOpenEnded (org), packageValidOn (attraction)',
   },
+  {
+    rule: 'an assignment is active on a date',
+    homes: ['src/modules/staffing/assignment-dates.sql.ts'],
+    copies: [/\bend_date\s+is\s+(not\s+)?null\b/i, /\bend_date\s*>=?\s*(\?|\$\{|[a-z_]+\.[a-z_]+\b(?!\())/],
+    use: 'assignmentActiveOn / assignmentActiveDuring / assignmentNotEndedBefore / assignmentRunningInto / freeSeatsOn (staffing)',
+  },
+  {
+    rule: 'a unit lies in a subtree (scope)',
+    homes: ['src/auth/scope.ts'],
+    // ltree's "is below": the only `<@` the code writes.
+    copies: [/<@/],
+    use: 'pathInScope / pathInSubtrees / pathInSubtree (auth/scope), personInSubtrees (people)',
+  },
+  {
+    rule: 'a vacancy is live',
+    homes: ['src/graphql/enums.ts'],
+    copies: [/'OPEN',\s*'INTERVIEWING',\s*'OFFERED'/, /\bLIVE_VACANCY_STATUSES\b/],
+    use: 'liveVacancySql / isLiveVacancy (graphql/enums)',
+  },
+  {
+    rule: 'the pay region of a unit',
+    homes: ['src/shared/region.ts'],
+    copies: [/\bsplit_part\s*\(/i],
+    use: 'regionOf / regionOfCode / provinceUnitCode (shared/region)',
+  },
 ];
 
 const root = path.resolve(__dirname, '..');
@@ -68,6 +93,10 @@ test('every home exists and writes its rule out', () => {
 test('a copy of a rule outside its home is caught, and a JS check of the same fields is not', () => {
   const copies: Record<string, string> = {
     'a unit is open on a date': "where (u.valid_to is null or u.valid_to >= ?::date)",
+    'an assignment is active on a date': "where a.start_date <= g.on_date and (a.end_date is null or a.end_date >= g.on_date)",
+    'a unit lies in a subtree (scope)': 'where u.path <@ any(?::ltree[])',
+    'a vacancy is live': "where v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')",
+    'the pay region of a unit': "select split_part(u.code, '.', 1) as region",
   };
   for (const rule of RULES) {
     const sample = copies[rule.rule];
@@ -75,5 +104,6 @@ test('a copy of a rule outside its home is caught, and a JS check of the same fi
     expect(copiesOutsideHomes('src/modules/elsewhere.sql.ts', `const q = \`${sample}\`;`)).toHaveLength(1);
     expect(copiesOutsideHomes(rule.homes[0], `const q = \`${sample}\`;`)).toEqual([]);
   }
+  expect(copiesOutsideHomes('src/modules/elsewhere.service.ts', 'if (row.end_date !== null && row.end_date >= input.effectiveOn) throw x;')).toEqual([]);
   expect(copiesOutsideHomes('src/modules/elsewhere.service.ts', 'if (unit.valid_to !== null && (unit.valid_to < today() || unit.valid_from > input.effectiveOn)) throw x;')).toEqual([]);
 });
