@@ -63,3 +63,12 @@ export async function componentsInScope(run: SqlRunner, rootId: string, includeD
   return run<ComponentRow>(query.text, query.values);
 }
 
+/** One component with its unit's code (node(id) checks the scope on it); null when none has the id. */
+export async function componentWithUnitCode(run: SqlRunner, id: string): Promise<(ComponentRow & { unit_code: string }) | null> {
+  const [row] = await run<ComponentRow & { unit_code: string }>(
+    `select w.id, w.unit_id, w.name, w.category, w.annual_volume, w.minutes_per_item, w.digitisable, u.code as unit_code
+     from workload_component w join org_unit u on u.id = w.unit_id where w.id = ?`,
+    [id],
+  );
+  return row ?? null;
+}
