@@ -13,8 +13,8 @@ import { positionById, positionInViewerScope, assignmentById } from '../modules/
 import { personById, personVisible, competencyById } from '../modules/people';
 import { vacancyById, applicationById, offerById, candidateById, candidateVisible } from '../modules/recruitment';
 import { incentivePackageById, benchmarkById } from '../modules/attraction';
-import { WorkloadComponent } from '../modules/workload';
-import { AuditEvent } from '../modules/audit';
+import { componentWithUnitCode, WorkloadComponent } from '../modules/workload';
+import { AuditEvent, auditEventRow } from '../modules/audit';
 import { policyScenarioForNode } from '../modules/simulation';
 import { readModel } from '../db/read-model';
 
@@ -77,18 +77,14 @@ const nodeFetchers: Record<string, (ctx: RequestContext, key: string) => Promise
     return offer;
   },
   async WorkloadComponent(ctx, key) {
-    const [row] = await ctx.sql<{ id: string; unit_id: string; name: string; category: string; annual_volume: number; minutes_per_item: number; digitisable: boolean; code: string }>(
-      `select w.id, w.unit_id, w.name, w.category, w.annual_volume, w.minutes_per_item, w.digitisable, u.code
-       from workload_component w join org_unit u on u.id = w.unit_id where w.id = ?`,
-      [key],
-    );
+    const row = await componentWithUnitCode(ctx.sql, key);
     if (!row) return null;
-    if (!unitInScope(viewerOf(ctx), row.code)) throw forbidden();
-    const { code: _code, ...columns } = row;
+    if (!unitInScope(viewerOf(ctx), row.unit_code)) throw forbidden();
+    const { unit_code: _code, ...columns } = row;
     return readModel(ctx.em, WorkloadComponent, columns as unknown as Record<string, unknown>);
   },
   async AuditEvent(ctx, key) {
-    const [row] = await ctx.sql<Record<string, unknown>>('select id, at, subject, role, operation, unit_code, target_id, changes from audit_event where id = ?', [key]);
+    const row = await auditEventRow(ctx.sql, key);
     return row ? readModel(ctx.em, AuditEvent, row) : null;
   },
   Competency: (ctx, key) => competencyById(ctx, key),

@@ -39,6 +39,11 @@ export function pathInSubtrees(pathColumn: string, paths: readonly string[]): Sq
   return fragment(`${pathColumn} <@ any(?::ltree[])`, paths);
 }
 
+/** SQL: the unit whose ltree is `pathColumn` lies in the subtree rooted at `root`: an ltree value, or SQL yielding one (another row's path). */
+export function pathInSubtree(pathColumn: string, root: string | SqlFragment): SqlFragment {
+  return typeof root === 'string' ? fragment(`${pathColumn} <@ ?::ltree`, root) : fragment(`${pathColumn} <@ ${root.text}`, ...root.values);
+}
+
 /** SQL: the unit code stored in `codeColumn` is `root` or below it (unitWithin, for rows that keep a code, not a path). */
 export function codeWithin(codeColumn: string, root: string): SqlFragment {
   return fragment(`(${codeColumn} = ? or ${codeColumn} like ? escape '\\')`, root, `${likeEscape(root)}.%`);

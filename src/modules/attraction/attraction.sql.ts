@@ -1,5 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { NATION_CODE } from '../../shared/region';
+import { fragment, spliced } from '../../shared/sql';
+import { packageValidOn } from './package-dates.sql';
 
 /** Set-based reads and upserts of the attraction tables: benchmarks, packages, base salaries. */
 
@@ -88,15 +90,11 @@ export async function isProvinceRegion(run: SqlRunner, code: string): Promise<bo
 export const PACKAGE_COLUMNS =
   'k.id, k.name, k.legal_basis, k.monthly_allowance, k.salary_percent_allowance, k.signing_bonus, k.min_service_years, k.eligible_role_families, k.valid_from, k.valid_to';
 
-/** Packages, all of them or those valid on `activeOn` (validFrom <= d <= validTo, open end). */
+/** Packages, all of them or those valid on `activeOn`. */
 export async function packageList(run: SqlRunner, activeOn: string | null): Promise<Array<Record<string, unknown>>> {
   if (activeOn === null) return run(`select ${PACKAGE_COLUMNS} from incentive_package k order by k.valid_from, k.id`);
-  return run(
-    `select ${PACKAGE_COLUMNS} from incentive_package k
-     where k.valid_from <= ?::date and (k.valid_to is null or k.valid_to >= ?::date)
-     order by k.valid_from, k.id`,
-    [activeOn, activeOn],
-  );
+  const query = spliced`select ${fragment(PACKAGE_COLUMNS)} from incentive_package k where ${packageValidOn('k', activeOn)} order by k.valid_from, k.id`;
+  return run(query.text, query.values);
 }
 
 export interface BaseSalaryRow {

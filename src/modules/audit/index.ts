@@ -2,3 +2,4 @@
 export { AuditEvent } from './audit-event.entity';
 export { AuditResolver } from './audit.resolver';
 export { recordAudit } from './audit.service';
+export { auditEventRow } from './audit.sql';

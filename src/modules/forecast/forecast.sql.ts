@@ -1,6 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { assignmentActiveOn } from '../../shared/sql';
+import { fragment } from '../../shared/sql';
 import { scopeUnitsDuringSql, scopeUnitsSql } from '../org';
+import { assignmentActiveDuring, assignmentActiveOn } from '../staffing';
 import type { CohortGroup, QuotaOfYear } from './workforce-forecast';
 
 /** Separations, as the contract counts them: ended PRIMARY assignments but for moves between posts. */
@@ -13,10 +14,11 @@ const IS_SEPARATION = `(a.end_reason is null or a.end_reason not in ('TRANSFER',
  */
 export async function cohortGroups(run: SqlRunner, rootId: string, asOf: string): Promise<CohortGroup[]> {
   const scope = scopeUnitsSql(rootId, true, asOf);
+  const active = assignmentActiveOn('a', asOf);
   // Grouped by sex and birth month first: the retirement date is then worked out once a group
   // (a few thousand for a nation), not once a person.
   const rows = await run<{ category: string; is_it_specialist: boolean; retirement_year: number | null; members: number }>(
-    `with scope_units as (${scope.sql}),
+    `with scope_units as (${scope.text}),
      born as (
        select p.category, p.is_it_specialist, per.sex,
               coalesce(extract(year from per.birth_date)::int, per.birth_year) as birth_year,
@@ -26,7 +28,7 @@ export async function cohortGroups(run: SqlRunner, rootId: string, asOf: string)
          join position p on p.id = a.position_id
          join scope_units s on s.unit_id = p.unit_id
          join person per on per.id = a.person_id
-        where a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}
+        where a.kind = 'PRIMARY' and ${active.text}
         group by 1, 2, 3, 4, 5
      )
      select category, is_it_specialist,
@@ -34,7 +36,7 @@ export async function cohortGroups(run: SqlRunner, rootId: string, asOf: string)
             sum(members)::int as members
        from born
       group by 1, 2, 3`,
-    [...scope.params, asOf, asOf],
+    [...scope.values, ...active.values],
   );
   return rows.map((r) => ({ category: r.category, isItSpecialist: r.is_it_specialist, retirementYear: r.retirement_year, members: r.members }));
 }
@@ -49,18 +51,20 @@ export async function attritionHistory(run: SqlRunner, rootId: string, asOf: str
   const from = `${year - 3}-01-01`;
   const to = `${year - 1}-12-31`;
   const januaries = [`${year - 3}-01-01`, `${year - 2}-01-01`, `${year - 1}-01-01`];
+  const activeInPeriod = assignmentActiveDuring('a', from, to);
+  const activeOnJanuary = assignmentActiveOn('a', fragment('j.day'));
   const [row] = await run<{ separations: number; january_headcounts: number }>(
-    `with scope_units as (${scope.sql}),
+    `with scope_units as (${scope.text}),
      primaries as (
        select a.start_date, a.end_date, a.end_reason from assignment a
          join position p on p.id = a.position_id
          join scope_units s on s.unit_id = p.unit_id
-        where a.kind = 'PRIMARY' and a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)
+        where a.kind = 'PRIMARY' and ${activeInPeriod.text}
      )
      select (select count(*)::int from primaries a where a.end_date between ?::date and ?::date and ${IS_SEPARATION}) as separations,
             (select count(*)::int from primaries a cross join unnest(?::date[]) as j(day)
-              where a.start_date <= j.day and (a.end_date is null or a.end_date >= j.day)) as january_headcounts`,
-    [...scope.params, to, from, from, to, januaries],
+              where ${activeOnJanuary.text}) as january_headcounts`,
+    [...scope.values, ...activeInPeriod.values, from, to, januaries],
   );
   return { separations: row.separations, januaryHeadcounts: row.january_headcounts };
 }
@@ -69,12 +73,12 @@ export async function attritionHistory(run: SqlRunner, rootId: string, asOf: str
 export async function quotasUpTo(run: SqlRunner, rootId: string, asOf: string, lastYear: number): Promise<QuotaOfYear[]> {
   const scope = scopeUnitsSql(rootId, true, asOf);
   const rows = await run<{ year: number; category: string; headcount: number }>(
-    `with scope_units as (${scope.sql})
+    `with scope_units as (${scope.text})
      select q.year, q.category, sum(q.headcount)::int as headcount
        from establishment_quota q join scope_units s on s.unit_id = q.unit_id
       where q.year <= ?
       group by 1, 2`,
-    [...scope.params, lastYear],
+    [...scope.values, lastYear],
   );
   return rows;
 }
@@ -96,14 +100,16 @@ export interface TurnoverFigures {
  */
 export async function turnoverFigures(run: SqlRunner, rootId: string, from: string, to: string): Promise<TurnoverFigures> {
   const scope = scopeUnitsDuringSql(rootId, from, to);
+  const activeInPeriod = assignmentActiveDuring('a', from, to);
+  const [activeAtStart, activeAtEnd] = [assignmentActiveOn('a', from), assignmentActiveOn('a', to)];
   const [row] = await run<TurnoverFigures>(
-    `with scope_units as (${scope.sql}),
+    `with scope_units as (${scope.text}),
      primaries as (
        select a.id, a.person_id, a.start_date, a.end_date, a.end_reason, a.destination_sector, p.is_it_specialist
          from assignment a
          join position p on p.id = a.position_id
          join scope_units s on s.unit_id = p.unit_id
-        where a.kind = 'PRIMARY' and a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)
+        where a.kind = 'PRIMARY' and ${activeInPeriod.text}
      ),
      ended as (select * from primaries a where a.end_date between ?::date and ?::date),
      separated as (select * from ended a where ${IS_SEPARATION})
@@ -119,11 +125,11 @@ export async function turnoverFigures(run: SqlRunner, rootId: string, from: stri
           ) next
           join position np on np.id = next.position_id
          where a.end_reason = 'TRANSFER' and np.unit_id not in (select unit_id from scope_units)) as transfers_out,
-       (select count(*)::int from primaries a where a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)) as headcount_from,
-       (select count(*)::int from primaries a where a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)) as headcount_to,
+       (select count(*)::int from primaries a where ${activeAtStart.text}) as headcount_from,
+       (select count(*)::int from primaries a where ${activeAtEnd.text}) as headcount_to,
        (select count(*)::int from separated where is_it_specialist) as it_separations,
        (select count(*)::int from separated where destination_sector = 'PRIVATE') as lost_to_private`,
-    [...scope.params, to, from, from, to, from, from, to, to],
+    [...scope.values, ...activeInPeriod.values, from, to, ...activeAtStart.values, ...activeAtEnd.values],
   );
   return row;
 }

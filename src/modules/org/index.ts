@@ -4,3 +4,4 @@ export { CreateOrgUnitInput, OrgUnitPayload, OrgUnitResolver } from './org-unit.
 export { CreateOrgUnitCommand, checkNewOrgUnit, insertOrgUnit, lockUnitByCode, openEndedRefusal, requireUnitForQuery, unitById } from './org-unit.service';
 export { orgUnitsByIds } from './org-unit.sql';
 export { scopeUnitsDuringSql, scopeUnitsSql } from './unit-scope.sql';
+export { unitNotEndedBefore, unitOpenDuring, unitOpenEnded, unitOpenOn } from './unit-dates.sql';

@@ -1,7 +1,9 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { afterCursorSql, type PageRequest } from '../../graphql/connection';
 import { OrgUnitKind } from '../../graphql/enums';
-import { likeEscape, unitExistsOn } from '../../shared/sql';
+import { pathInSubtrees } from '../../auth/scope';
+import { allOf, fragment, likeEscape, spliced, type SqlFragment } from '../../shared/sql';
+import { unitOpenOn } from './unit-dates.sql';
 
 export interface OrgUnitRow {
   id: string;
@@ -28,43 +30,29 @@ export interface OrgUnitFilter {
   activeOn: string;
 }
 
-function filterSql(filter: OrgUnitFilter): { where: string[]; params: unknown[] } {
-  const where = [unitExistsOn('u')];
-  const params: unknown[] = [filter.activeOn, filter.activeOn];
-  if (filter.scopePaths) {
-    where.push('u.path <@ any(?::ltree[])');
-    params.push(filter.scopePaths);
-  }
-  if (filter.parentId) {
-    where.push('u.parent_id = ?');
-    params.push(filter.parentId);
-  }
-  if (filter.topLevel) where.push('u.parent_id is null');
-  if (filter.kind) {
-    where.push('u.kind = ?');
-    params.push(filter.kind);
-  }
+function filterSql(filter: OrgUnitFilter): SqlFragment {
+  const where = [unitOpenOn('u', filter.activeOn)];
+  if (filter.scopePaths) where.push(pathInSubtrees('u.path', filter.scopePaths));
+  if (filter.parentId) where.push(fragment('u.parent_id = ?', filter.parentId));
+  if (filter.topLevel) where.push(fragment('u.parent_id is null'));
+  if (filter.kind) where.push(fragment('u.kind = ?', filter.kind));
   if (filter.search) {
     // Folding both sides (case and diacritics) makes "phu xuan" find "Phú Xuân"; the
     // trigram index on search_fold(name) serves the LIKE.
-    where.push(`(search_fold(u.name) like '%' || search_fold(?) || '%' or lower(u.code) like ?)`);
-    params.push(likeEscape(filter.search.trim()), `%${likeEscape(filter.search.trim().toLowerCase())}%`);
+    const search = filter.search.trim();
+    where.push(fragment(`(search_fold(u.name) like '%' || search_fold(?) || '%' or lower(u.code) like ?)`, likeEscape(search), `%${likeEscape(search.toLowerCase())}%`));
   }
-  return { where, params };
+  return allOf(where);
 }
 
 export async function orgUnitPage(run: SqlRunner, filter: OrgUnitFilter, page: PageRequest): Promise<OrgUnitRow[]> {
-  const { where, params } = filterSql(filter);
-  const after = afterCursorSql(page, 'u.code');
-  where.push(after.text);
-  params.push(...after.values);
-  params.push(page.first + 1);
-  return run<OrgUnitRow>(`select ${COLUMNS} from org_unit u where ${where.join(' and ')} order by u.code limit ?`, params);
+  const query = spliced`select ${fragment(COLUMNS)} from org_unit u where ${filterSql(filter)} and ${afterCursorSql(page, 'u.code')} order by u.code limit ${fragment('?', page.first + 1)}`;
+  return run<OrgUnitRow>(query.text, query.values);
 }
 
 export async function orgUnitCount(run: SqlRunner, filter: OrgUnitFilter): Promise<number> {
-  const { where, params } = filterSql(filter);
-  const [row] = await run<{ n: number }>(`select count(*)::int as n from org_unit u where ${where.join(' and ')}`, params);
+  const query = spliced`select count(*)::int as n from org_unit u where ${filterSql(filter)}`;
+  const [row] = await run<{ n: number }>(query.text, query.values);
   return row.n;
 }
 
@@ -82,29 +70,21 @@ export interface ChildPageRequest extends PageRequest {
   scopePaths: string[] | null;
 }
 
+/** Children of many parents: those existing on the date (when given) and in the viewer's scope. */
+function childrenSql(parentIds: readonly string[], request: Pick<ChildPageRequest, 'activeOn' | 'scopePaths'>): SqlFragment {
+  const where = [fragment('u.parent_id = any(?::bigint[])', parentIds)];
+  if (request.activeOn) where.push(unitOpenOn('u', request.activeOn));
+  if (request.scopePaths) where.push(pathInSubtrees('u.path', request.scopePaths));
+  return allOf(where);
+}
+
 /** One page of children for each of many parents, in one statement (DataLoader batch). */
 export async function childPages(run: SqlRunner, parentIds: readonly string[], request: ChildPageRequest): Promise<OrgUnitRow[]> {
-  const where = ['u.parent_id = any(?::bigint[])'];
-  const params: unknown[] = [parentIds];
-  if (request.activeOn) {
-    where.push(unitExistsOn('u'));
-    params.push(request.activeOn, request.activeOn);
-  }
-  if (request.scopePaths) {
-    where.push('u.path <@ any(?::ltree[])');
-    params.push(request.scopePaths);
-  }
-  const after = afterCursorSql(request, 'u.code');
-  where.push(after.text);
-  params.push(...after.values);
-  params.push(request.first + 1);
-  return run<OrgUnitRow>(
-    `select * from (
-       select ${COLUMNS}, row_number() over (partition by u.parent_id order by u.code) as rank
-       from org_unit u where ${where.join(' and ')}
-     ) ranked where rank <= ? order by parent_id, code`,
-    params,
-  );
+  const query = spliced`select * from (
+       select ${fragment(COLUMNS)}, row_number() over (partition by u.parent_id order by u.code) as rank
+       from org_unit u where ${childrenSql(parentIds, request)} and ${afterCursorSql(request, 'u.code')}
+     ) ranked where rank <= ${fragment('?', request.first + 1)} order by parent_id, code`;
+  return run<OrgUnitRow>(query.text, query.values);
 }
 
 export async function childCounts(
@@ -112,17 +92,8 @@ export async function childCounts(
   parentIds: readonly string[],
   request: Pick<ChildPageRequest, 'activeOn' | 'scopePaths'>,
 ): Promise<Array<{ parent_id: string; n: number }>> {
-  const where = ['u.parent_id = any(?::bigint[])'];
-  const params: unknown[] = [parentIds];
-  if (request.activeOn) {
-    where.push(unitExistsOn('u'));
-    params.push(request.activeOn, request.activeOn);
-  }
-  if (request.scopePaths) {
-    where.push('u.path <@ any(?::ltree[])');
-    params.push(request.scopePaths);
-  }
-  return run(`select u.parent_id, count(*)::int as n from org_unit u where ${where.join(' and ')} group by u.parent_id`, params);
+  const query = spliced`select u.parent_id, count(*)::int as n from org_unit u where ${childrenSql(parentIds, request)} group by u.parent_id`;
+  return run(query.text, query.values);
 }
 
 /** Units merged into each of the given units (their successor). */

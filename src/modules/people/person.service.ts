@@ -17,7 +17,8 @@ import { forbidden } from '../../graphql/errors';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { isLocalDate } from '../../graphql/scalars';
 import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import { assignmentActiveOn } from '../../shared/sql';
+import { fragment, spliced } from '../../shared/sql';
+import { assignmentActiveOn } from './assignment-rule';
 import { echo } from '../../shared/echo';
 import { Person } from './person.entity';
 import * as sql from './person.sql';
@@ -124,13 +125,12 @@ async function lockPersonInScope(run: SqlRunner, viewer: Viewer, globalId: strin
 
 /** The unit a change to a person concerns, for the audit trail: their current PRIMARY seat's unit, else their home unit. */
 async function unitOfPerson(run: SqlRunner, personId: string): Promise<string | null> {
-  const [row] = await run<{ code: string }>(
-    `select coalesce(
+  const person = fragment('?', personId);
+  const query = spliced`select coalesce(
        (select u.code from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-        where a.person_id = ? and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')} order by a.start_date desc limit 1),
-       (select h.code from person x join org_unit h on h.id = x.home_unit_id where x.id = ?)) as code`,
-    [personId, today(), today(), personId],
-  );
+        where a.person_id = ${person} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', today())} order by a.start_date desc limit 1),
+       (select h.code from person x join org_unit h on h.id = x.home_unit_id where x.id = ${person})) as code`;
+  const [row] = await run<{ code: string }>(query.text, query.values);
   return row?.code ?? null;
 }
 

@@ -1,6 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { afterCursorSql, type PageRequest } from '../../graphql/connection';
-import { assignmentActiveOn, likeEscape } from '../../shared/sql';
+import { allOf, fragment, likeEscape, spliced, type SqlFragment } from '../../shared/sql';
+import { assignmentActiveOn } from './assignment-rule';
 import { scopeUnitsSql } from '../org';
 import { pathInSubtrees } from '../../auth/scope';
 
@@ -27,15 +28,16 @@ export async function peopleByIds(run: SqlRunner, ids: readonly string[]): Promi
  * Which of these people lie in one of the subtrees: they hold (or held) an assignment there, or
  * the subtree's HR office recorded them (home unit).
  */
+/** SQL: person `p` lies in one of the subtrees: a seat there (held or past), or recorded there (home unit). */
+export function personInSubtrees(p: string, scopePaths: readonly string[]): SqlFragment {
+  return spliced`(exists (select 1 from assignment a join position pos on pos.id = a.position_id join org_unit u on u.id = pos.unit_id
+               where a.person_id = ${fragment(`${p}.id`)} and ${pathInSubtrees('u.path', scopePaths)})
+       or exists (select 1 from org_unit h where h.id = ${fragment(`${p}.home_unit_id`)} and ${pathInSubtrees('h.path', scopePaths)}))`;
+}
+
 export async function peopleInSubtree(run: SqlRunner, ids: readonly string[], scopePaths: readonly string[]): Promise<Array<{ id: string }>> {
-  const inSubtrees = (pathColumn: string) => pathInSubtrees(pathColumn, scopePaths);
-  return run(
-    `select p.id from person p where p.id = any(?::bigint[]) and (
-       exists (select 1 from assignment a join position pos on pos.id = a.position_id join org_unit u on u.id = pos.unit_id
-               where a.person_id = p.id and ${inSubtrees('u.path').text})
-       or exists (select 1 from org_unit h where h.id = p.home_unit_id and ${inSubtrees('h.path').text}))`,
-    [ids, ...inSubtrees('u.path').values, ...inSubtrees('h.path').values],
-  );
+  const query = spliced`select p.id from person p where p.id = any(${fragment('?::bigint[]', ids)}) and ${personInSubtrees('p', scopePaths)}`;
+  return run(query.text, query.values);
 }
 
 export interface PeopleFilter {
@@ -50,46 +52,37 @@ export interface PeopleFilter {
  * People of a scope: those with an assignment active on the date in it, plus those its HR
  * office recorded (home unit) who hold no active assignment anywhere yet.
  */
-function peopleFilterSql(filter: PeopleFilter): { sql: string; params: unknown[] } {
-  const scope = scopeUnitsSql(filter.rootId, filter.includeDescendants, filter.date);
-  const scope2 = scopeUnitsSql(filter.rootId, filter.includeDescendants, filter.date);
+function peopleFilterSql(filter: PeopleFilter): SqlFragment {
+  const scope = () => scopeUnitsSql(filter.rootId, filter.includeDescendants, filter.date);
   // Drawn from the scope's seats and its home units (both indexed), never by testing every
   // person of the country against them.
   const where = [
-    `p.id in (
+    spliced`p.id in (
        select a.person_id from assignment a join position pos on pos.id = a.position_id
-       where pos.unit_id in (${scope.sql}) and ${assignmentActiveOn('a')}
+       where pos.unit_id in (${scope()}) and ${assignmentActiveOn('a', filter.date)}
        union
        select h.id from person h
-       where h.home_unit_id in (${scope2.sql})
-         and not exists (select 1 from assignment a2 where a2.person_id = h.id and ${assignmentActiveOn('a2')}))`,
+       where h.home_unit_id in (${scope()})
+         and not exists (select 1 from assignment a2 where a2.person_id = h.id and ${assignmentActiveOn('a2', filter.date)}))`,
   ];
-  const params: unknown[] = [...scope.params, filter.date, filter.date, ...scope2.params, filter.date, filter.date];
   if (filter.search) {
     // A CCCD number finds its person; only roles that may read nationalId reach people().
-    where.push(`(search_fold(p.full_name) like '%' || search_fold(?) || '%' or p.national_id = ?)`);
-    params.push(likeEscape(filter.search.trim()), filter.search.trim());
+    where.push(fragment(`(search_fold(p.full_name) like '%' || search_fold(?) || '%' or p.national_id = ?)`, likeEscape(filter.search.trim()), filter.search.trim()));
   }
   if (filter.competencyId) {
-    where.push('exists (select 1 from person_competency pc where pc.person_id = p.id and pc.competency_id = ?)');
-    params.push(filter.competencyId);
+    where.push(fragment('exists (select 1 from person_competency pc where pc.person_id = p.id and pc.competency_id = ?)', filter.competencyId));
   }
-  return { sql: where.join(' and '), params };
+  return allOf(where);
 }
 
 export async function peoplePage(run: SqlRunner, filter: PeopleFilter, page: PageRequest): Promise<PersonRow[]> {
-  const { sql, params } = peopleFilterSql(filter);
-  let where = sql;
-  const after = afterCursorSql(page, 'p.id');
-  where += ` and ${after.text}`;
-  params.push(...after.values);
-  params.push(page.first + 1);
-  return run<PersonRow>(`select ${COLUMNS} from person p where ${where} order by p.id limit ?`, params);
+  const query = spliced`select ${fragment(COLUMNS)} from person p where ${peopleFilterSql(filter)} and ${afterCursorSql(page, 'p.id')} order by p.id limit ${fragment('?', page.first + 1)}`;
+  return run<PersonRow>(query.text, query.values);
 }
 
 export async function peopleCount(run: SqlRunner, filter: PeopleFilter): Promise<number> {
-  const { sql, params } = peopleFilterSql(filter);
-  const [row] = await run<{ n: number }>(`select count(*)::int as n from person p where ${sql}`, params);
+  const query = spliced`select count(*)::int as n from person p where ${peopleFilterSql(filter)}`;
+  const [row] = await run<{ n: number }>(query.text, query.values);
   return row.n;
 }
 

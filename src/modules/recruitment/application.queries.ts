@@ -3,6 +3,8 @@ import type { RequestContext } from '../../edge/context';
 import { Application } from './application.entity';
 import { Offer } from './offer.entity';
 import { readModel } from '../../db/read-model';
+import { pathInSubtrees } from '../../auth/scope';
+import { fragment, spliced, TRUE_SQL } from '../../shared/sql';
 
 const APPLICATION_COLUMNS = 'a.id, a.candidate_id, a.vacancy_id, a.stage, a.applied_on';
 const OFFER_COLUMNS = 'o.id, o.application_id, o.monthly_pay, o.incentive_package_id, o.status, o.decline_reason, o.pay_ratio, o.offered_on, o.decided_on';
@@ -32,21 +34,10 @@ export async function applicationsOfVacancy(ctx: RequestContext, vacancyId: stri
 export async function applicationsOfCandidate(ctx: RequestContext, candidateId: string, scopePaths: string[] | null): Promise<Application[]> {
   const rows = await ctx.loaders
     .get<string, Record<string, unknown>[]>('application.ofCandidate', async (ids) => {
-      const params: unknown[] = [ids];
-      let scope = '';
-      if (scopePaths) {
-        scope = 'and u.path <@ any(?::ltree[])';
-        params.push(scopePaths);
-      }
-      return groupByKey(
-        ids,
-        await ctx.sql<Record<string, unknown>>(
-          `select ${APPLICATION_COLUMNS} from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
-           where a.candidate_id = any(?::bigint[]) ${scope} order by a.candidate_id, a.applied_on, a.id`,
-          params,
-        ),
-        (r) => String(r.candidate_id),
-      );
+      const inScope = scopePaths ? pathInSubtrees('u.path', scopePaths) : TRUE_SQL;
+      const query = spliced`select ${fragment(APPLICATION_COLUMNS)} from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
+           where a.candidate_id = any(${fragment('?::bigint[]', ids)}) and ${inScope} order by a.candidate_id, a.applied_on, a.id`;
+      return groupByKey(ids, await ctx.sql<Record<string, unknown>>(query.text, query.values), (r) => String(r.candidate_id));
     })
     .load(candidateId);
   return rows.map((r) => toApplication(ctx, r));

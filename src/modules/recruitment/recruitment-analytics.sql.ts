@@ -1,6 +1,8 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { assignmentActiveOn, vacanciesInScopeOn } from '../../shared/sql';
+import { pathInSubtree } from '../../auth/scope';
+import { dateSql, spliced, vacanciesInScopeOn, type SqlFragment } from '../../shared/sql';
 import { scopeUnitsDuringSql, scopeUnitsSql } from '../org';
+import { assignmentActiveOn } from '../staffing';
 import { PLACEABLE_STAGES } from './pipeline';
 
 export interface FunnelFigures {
@@ -24,16 +26,15 @@ export interface FunnelFigures {
  * An internal hire is a hired candidate who already worked in the public sector.
  */
 export async function funnelFigures(run: SqlRunner, rootId: string, from: string, to: string): Promise<FunnelFigures> {
-  const scope = scopeUnitsDuringSql(rootId, from, to);
-  const [row] = await run<FunnelFigures>(
-    `with scope as (${scope.sql}),
-     placed as materialized (${vacanciesInScopeOn('scope')}),
+  const [start, end] = [dateSql(from), dateSql(to)];
+  const query = spliced`with scope as (${scopeUnitsDuringSql(rootId, from, to)}),
+     placed as materialized (${vacanciesInScopeOn('scope', to)}),
      apps as (
        select a.id, a.stage, c.current_sector
        from application a
        join placed on placed.vacancy_id = a.vacancy_id
        join candidate c on c.id = a.candidate_id
-       where a.applied_on between ?::date and ?::date),
+       where a.applied_on between ${start} and ${end}),
      offers as (select o.status, o.decline_reason from offer o join apps on apps.id = o.application_id)
      select
        (select count(*)::int from apps) as applications,
@@ -46,9 +47,8 @@ export async function funnelFigures(run: SqlRunner, rootId: string, from: string
        (select count(*)::int from apps where stage = 'HIRED') as hires,
        (select count(*)::int from apps where stage = 'HIRED' and current_sector = 'PUBLIC') as internal_hires,
        (select percentile_cont(0.5) within group (order by v.filled_on - v.opened_on)
-          from placed v where v.status = 'FILLED' and v.filled_on between ?::date and ?::date) as median_days_to_fill`,
-    [...scope.params, to, to, from, to, from, to],
-  );
+          from placed v where v.status = 'FILLED' and v.filled_on between ${start} and ${end}) as median_days_to_fill`;
+  const [row] = await run<FunnelFigures>(query.text, query.values);
   return row;
 }
 
@@ -68,20 +68,23 @@ export interface MatchRow {
  */
 export async function bestMatches(
   run: SqlRunner,
-  options: { positionId: string; regionCode: string; includeInternal: boolean; limit: number; date: string; candidateVisible: { sql: string; params: unknown[] } },
+  options: { positionId: string; regionCode: string; includeInternal: boolean; limit: number; date: string; candidateVisible: SqlFragment },
 ): Promise<MatchRow[]> {
   const internal = options.includeInternal
     ? `union all
        select 'PERSON' as kind, ppl.id, case when (select n from total) = 0 then 1.0 else coalesce(s.partial, 0) / (select n from total) end as score
        from people ppl left join person_scores s on s.id = ppl.id`
     : '';
+  const inRegion = pathInSubtree('u.path', options.regionCode);
+  const active = assignmentActiveOn('a', options.date);
+  const mineActive = assignmentActiveOn('mine', options.date);
   return run<MatchRow>(
     `with req as (select competency_id, level from position_requirement where position_id = ?),
      total as (select count(*)::float8 as n from req),
-     region_units as (select u.id from org_unit u where u.path <@ ?::ltree),
+     region_units as (select u.id from org_unit u where ${inRegion.text}),
      pool as (
        select c.id from candidate c
-       where ${options.candidateVisible.sql}
+       where ${options.candidateVisible.text}
          and not exists (select 1 from application h where h.candidate_id = c.id and h.stage = 'HIRED')),
      candidate_scores as (
        select cc.candidate_id as id, sum(least(cc.level::float8 / r.level, 1.0)) as partial
@@ -89,8 +92,8 @@ export async function bestMatches(
        where cc.candidate_id in (select id from pool) group by cc.candidate_id),
      people as (
        select distinct a.person_id as id from assignment a join position p on p.id = a.position_id
-       where p.unit_id in (select id from region_units) and ${assignmentActiveOn('a')}
-         and not exists (select 1 from assignment mine where mine.person_id = a.person_id and mine.position_id = ? and ${assignmentActiveOn('mine')})),
+       where p.unit_id in (select id from region_units) and ${active.text}
+         and not exists (select 1 from assignment mine where mine.person_id = a.person_id and mine.position_id = ? and ${mineActive.text})),
      person_scores as (
        select pc.person_id as id, sum(least(pc.level::float8 / r.level, 1.0)) as partial
        from person_competency pc join req r on r.competency_id = pc.competency_id
@@ -102,7 +105,7 @@ export async function bestMatches(
      ) ranked
      order by score desc, kind, id
      limit ?`,
-    [options.positionId, options.regionCode, ...options.candidateVisible.params, options.date, options.date, options.positionId, options.date, options.date, options.limit],
+    [options.positionId, ...inRegion.values, ...options.candidateVisible.values, ...active.values, options.positionId, ...mineActive.values, options.limit],
   );
 }
 
@@ -142,8 +145,8 @@ export async function placeableVacancies(run: SqlRunner, rootId: string, date: s
   const scope = scopeUnitsSql(rootId, true, date);
   return run<PlanVacancyRow>(
     `select v.id, p.unit_id, p.category from vacancy v join position p on p.id = v.position_id
-     where p.unit_id in (${scope.sql}) and v.status in ('OPEN', 'INTERVIEWING') order by v.id`,
-    scope.params,
+     where p.unit_id in (${scope.text}) and v.status in ('OPEN', 'INTERVIEWING') order by v.id`,
+    scope.values,
   );
 }
 
@@ -161,7 +164,7 @@ export interface PlanEdgeRow {
 export async function placementEdges(run: SqlRunner, rootId: string, date: string, minScore: number): Promise<PlanEdgeRow[]> {
   const scope = scopeUnitsSql(rootId, true, date);
   return run<PlanEdgeRow>(
-    `with scope as (${scope.sql}),
+    `with scope as (${scope.text}),
      vac as (
        select v.id, v.position_id from vacancy v join position p on p.id = v.position_id
        where p.unit_id in (select unit_id from scope) and v.status in ('OPEN', 'INTERVIEWING')),
@@ -181,7 +184,7 @@ export async function placementEdges(run: SqlRunner, rootId: string, date: strin
      union all
      select vac.id, cands.id, 1.0 from vac cross join cands
      where not exists (select 1 from position_requirement r where r.position_id = vac.position_id) and 1.0 >= ?`,
-    [...scope.params, PLACEABLE_STAGES, minScore, minScore],
+    [...scope.values, PLACEABLE_STAGES, minScore, minScore],
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Viewer } from '../../auth/viewer';
-import { scopePaths } from '../../auth/scope';
+import { pathInSubtrees, scopePaths } from '../../auth/scope';
+import { fragment, spliced, TRUE_SQL, type SqlFragment } from '../../shared/sql';
 import type { SqlRunner } from '../../db/sql-runner';
 
 /**
@@ -9,27 +10,25 @@ import type { SqlRunner } from '../../db/sql-runner';
  * acts for no unit — is in the national talent pool, which every scope sees: a pool kept for the
  * whole country would be of no use if only the offices they applied to could find them.
  *
- * A SQL predicate on the candidate row `alias`, with its parameters; every scope (ADMIN: none)
+ * A SQL predicate on the candidate row `alias`, carrying its values; every scope (ADMIN: none)
  * tests it, so node(id), applyToVacancy and matchCandidates agree on who is visible.
  */
-export function candidateVisibleSql(alias: string, viewer: Viewer): { sql: string; params: unknown[] } {
+export function candidateVisibleSql(alias: string, viewer: Viewer): SqlFragment {
   const paths = scopePaths(viewer);
-  if (paths === null) return { sql: 'true', params: [] };
+  if (paths === null) return TRUE_SQL;
+  const candidate = (column: string) => fragment(`${alias}.${column}`);
   // The scope's units are few enough to hash once; its applications may be a country's, so each
   // candidate probes its own (index on application.candidate_id).
-  return {
-    sql: `(${alias}.home_unit_id is null
-       or ${alias}.home_unit_id in (select h.id from org_unit h where h.path <@ any(?::ltree[]))
+  return spliced`(${candidate('home_unit_id')} is null
+       or ${candidate('home_unit_id')} in (select h.id from org_unit h where ${pathInSubtrees('h.path', paths)})
        or exists (select 1 from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
-                  join org_unit u on u.id = p.unit_id where a.candidate_id = ${alias}.id and u.path <@ any(?::ltree[])))`,
-    params: [paths, paths],
-  };
+                  join org_unit u on u.id = p.unit_id where a.candidate_id = ${candidate('id')} and ${pathInSubtrees('u.path', paths)}))`;
 }
 
 /** Returns the ids of `candidateIds` the viewer may see. */
 export async function candidatesInScope(run: SqlRunner, viewer: Viewer, candidateIds: readonly string[]): Promise<Set<string>> {
   if (scopePaths(viewer) === null) return new Set(candidateIds.map(String));
-  const visible = candidateVisibleSql('c', viewer);
-  const rows = await run<{ id: string }>(`select c.id from candidate c where c.id = any(?::bigint[]) and ${visible.sql}`, [candidateIds, ...visible.params]);
+  const query = spliced`select c.id from candidate c where c.id = any(${fragment('?::bigint[]', candidateIds)}) and ${candidateVisibleSql('c', viewer)}`;
+  const rows = await run<{ id: string }>(query.text, query.values);
   return new Set(rows.map((r) => String(r.id)));
 }

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { ApplicationStage } from '../../graphql/enums';
-import { freeSeatsOn, vacancyLive } from '../../shared/sql';
+import { liveVacancySql } from '../../graphql/enums';
+import { fragment, spliced } from '../../shared/sql';
 import { today } from '../../shared/today';
-import { registerVacancyRule, SeatToTake } from '../staffing';
+import { freeSeatsOn, registerVacancyRule, SeatToTake } from '../staffing';
 import { LIVE_STAGES } from './pipeline';
 
 /**
@@ -26,21 +27,19 @@ export async function fillVacanciesForSeats(em: EntityManager, seats: ReadonlyAr
   // unit; openVacancy waits for the unit, so the count cannot grow meanwhile.
   const withLive = new Set(
     (await run<{ position_id: string }>(
-      `select distinct v.position_id from vacancy v where v.position_id = any(?::bigint[]) and ${vacancyLive('v')}`,
+      `select distinct v.position_id from vacancy v where v.position_id = any(?::bigint[]) and ${liveVacancySql('v').text}`,
       [positionIds],
     )).map((r) => String(r.position_id)),
   );
   for (const seat of seats) {
     if (!withLive.has(seat.positionId)) continue;
-    const [state] = await run<{ live: number; free: number }>(
-      `select (select count(*)::int from vacancy v where v.position_id = p.id and ${vacancyLive('v')}) as live, ${freeSeatsOn('p')} as free
-       from position p where p.id = ?`,
-      [seat.startDate, seat.positionId],
-    );
+    const stateQuery = spliced`select (select count(*)::int from vacancy v where v.position_id = p.id and ${liveVacancySql('v')}) as live, ${freeSeatsOn('p', seat.startDate)} as free
+       from position p where p.id = ${fragment('?', seat.positionId)}`;
+    const [state] = await run<{ live: number; free: number }>(stateQuery.text, stateQuery.values);
     if (!state || state.live <= state.free) continue;
     // A vacancy locked by a hire in progress is passed over: that hire fills it itself, or fails.
     const [oldest] = await run<{ id: string }>(
-      `select v.id from vacancy v where v.position_id = ? and ${vacancyLive('v')} order by v.opened_on, v.id limit 1 for update skip locked`,
+      `select v.id from vacancy v where v.position_id = ? and ${liveVacancySql('v').text} order by v.opened_on, v.id limit 1 for update skip locked`,
       [seat.positionId],
     );
     if (!oldest) continue;

@@ -3,18 +3,18 @@ import { assertUnitInScope } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { afterCursorSql, BY_DATE_THEN_ID, BY_ID, Page, pageFrom, pageRequest } from '../../graphql/connection';
-import { DaysOpenBand, isLiveVacancy, VacancyStatus } from '../../graphql/enums';
+import { DaysOpenBand, isLiveVacancy, liveVacancySql, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { byKey } from '../../graphql/loaders';
 import { DomainError, inputField } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
 import { TODAY_SQL, today } from '../../shared/today';
-import { freeSeatsOn, vacancyLive } from '../../shared/sql';
+import { fragment, spliced } from '../../shared/sql';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit';
 import { IncentivePackage } from '../attraction';
 import { openEndedRefusal, requireUnitForQuery, scopeUnitsSql } from '../org';
-import { Position } from '../staffing';
+import { freeSeatsOn, Position } from '../staffing';
 import { Vacancy } from './vacancy.entity';
 import { readModel } from '../../db/read-model';
 
@@ -74,8 +74,8 @@ export interface VacancyListArgs {
 
 function vacancyFilterSql(rootId: string, args: VacancyListArgs): { sql: string; params: unknown[] } {
   const scope = scopeUnitsSql(rootId, args.includeDescendants, today());
-  const where = [`p.unit_id in (${scope.sql})`];
-  const params: unknown[] = [...scope.params];
+  const where = [`p.unit_id in (${scope.text})`];
+  const params: unknown[] = [...scope.values];
   if (args.status && args.status.length) {
     where.push('v.status = any(?::text[])');
     params.push(args.status);
@@ -130,10 +130,8 @@ export async function openVacancy(em: EntityManager, viewer: Viewer, input: { po
     if (!found) throw new DomainError('NOT_FOUND', 'No incentive package has that ID', inputField('incentivePackageId'));
   }
   // The vacancy rule: live vacancies, the new one included, may not exceed the free seats on openedOn.
-  const [seats] = await run<{ live: number; free: number }>(
-    `select (select count(*)::int from vacancy v where v.position_id = p.id and ${vacancyLive('v')}) as live, ${freeSeatsOn('p')} as free from position p where p.id = ?`,
-    [input.openedOn, positionId],
-  );
+  const seatsQuery = spliced`select (select count(*)::int from vacancy v where v.position_id = p.id and ${liveVacancySql('v')}) as live, ${freeSeatsOn('p', input.openedOn)} as free from position p where p.id = ${fragment('?', positionId)}`;
+  const [seats] = await run<{ live: number; free: number }>(seatsQuery.text, seatsQuery.values);
   if (seats.live + 1 > seats.free) {
     throw new DomainError(
       'INVALID_STATE',

@@ -1,5 +1,9 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { LIVE_VACANCY_STATUSES } from '../../graphql/enums';
+import { pathInSubtree, pathInSubtrees } from '../../auth/scope';
+import { liveVacancySql } from '../../graphql/enums';
+import { allOf, fragment, spliced } from '../../shared/sql';
+import { unitNotEndedBefore, unitOpenEnded } from '../org';
+import { assignmentNotEndedBefore, assignmentRunningInto } from '../staffing';
 
 /**
  * The set-based statements of a reorganisation. Each takes whole sets (arrays bound as one
@@ -30,24 +34,20 @@ export function unitsByCodes(run: SqlRunner, codes: readonly string[]): Promise<
  * an assignPerson for one of them then waits for the merger instead of deadlocking with it.
  */
 export async function lockPeopleToRestart(run: SqlRunner, paths: readonly string[], effectiveOn: string): Promise<void> {
-  await run(
-    `select pe.id from person pe
+  const query = spliced`select pe.id from person pe
      where pe.id in (select a.person_id from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-                     where u.path <@ any(?::ltree[]) and u.valid_to is null
-                       and a.start_date < ?::date and (a.end_date is null or a.end_date >= ?::date))
-     order by pe.id for update of pe`,
-    [paths, effectiveOn, effectiveOn],
-  );
+                     where ${pathInSubtrees('u.path', paths)} and ${unitOpenEnded('u')}
+                       and ${assignmentRunningInto('a', effectiveOn)})
+     order by pe.id for update of pe`;
+  await run(query.text, query.values);
 }
 
 /** Locks the live vacancies of the subtrees (hireCandidate locks a vacancy before its unit). */
 export async function lockLiveVacancies(run: SqlRunner, paths: readonly string[]): Promise<void> {
-  await run(
-    `select v.id from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
-     where u.path <@ any(?::ltree[]) and u.valid_to is null and v.status = any(?::text[])
-     order by v.id for update of v`,
-    [paths, [...LIVE_VACANCY_STATUSES]],
-  );
+  const query = spliced`select v.id from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
+     where ${allOf([pathInSubtrees('u.path', paths), unitOpenEnded('u'), liveVacancySql('v')])}
+     order by v.id for update of v`;
+  await run(query.text, query.values);
 }
 
 /**
@@ -55,12 +55,10 @@ export async function lockLiveVacancies(run: SqlRunner, paths: readonly string[]
  * writer that locks several units follows), and returns them as they stand under the lock.
  */
 export function lockUnits(run: SqlRunner, paths: readonly string[], alsoCode: string | null): Promise<LockedUnitRow[]> {
-  return run<LockedUnitRow>(
-    `select id, code, parent_id, valid_from::text, valid_to::text, successor_id from org_unit
-     where path <@ any(?::ltree[]) or code = ?
-     order by code for update`,
-    [paths, alsoCode],
-  );
+  const query = spliced`select id, code, parent_id, valid_from::text, valid_to::text, successor_id from org_unit
+     where ${pathInSubtrees('path', paths)} or code = ${fragment('?', alsoCode)}
+     order by code for update`;
+  return run<LockedUnitRow>(query.text, query.values);
 }
 
 export interface MoveCounts {
@@ -93,32 +91,26 @@ export async function moveIntoUnit(
   );
   const oldIds = map.map((m) => String(m.old_id));
   const newIds = map.map((m) => String(m.new_id));
-  const MAP = 'unnest(?::bigint[], ?::bigint[]) as m(old_id, new_id)';
+  const MAP = fragment('unnest(?::bigint[], ?::bigint[]) as m(old_id, new_id)', oldIds, newIds);
+  const runQuery = <Row>(query: { text: string; values: readonly unknown[] }) => run<Row>(query.text, query.values);
   let assignmentsMoved = 0;
   let assignmentsRestarted = 0;
   let vacanciesMoved = 0;
   if (map.length) {
-    await run(
-      `insert into position (id, unit_id, title, category, role_family, seniority, pay_coefficient, headcount) overriding system value
-       select m.new_id, ?, p.title, p.category, p.role_family, p.seniority, p.pay_coefficient, p.headcount
-       from ${MAP} join position p on p.id = m.old_id order by m.new_id`,
-      [newUnitId, oldIds, newIds],
-    );
-    await run(
-      `insert into position_requirement (position_id, competency_id, level)
-       select m.new_id, r.competency_id, r.level from ${MAP} join position_requirement r on r.position_id = m.old_id`,
-      [oldIds, newIds],
-    );
+    await runQuery(spliced`insert into position (id, unit_id, title, category, role_family, seniority, pay_coefficient, headcount) overriding system value
+       select m.new_id, ${fragment('?', newUnitId)}, p.title, p.category, p.role_family, p.seniority, p.pay_coefficient, p.headcount
+       from ${MAP} join position p on p.id = m.old_id order by m.new_id`);
+    await runQuery(spliced`insert into position_requirement (position_id, competency_id, level)
+       select m.new_id, r.competency_id, r.level from ${MAP} join position_requirement r on r.position_id = m.old_id`);
 
     // Assignments active on the date that began before it: end the day before, restart on the
     // recreated position (same kind, same planned end and its reason); the ended one's reason is
     // REORGANISATION. Locked and read first, so the restart copies the end as it stands under the lock.
-    const active = await run<{ id: string; person_id: string; kind: string; end_date: string | null; end_reason: string | null; destination_sector: string | null; new_id: string }>(
-      `select a.id, a.person_id, a.kind, a.end_date::text, a.end_reason, a.destination_sector, m.new_id
+    const active = await runQuery<{ id: string; person_id: string; kind: string; end_date: string | null; end_reason: string | null; destination_sector: string | null; new_id: string }>(
+      spliced`select a.id, a.person_id, a.kind, a.end_date::text, a.end_reason, a.destination_sector, m.new_id
        from assignment a join ${MAP} on a.position_id = m.old_id
-       where a.start_date < ?::date and (a.end_date is null or a.end_date >= ?::date)
+       where ${assignmentRunningInto('a', effectiveOn)}
        order by a.id for update of a`,
-      [oldIds, newIds, effectiveOn, effectiveOn],
     );
     if (active.length) {
       await run(`update assignment set end_date = ?::date, end_reason = 'REORGANISATION' where id = any(?::bigint[])`, [dayBefore, active.map((a) => a.id)]);
@@ -135,23 +127,21 @@ export async function moveIntoUnit(
     assignmentsRestarted = active.length;
 
     // Assignments that begin on or after the date belong to the new unit outright.
-    const [later] = await run<{ n: number }>(
-      `with moved as (update assignment a set position_id = m.new_id from ${MAP}
-                      where a.position_id = m.old_id and a.start_date >= ?::date returning a.id)
+    const [later] = await runQuery<{ n: number }>(
+      spliced`with moved as (update assignment a set position_id = m.new_id from ${MAP}
+                      where a.position_id = m.old_id and a.start_date >= ${fragment('?::date', effectiveOn)} returning a.id)
        select count(*)::int as n from moved`,
-      [oldIds, newIds, effectiveOn],
     );
     assignmentsMoved = assignmentsRestarted + later.n;
 
     // Live vacancies follow their position (their applications and offers follow them); the move
     // is recorded so that figures asked as of an earlier day find them where they were.
-    const [vacancies] = await run<{ n: number }>(
-      `with moved as (update vacancy v set position_id = m.new_id from ${MAP}
-                      where v.position_id = m.old_id and v.status = any(?::text[]) returning v.id, m.old_id, m.new_id),
+    const [vacancies] = await runQuery<{ n: number }>(
+      spliced`with moved as (update vacancy v set position_id = m.new_id from ${MAP}
+                      where v.position_id = m.old_id and ${liveVacancySql('v')} returning v.id, m.old_id, m.new_id),
             logged as (insert into vacancy_move (vacancy_id, from_position_id, to_position_id, effective_on)
-                       select id, old_id, new_id, ?::date from moved returning 1)
+                       select id, old_id, new_id, ${fragment('?::date', effectiveOn)} from moved returning 1)
        select count(*)::int as n from logged`,
-      [oldIds, newIds, [...LIVE_VACANCY_STATUSES], effectiveOn],
     );
     vacanciesMoved = vacancies.n;
   }
@@ -221,20 +211,19 @@ export async function liveContentOn(
   path: string,
   date: string,
 ): Promise<{ units: string[]; assignments: number; assignmentUnits: string[]; vacancies: number; vacancyUnits: string[] }> {
-  const [row] = await run<{ units: string[] | null; assignments: number; assignment_units: string[] | null; vacancies: number; vacancy_units: string[] | null }>(
-    `select
+  const inSubtree = pathInSubtree('u.path', path);
+  const seatsOf = 'join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id';
+  const postOf = 'join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id';
+  const stillHeld = allOf([inSubtree, assignmentNotEndedBefore('a', date)]);
+  const live = allOf([inSubtree, liveVacancySql('v')]);
+  const query = spliced`select
        (select array_agg(u.code order by u.code) from org_unit u
-         where u.path <@ ?::ltree and u.id <> ? and (u.valid_to is null or u.valid_to >= ?::date)) as units,
-       (select count(*)::int from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-         where u.path <@ ?::ltree and (a.end_date is null or a.end_date >= ?::date)) as assignments,
-       (select array_agg(distinct u.code) from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-         where u.path <@ ?::ltree and (a.end_date is null or a.end_date >= ?::date)) as assignment_units,
-       (select count(*)::int from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
-         where u.path <@ ?::ltree and v.status = any(?::text[])) as vacancies,
-       (select array_agg(distinct u.code) from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
-         where u.path <@ ?::ltree and v.status = any(?::text[])) as vacancy_units`,
-    [path, unitId, date, path, date, path, date, path, [...LIVE_VACANCY_STATUSES], path, [...LIVE_VACANCY_STATUSES]],
-  );
+         where ${inSubtree} and u.id <> ${fragment('?', unitId)} and ${unitNotEndedBefore('u', date)}) as units,
+       (select count(*)::int from assignment a ${fragment(seatsOf)} where ${stillHeld}) as assignments,
+       (select array_agg(distinct u.code) from assignment a ${fragment(seatsOf)} where ${stillHeld}) as assignment_units,
+       (select count(*)::int from vacancy v ${fragment(postOf)} where ${live}) as vacancies,
+       (select array_agg(distinct u.code) from vacancy v ${fragment(postOf)} where ${live}) as vacancy_units`;
+  const [row] = await run<{ units: string[] | null; assignments: number; assignment_units: string[] | null; vacancies: number; vacancy_units: string[] | null }>(query.text, query.values);
   return {
     units: row.units ?? [],
     assignments: row.assignments,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertUnitInScope, scopePaths, unitInScope } from '../../auth/scope';
+import { assertUnitInScope, pathInSubtrees, scopePaths, unitInScope } from '../../auth/scope';
 import { Viewer } from '../../auth/viewer';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { newEntity } from '../../db/new-entity';
@@ -310,7 +310,8 @@ function scenarioScope(viewer: Viewer): { join: string; where: string; params: u
   const paths = scopePaths(viewer);
   if (paths === null) return { join: '', where: 'true', params: [] };
   if (!paths.length) return { join: '', where: 'false', params: [] };
-  return { join: 'join org_unit u on u.id = s.scope_unit_id', where: 'u.path <@ any(?::ltree[])', params: [paths] };
+  const inScope = pathInSubtrees('u.path', paths);
+  return { join: 'join org_unit u on u.id = s.scope_unit_id', where: inScope.text, params: [...inScope.values] };
 }
 
 function toScenario(ctx: RequestContext, row: Record<string, unknown>): PolicyScenario {

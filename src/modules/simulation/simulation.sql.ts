@@ -1,8 +1,9 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { liveVacancySql } from '../../graphql/enums';
 import { NATIONAL_REGION, regionOf } from '../../shared/region';
-import { unitExistsOn, vacanciesInScopeOn } from '../../shared/sql';
-import { scopeUnitsSql } from '../org';
+import { allOf, dateSql, fragment, spliced, vacanciesInScopeOn } from '../../shared/sql';
+import { packageValidOn } from '../attraction';
+import { scopeUnitsSql, unitOpenOn } from '../org';
 
 /**
  * The considered vacancies of a simulation, with every pay input, in one statement.
@@ -30,23 +31,20 @@ export interface VacancyGroupRow {
   child_id: string | null;
 }
 
-const LIVE_STATUS = liveVacancySql('v').text;
-
 export async function consideredVacancyGroups(run: SqlRunner, rootId: string, date: string): Promise<VacancyGroupRow[]> {
-  const scope = scopeUnitsSql(rootId, true, date);
+  const considered = allOf([fragment('p.is_it_specialist'), liveVacancySql('v')]);
   // Vacancies are counted per (position, package) first, so that every later join and the
   // benchmark lookups run over positions, not over each of (possibly) 100,000 vacancies.
-  return run<VacancyGroupRow>(
-    `with scope_units as (${scope.sql}),
-     root as materialized (select r.id, nlevel(r.path) as depth from org_unit r where r.id = ?),
-     placed as (${vacanciesInScopeOn('scope_units', `p.is_it_specialist and ${LIVE_STATUS}`)}),
+  const query = spliced`with scope_units as (${scopeUnitsSql(rootId, true, date)}),
+     root as materialized (select r.id, nlevel(r.path) as depth from org_unit r where r.id = ${fragment('?', rootId)}),
+     placed as (${vacanciesInScopeOn('scope_units', date, considered)}),
      counted as materialized (
        select position_id, incentive_package_id, count(*)::int as n
        from placed group by position_id, incentive_package_id
      ),
      vac as materialized (
        select c.n, c.incentive_package_id, p.role_family, p.seniority, p.pay_coefficient,
-              ${regionOf('u.code')} as region,
+              ${fragment(regionOf('u.code'))} as region,
               case when nlevel(u.path) > root.depth then subpath(u.path, 0, root.depth + 1) end as child_path
        from counted c
        join position p on p.id = c.position_id
@@ -59,13 +57,13 @@ export async function consideredVacancyGroups(run: SqlRunner, rootId: string, da
        cross join lateral (
          select sb.p50 from salary_benchmark sb
          where sb.sector = 'PRIVATE' and sb.role_family = k.role_family and sb.seniority = k.seniority
-           and sb.region in (k.region, '${NATIONAL_REGION}') and sb.as_of <= ?::date
+           and sb.region in (k.region, ${fragment(`'${NATIONAL_REGION}'`)}) and sb.as_of <= ${dateSql(date)}
          order by (sb.region = k.region) desc, sb.as_of desc
          limit 1
        ) b
      ),
      children as materialized (
-       select c.id, c.path from org_unit c join root on c.parent_id = root.id where ${unitExistsOn('c')}
+       select c.id, c.path from org_unit c join root on c.parent_id = root.id where ${unitOpenOn('c', date)}
      )
      select sum(vac.n)::int as n,
             vac.pay_coefficient::float8 as coef,
@@ -79,13 +77,12 @@ export async function consideredVacancyGroups(run: SqlRunner, rootId: string, da
      from vac
      join medians m on m.role_family = vac.role_family and m.seniority = vac.seniority and m.region = vac.region
      left join incentive_package k on k.id = vac.incentive_package_id
-          and k.valid_from <= ?::date and (k.valid_to is null or k.valid_to >= ?::date)
+          and ${packageValidOn('k', date)}
           and vac.role_family = any(k.eligible_role_families)
      left join children ch on ch.path = vac.child_path
      group by vac.pay_coefficient, m.p50, k.id, ch.id
-     order by ch.id nulls first, k.id nulls first, coef, p50`,
-    [...scope.params, rootId, date, date, date, date, date, date, date],
-  );
+     order by ch.id nulls first, k.id nulls first, coef, p50`;
+  return run<VacancyGroupRow>(query.text, query.values);
 }
 
 export interface OfferOutcomeRow {
@@ -95,19 +92,16 @@ export interface OfferOutcomeRow {
 
 /** Decided offers (ACCEPTED or DECLINED) with a pay ratio, of vacancies in the unit's scope on the date (where each vacancy sat then). */
 export async function decidedOffersInScope(run: SqlRunner, rootId: string, date: string): Promise<OfferOutcomeRow[]> {
-  const scope = scopeUnitsSql(rootId, true, date);
-  return run<OfferOutcomeRow>(
-    `with scope_units as (${scope.sql}),
-     placed as (${vacanciesInScopeOn('scope_units')})
+  const query = spliced`with scope_units as (${scopeUnitsSql(rootId, true, date)}),
+     placed as (${vacanciesInScopeOn('scope_units', date)})
      select o.pay_ratio, o.status = 'ACCEPTED' as accepted
      from offer o
      join application a on a.id = o.application_id
      join placed on placed.vacancy_id = a.vacancy_id
      where o.status in ('ACCEPTED', 'DECLINED')
        and o.pay_ratio is not null
-     order by o.id`,
-    [...scope.params, date, date],
-  );
+     order by o.id`;
+  return run<OfferOutcomeRow>(query.text, query.values);
 }
 
 export interface PackageTermsRow {

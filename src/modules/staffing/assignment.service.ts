@@ -11,7 +11,8 @@ import { isLocalDate } from '../../graphql/scalars';
 import { DomainError, inputField } from '../../graphql/user-error';
 import { RequestContext, viewerOf } from '../../edge/context';
 import { dayBefore, today } from '../../shared/today';
-import { assignmentActiveOn } from '../../shared/sql';
+import { fragment, spliced } from '../../shared/sql';
+import { assignmentActiveOn } from './assignment-dates.sql';
 import { recordAudit } from '../audit';
 import { Person, peopleInSubtree } from '../people';
 import { Assignment } from './assignment.entity';
@@ -154,13 +155,11 @@ export async function transferPerson(em: EntityManager, viewer: Viewer, input: T
   await lockPersonInScope(em, viewer, personId, 'personId');
   const target = await positionInScope(em, viewer, toPositionId, 'toPositionId');
   const run = sqlRunnerFor(em);
-  const [current] = await run<{ id: string; position_id: string; start_date: string; end_date: string | null; unit_code: string }>(
-    `select a.id, a.position_id, a.start_date::text, a.end_date::text, u.code as unit_code
+  const currentQuery = spliced`select a.id, a.position_id, a.start_date::text, a.end_date::text, u.code as unit_code
      from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-     where a.person_id = ? and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}
-     for update of a`,
-    [personId, input.effectiveOn, input.effectiveOn],
-  );
+     where a.person_id = ${fragment('?', personId)} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', input.effectiveOn)}
+     for update of a`;
+  const [current] = await run<{ id: string; position_id: string; start_date: string; end_date: string | null; unit_code: string }>(currentQuery.text, currentQuery.values);
   if (!current) throw new DomainError('INVALID_STATE', `The person has no PRIMARY assignment active on ${input.effectiveOn}`, inputField('effectiveOn'));
   // Both positions in the caller's subtree (the contract): the old one too.
   assertUnitInScope(viewer, current.unit_code);

@@ -1,5 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { StaffCategory } from '../../graphql/enums';
+import { fragment } from '../../shared/sql';
+import { assignmentActiveOn } from './assignment-dates.sql';
 
 /**
  * The establishment rule's arithmetic (biên chế): quota left per unit and category on a date.
@@ -34,11 +36,12 @@ export async function quotaLeftForGroups(
   if (groups.length === 0) return [];
   const dates = groups.map((g) => g.date ?? date);
   if (dates.some((d) => !d)) throw new Error('quotaLeftForGroups needs a date for every group');
+  const activeThatDay = assignmentActiveOn('a', fragment('g.on_date'));
   const rows = await run<{ unit_id: string; category: StaffCategory; on_date: string; quota: number | null; active: number }>(
     `select g.unit_id, g.category, g.on_date::text as on_date, q.headcount as quota,
             (select count(*)::int from assignment a join position p on p.id = a.position_id
               where p.unit_id = g.unit_id and p.category = g.category and a.kind = 'PRIMARY'
-                and a.start_date <= g.on_date and (a.end_date is null or a.end_date >= g.on_date)) as active
+                and ${activeThatDay.text}) as active
      from unnest(?::bigint[], ?::text[], ?::date[]) as g(unit_id, category, on_date)
      left join establishment_quota q on q.unit_id = g.unit_id and q.category = g.category and q.year = extract(year from g.on_date)::int`,
     [groups.map((g) => g.unitId), groups.map((g) => g.category), dates],

@@ -2,12 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope, unitInScope } from '../../auth/scope';
 import { Viewer } from '../../auth/viewer';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
-import { RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
+import { liveVacancySql, RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
 import { RequestContext, viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';
-import { assignmentActiveOn, freeSeatsOn, vacancyLive } from '../../shared/sql';
+import { fragment, spliced } from '../../shared/sql';
+import { assignmentActiveOn, freeSeatsOn } from './assignment-dates.sql';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { newEntity } from '../../db/new-entity';
@@ -182,21 +183,17 @@ export async function updatePosition(em: EntityManager, viewer: Viewer, input: U
   if (input.payCoefficient !== undefined) after.payCoefficient = input.payCoefficient;
   if (input.seniority !== undefined) after.seniority = input.seniority;
   if (input.headcount != null && input.headcount < position.headcount) {
-    const [held] = await run<{ n: number }>(
-      `select count(*)::int as n from assignment a where a.position_id = ? and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}`,
-      [positionId, today(), today()],
-    );
+    const heldQuery = spliced`select count(*)::int as n from assignment a where a.position_id = ${fragment('?', positionId)} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', today())}`;
+    const [held] = await run<{ n: number }>(heldQuery.text, heldQuery.values);
     if (input.headcount < held.n) {
       throw new DomainError('INVALID_STATE', `headcount ${input.headcount} is below the ${held.n} active PRIMARY holders of today; end assignments first`, inputField('headcount'));
     }
     // Nor may it leave more live vacancies than free seats (the vacancy rule openVacancy keeps):
     // the new headcount less today's holders without an end date.
-    const [seats] = await run<{ live: number; free: number }>(
-      `select (select count(*)::int from vacancy v where v.position_id = p.id and ${vacancyLive('v')}) as live,
-              ?::int + ${freeSeatsOn('p')} - p.headcount as free
-       from position p where p.id = ?`,
-      [input.headcount, today(), positionId],
-    );
+    const seatsQuery = spliced`select (select count(*)::int from vacancy v where v.position_id = p.id and ${liveVacancySql('v')}) as live,
+              ${fragment('?::int', input.headcount)} + ${freeSeatsOn('p', today())} - p.headcount as free
+       from position p where p.id = ${fragment('?', positionId)}`;
+    const [seats] = await run<{ live: number; free: number }>(seatsQuery.text, seatsQuery.values);
     if (seats.live > seats.free) {
       throw new DomainError('INVALID_STATE', `headcount ${input.headcount} leaves ${Math.max(seats.free, 0)} free seats for ${seats.live} live vacancies; cancel a vacancy first`, inputField('headcount'));
     }

@@ -1,7 +1,9 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { afterCursorSql, type PageRequest } from '../../graphql/connection';
-import { assignmentActiveOn } from '../../shared/sql';
+import { pathInSubtrees } from '../../auth/scope';
+import { allOf, fragment, spliced, TRUE_SQL, type SqlFragment } from '../../shared/sql';
 import { scopeUnitsSql } from '../org';
+import { assignmentActiveOn } from './assignment-dates.sql';
 
 export interface PositionRow {
   id: string;
@@ -22,18 +24,10 @@ export async function positionsByIds(run: SqlRunner, ids: readonly string[]): Pr
 
 /** One page of positions for each of many units (OrgUnit.positions), in one statement. */
 export async function positionPagesOfUnits(run: SqlRunner, unitIds: readonly string[], itOnly: boolean, page: PageRequest): Promise<PositionRow[]> {
-  const params: unknown[] = [unitIds];
-  let where = 'p.unit_id = any(?::bigint[])';
-  if (itOnly) where += ' and p.is_it_specialist';
-  const after = afterCursorSql(page, 'p.id');
-  where += ` and ${after.text}`;
-  params.push(...after.values);
-  params.push(page.first + 1);
-  return run<PositionRow>(
-    `select * from (select ${COLUMNS}, row_number() over (partition by p.unit_id order by p.id) as rank
-       from position p where ${where}) ranked where rank <= ? order by unit_id, id`,
-    params,
-  );
+  const where = allOf([fragment('p.unit_id = any(?::bigint[])', unitIds), ...(itOnly ? [fragment('p.is_it_specialist')] : []), afterCursorSql(page, 'p.id')]);
+  const query = spliced`select * from (select ${fragment(COLUMNS)}, row_number() over (partition by p.unit_id order by p.id) as rank
+       from position p where ${where}) ranked where rank <= ${fragment('?', page.first + 1)} order by unit_id, id`;
+  return run<PositionRow>(query.text, query.values);
 }
 
 export async function positionCountsOfUnits(run: SqlRunner, unitIds: readonly string[], itOnly: boolean): Promise<Array<{ unit_id: string; n: number }>> {
@@ -50,27 +44,19 @@ export interface PositionScopeFilter {
   date: string;
 }
 
-function scopeFilter(filter: PositionScopeFilter): { sql: string; params: unknown[] } {
-  const scope = scopeUnitsSql(filter.rootId, filter.includeDescendants, filter.date);
-  return {
-    sql: `p.unit_id in (${scope.sql})${filter.itOnly ? ' and p.is_it_specialist' : ''}`,
-    params: scope.params,
-  };
+function scopeFilter(filter: PositionScopeFilter): SqlFragment {
+  const inScope = spliced`p.unit_id in (${scopeUnitsSql(filter.rootId, filter.includeDescendants, filter.date)})`;
+  return filter.itOnly ? allOf([inScope, fragment('p.is_it_specialist')]) : inScope;
 }
 
 export async function positionPageInScope(run: SqlRunner, filter: PositionScopeFilter, page: PageRequest): Promise<PositionRow[]> {
-  const { sql, params } = scopeFilter(filter);
-  let where = sql;
-  const after = afterCursorSql(page, 'p.id');
-  where += ` and ${after.text}`;
-  params.push(...after.values);
-  params.push(page.first + 1);
-  return run<PositionRow>(`select ${COLUMNS} from position p where ${where} order by p.id limit ?`, params);
+  const query = spliced`select ${fragment(COLUMNS)} from position p where ${scopeFilter(filter)} and ${afterCursorSql(page, 'p.id')} order by p.id limit ${fragment('?', page.first + 1)}`;
+  return run<PositionRow>(query.text, query.values);
 }
 
 export async function positionCountInScope(run: SqlRunner, filter: PositionScopeFilter): Promise<number> {
-  const { sql, params } = scopeFilter(filter);
-  const [row] = await run<{ n: number }>(`select count(*)::int as n from position p where ${sql}`, params);
+  const query = spliced`select count(*)::int as n from position p where ${scopeFilter(filter)}`;
+  const [row] = await run<{ n: number }>(query.text, query.values);
   return row.n;
 }
 
@@ -105,23 +91,24 @@ const ASSIGNMENT_COLUMNS = 'a.id, a.person_id, a.position_id, a.kind, a.start_da
  * given) the first that many of each position in start-date order, cut per position in SQL.
  */
 export async function assignmentsOfPositions(run: SqlRunner, positionIds: readonly string[], activeOn: string | null, first: number | null = null): Promise<AssignmentRow[]> {
-  const { sql, params } = seatsOf(positionIds, activeOn, first);
-  return run<AssignmentRow>(`select ${ASSIGNMENT_COLUMNS} from ${sql} order by a.position_id, a.start_date, a.id`, params);
+  const query = spliced`select ${fragment(ASSIGNMENT_COLUMNS)} from ${seatsOf(positionIds, activeOn, first)} order by a.position_id, a.start_date, a.id`;
+  return run<AssignmentRow>(query.text, query.values);
 }
 
 /** `a`, a from-item: the chosen assignments of each position (a lateral cut when `first` is given). */
-function seatsOf(positionIds: readonly string[], activeOn: string | null, first: number | null): { sql: string; params: unknown[] } {
-  const active = activeFilter(activeOn);
-  if (first === null) return { sql: `(select a.* from assignment a where a.position_id = any(?::bigint[])${active.sql}) a`, params: [positionIds, ...active.params] };
-  return { sql: `unnest(?::bigint[]) k(id) cross join lateral ${firstSeatsOfK(active.sql)}`, params: [positionIds, ...active.params, first] };
+function seatsOf(positionIds: readonly string[], activeOn: string | null, first: number | null): SqlFragment {
+  const ids = fragment('?::bigint[]', positionIds);
+  if (first === null) return spliced`(select a.* from assignment a where a.position_id = any(${ids}) and ${activeFilter(activeOn)}) a`;
+  return spliced`unnest(${ids}) k(id) cross join lateral ${firstSeatsOfK(activeOn, first)}`;
 }
 
-function activeFilter(activeOn: string | null): { sql: string; params: unknown[] } {
-  return activeOn ? { sql: ` and ${assignmentActiveOn('a')}`, params: [activeOn, activeOn] } : { sql: '', params: [] };
+function activeFilter(activeOn: string | null): SqlFragment {
+  return activeOn ? assignmentActiveOn('a', activeOn) : TRUE_SQL;
 }
 
-/** `a`: the first `?` assignments of position `k.id` passing `active`, earliest start first. */
-const firstSeatsOfK = (active: string) => `(select a.* from assignment a where a.position_id = k.id${active} order by a.start_date, a.id limit ?) a`;
+/** `a`: the first `first` assignments of position `k.id` active on `activeOn` (any, when null), earliest start first. */
+const firstSeatsOfK = (activeOn: string | null, first: number) =>
+  spliced`(select a.* from assignment a where a.position_id = k.id and ${activeFilter(activeOn)} order by a.start_date, a.id limit ${fragment('?', first)}) a`;
 
 /** What a list of seats with holders needs beyond kind, start date and the holder's name. */
 export interface SeatColumns {
@@ -155,36 +142,26 @@ export async function seatsWithHoldersOfPositions(
                                           ${column(columns.separation, 'a.end_reason')}, ${column(columns.separation, 'a.destination_sector')})
                          order by a.start_date, a.id)`;
   if (first === null) {
-    const { sql, params } = seatsOf(positionIds, activeOn, null);
-    return run(`select a.position_id::text as position_id, ${seat} as seats from ${sql} join person h on h.id = a.person_id group by a.position_id`, params);
+    const query = spliced`select a.position_id::text as position_id, ${fragment(seat)} as seats from ${seatsOf(positionIds, activeOn, null)} join person h on h.id = a.person_id group by a.position_id`;
+    return run(query.text, query.values);
   }
   // Each position's first seats are gathered where they are cut: no sort of all the seats
   // together (which spilled to disk at 50,000 seats) before grouping them again.
-  const active = activeFilter(activeOn);
-  return run(
-    `select k.id::text as position_id, s.seats
-     from unnest(?::bigint[]) k(id)
-     cross join lateral (select ${seat} as seats from ${firstSeatsOfK(active.sql)} join person h on h.id = a.person_id) s
-     where s.seats is not null`,
-    [positionIds, ...active.params, first],
-  );
+  const query = spliced`select k.id::text as position_id, s.seats
+     from unnest(${fragment('?::bigint[]', positionIds)}) k(id)
+     cross join lateral (select ${fragment(seat)} as seats from ${firstSeatsOfK(activeOn, first)} join person h on h.id = a.person_id) s
+     where s.seats is not null`;
+  return run(query.text, query.values);
 }
 
 /** Assignments of many people, limited to positions in the viewer's subtrees (null: everywhere). */
 export async function assignmentsOfPeople(run: SqlRunner, personIds: readonly string[], activeOn: string | null, scopePaths: string[] | null): Promise<AssignmentRow[]> {
-  const params: unknown[] = [personIds];
-  let where = 'a.person_id = any(?::bigint[])';
-  if (activeOn) {
-    where += ` and ${assignmentActiveOn('a')}`;
-    params.push(activeOn, activeOn);
-  }
-  let join = '';
-  if (scopePaths) {
-    join = 'join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id';
-    where += ' and u.path <@ any(?::ltree[])';
-    params.push(scopePaths);
-  }
-  return run<AssignmentRow>(`select ${ASSIGNMENT_COLUMNS} from assignment a ${join} where ${where} order by a.person_id, a.start_date, a.id`, params);
+  const where = [fragment('a.person_id = any(?::bigint[])', personIds)];
+  if (activeOn) where.push(assignmentActiveOn('a', activeOn));
+  const join = scopePaths ? 'join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id' : '';
+  if (scopePaths) where.push(pathInSubtrees('u.path', scopePaths));
+  const query = spliced`select ${fragment(ASSIGNMENT_COLUMNS)} from assignment a ${fragment(join)} where ${allOf(where)} order by a.person_id, a.start_date, a.id`;
+  return run<AssignmentRow>(query.text, query.values);
 }
 
 export async function assignmentsByIds(run: SqlRunner, ids: readonly string[]): Promise<AssignmentRow[]> {

@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../../auth/viewer';
 import { scopePaths, unitInScope } from '../../auth/scope';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
+import { fragment, spliced, TRUE_SQL, type SqlFragment } from '../../shared/sql';
 import { AssignmentKind, CompetencySource, Sex } from '../../graphql/enums';
 import { isLocalDate } from '../../graphql/scalars';
 import { DomainError } from '../../graphql/user-error';
 import { CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
-import { identityProblems, insertPeople, MAX_LEVEL, MIN_LEVEL, profileProblems, recordLevels } from '../people';
+import { identityProblems, insertPeople, MAX_LEVEL, MIN_LEVEL, personInSubtrees, profileProblems, recordLevels } from '../people';
 import { checkSeats, insertSeats, SeatRefusal } from './seat';
 import { echo } from '../../shared/echo';
 import { canonicalUnitCode } from '../../shared/unit-code';
@@ -267,11 +268,11 @@ export async function importRoster(em: EntityManager, viewer: Viewer, input: { c
 
 const SEAT_COLUMN: Record<SeatRefusal['about'], string> = { startDate: 'start_date', positionId: 'position_title', kind: 'assignment_kind', quota: 'unit_code' };
 
-/** Person `p` lies in the caller's subtree (null paths: everywhere): a seat there, or recorded there. Binds the paths three times. */
-const IN_SCOPE = `(?::ltree[] is null
-   or exists (select 1 from assignment a join position pos on pos.id = a.position_id join org_unit u on u.id = pos.unit_id
-              where a.person_id = p.id and u.path <@ any(?::ltree[]))
-   or exists (select 1 from org_unit h where h.id = p.home_unit_id and h.path <@ any(?::ltree[])))`;
+/** Person `p` lies in the caller's subtree (null paths: everywhere): a seat there, or recorded there. */
+function inViewerScope(viewer: Viewer): SqlFragment {
+  const paths = scopePaths(viewer);
+  return paths === null ? TRUE_SQL : personInSubtrees('p', paths);
+}
 
 interface MatchedPerson {
   id: string;
@@ -286,12 +287,11 @@ async function matchPeople(run: SqlRunner, viewer: Viewer, rows: readonly Roster
   const matched = new Map<string, MatchedPerson>();
   const byId = rows.filter((r) => r.nationalId);
   if (byId.length) {
+    const query = spliced`select p.id, p.national_id, p.full_name, p.birth_year, p.birth_date::text, p.sex, ${inViewerScope(viewer)} as in_scope
+         from person p where p.national_id = any(${fragment('?::text[]', [...new Set(byId.map((r) => r.nationalId))])})`;
     const people = new Map(
-      (await run<{ id: string; national_id: string; full_name: string; birth_year: number | null; birth_date: string | null; sex: string | null; in_scope: boolean }>(
-        `select p.id, p.national_id, p.full_name, p.birth_year, p.birth_date::text, p.sex, ${IN_SCOPE} as in_scope
-         from person p where p.national_id = any(?::text[])`,
-        [scopePaths(viewer), scopePaths(viewer), scopePaths(viewer), [...new Set(byId.map((r) => r.nationalId))]],
-      )).map((p) => [p.national_id, p]),
+      (await run<{ id: string; national_id: string; full_name: string; birth_year: number | null; birth_date: string | null; sex: string | null; in_scope: boolean }>(query.text, query.values))
+        .map((p) => [p.national_id, p]),
     );
     for (const row of byId) {
       const person = people.get(row.nationalId!);
@@ -318,13 +318,11 @@ async function matchPeople(run: SqlRunner, viewer: Viewer, rows: readonly Roster
   }
   const byName = [...new Map(rows.filter((r) => !r.nationalId).map((r) => [r.personKey, r])).values()];
   if (byName.length) {
-    const paths = scopePaths(viewer);
-    const found = await run<{ key: string; id: string }>(
-      `select r.key, p.id from jsonb_to_recordset(?::jsonb) as r(key text, full_name text, birth_year int)
-       join person p on ${FOLDED_NAME('p.full_name')} = ${FOLDED_NAME('r.full_name')} and p.birth_year is not distinct from r.birth_year
-       where ${IN_SCOPE}`,
-      [JSON.stringify(byName.map((r) => ({ key: r.personKey, full_name: r.fullName, birth_year: r.birthYear }))), paths, paths, paths],
-    );
+    const named = fragment('?::jsonb', JSON.stringify(byName.map((r) => ({ key: r.personKey, full_name: r.fullName, birth_year: r.birthYear }))));
+    const query = spliced`select r.key, p.id from jsonb_to_recordset(${named}) as r(key text, full_name text, birth_year int)
+       join person p on ${fragment(`${FOLDED_NAME('p.full_name')} = ${FOLDED_NAME('r.full_name')}`)} and p.birth_year is not distinct from r.birth_year
+       where ${inViewerScope(viewer)}`;
+    const found = await run<{ key: string; id: string }>(query.text, query.values);
     const idsOf = new Map<string, string[]>();
     for (const f of found) idsOf.set(f.key, [...(idsOf.get(f.key) ?? []), String(f.id)]);
     for (const row of byName) {

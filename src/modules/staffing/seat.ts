@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { AssignmentKind, StaffCategory } from '../../graphql/enums';
 import { DomainError, UserErrorCode } from '../../graphql/user-error';
+import { fragment } from '../../shared/sql';
 import { yearOf } from '../../shared/today';
 import { openEndedRefusal } from '../org';
+import { assignmentNotEndedBefore } from './assignment-dates.sql';
 import { quotaLeftForGroups } from './establishment-rule';
 
 /**
@@ -77,10 +79,11 @@ export async function checkSeats(em: EntityManager, seats: readonly SeatToTake[]
 
   // What the people already hold that could clash: any seat of the same position from the start
   // date on, any PRIMARY overlapping an open-ended one from the start date.
+  const notEndedByStart = assignmentNotEndedBefore('a', fragment('s.start_date'));
   const held = await run<{ ord: number; same_seat: boolean; primary_start: string | null; primary_end: string | null }>(
     `select s.ord,
             exists (select 1 from assignment a where a.person_id = s.person_id and a.position_id = s.position_id
-                    and (a.end_date is null or a.end_date >= s.start_date)) as same_seat,
+                    and ${notEndedByStart.text}) as same_seat,
             o.start_date::text as primary_start, o.end_date::text as primary_end
      from jsonb_to_recordset(?::jsonb) as s(ord int, person_id bigint, position_id bigint, kind text, start_date date)
      left join lateral (select a.start_date, a.end_date from assignment a

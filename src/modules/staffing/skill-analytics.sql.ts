@@ -1,6 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { assignmentActiveOn } from '../../shared/sql';
+import { spliced } from '../../shared/sql';
 import { scopeUnitsSql } from '../org';
+import { assignmentActiveOn } from './assignment-dates.sql';
 
 export interface SkillGapFigures {
   competency_id: string;
@@ -17,16 +18,14 @@ export interface SkillGapFigures {
  * some position in scope requires or some active member of staff in scope holds, largest gap first.
  */
 export async function skillGapFigures(run: SqlRunner, rootId: string, includeDescendants: boolean, date: string): Promise<SkillGapFigures[]> {
-  const scope = scopeUnitsSql(rootId, includeDescendants, date);
-  return run<SkillGapFigures>(
-    `with scope as (${scope.sql}),
+  const query = spliced`with scope as (${scopeUnitsSql(rootId, includeDescendants, date)}),
      positions as (select p.id, p.headcount from position p where p.unit_id in (select unit_id from scope)),
      requirements as (
        select r.competency_id, r.position_id, r.level, pos.headcount
        from position_requirement r join positions pos on pos.id = r.position_id),
      active as (
        select a.person_id, a.position_id, a.kind from assignment a
-       join positions pos on pos.id = a.position_id where ${assignmentActiveOn('a')}),
+       join positions pos on pos.id = a.position_id where ${assignmentActiveOn('a', date)}),
      seats as (select competency_id, sum(headcount)::int as seats_requiring from requirements group by competency_id),
      -- Each active PRIMARY holder of a requiring position, with the level they hold (0: none).
      held as (
@@ -63,9 +62,8 @@ export async function skillGapFigures(run: SqlRunner, rootId: string, includeDes
      left join holders h on h.competency_id = c.id
      left join empty e on e.competency_id = c.id
      where s.competency_id is not null or h.competency_id is not null
-     order by coalesce(s.seats_requiring, 0) - coalesce(m.seats_met, 0) desc, c.code`,
-    [...scope.params, date, date],
-  );
+     order by coalesce(s.seats_requiring, 0) - coalesce(m.seats_met, 0) desc, c.code`;
+  return run<SkillGapFigures>(query.text, query.values);
 }
 
 export interface PlacementFitFigures {
@@ -78,13 +76,11 @@ export interface PlacementFitFigures {
  * their position at the required level (a position without requirements is always met).
  */
 export async function placementFitFigures(run: SqlRunner, rootId: string, includeDescendants: boolean, date: string): Promise<PlacementFitFigures> {
-  const scope = scopeUnitsSql(rootId, includeDescendants, date);
-  const [row] = await run<PlacementFitFigures>(
-    `with scope as (${scope.sql}),
+  const query = spliced`with scope as (${scopeUnitsSql(rootId, includeDescendants, date)}),
      active as (
        select a.id, a.person_id, a.position_id from assignment a
        join position p on p.id = a.position_id
-       where p.unit_id in (select unit_id from scope) and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}),
+       where p.unit_id in (select unit_id from scope) and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', date)}),
      judged as (
        select a.id, bool_and(coalesce(pc.level, 0) >= r.level) as qualified
        from active a
@@ -93,8 +89,7 @@ export async function placementFitFigures(run: SqlRunner, rootId: string, includ
        group by a.id)
      select count(*)::int as assignments_evaluated,
             count(*) filter (where qualified is not false)::int as fully_qualified
-     from judged`,
-    [...scope.params, date, date],
-  );
+     from judged`;
+  const [row] = await run<PlacementFitFigures>(query.text, query.values);
   return row;
 }

@@ -1,6 +1,10 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { liveVacancySql } from '../../graphql/enums';
-import { assignmentActiveOn, notMovedAfter, unitExistsOn, VACANCIES_MOVED_AFTER } from '../../shared/sql';
+import { notMovedAfter, vacanciesMovedAfter } from '../../shared/sql';
+import { pathInSubtree, pathInSubtrees } from '../../auth/scope';
+import { fragment } from '../../shared/sql';
+import { unitOpenOn } from '../org';
+import { assignmentActiveOn } from './assignment-dates.sql';
 
 /** The figures of one StaffingGap, straight from the contract's definitions. */
 export interface StaffingGapFigures {
@@ -50,7 +54,7 @@ export type GapRoots =
  * one go. Seats, quotas and vacancies are counted once per unit and then summed per root, so a
  * unit that lies in two roots' scopes (a root and its child) costs one scan, not two. A live
  * vacancy counts where it sat on `asOf` (a reorganisation moves it; see
- * VACANCIES_MOVED_AFTER), so history stays true.
+ * vacanciesMovedAfter), so history stays true.
  *
  * The units counted are bounded by the named units' paths, given as values: the planner then
  * estimates the subtree's size from ltree's statistics (as for a literal path) and chooses a
@@ -66,28 +70,35 @@ export async function staffingGapFigures(
   const d = options.asOf;
   const { concurrent, vacancies } = options.figures ?? ALL_GAP_FIGURES;
   const columns = 'r.id, r.path, r.code, r.parent_id';
+  const rootOpen = unitOpenOn('r', d);
+  const unitOpen = unitOpenOn('u', d);
+  const active = assignmentActiveOn('a', d);
+  const notMoved = notMovedAfter('v', d);
+  const moved = vacanciesMovedAfter(d);
   const rootsSql =
     roots.kind === 'units'
       ? { sql: `select ${columns} from org_unit r where r.id = any(?::bigint[])`, params: [roots.units.map((u) => u.id)] }
       : roots.kind === 'childrenOf'
-        ? { sql: `select ${columns} from org_unit r where r.parent_id = any(?::bigint[]) and ${unitExistsOn('r')}`, params: [roots.parents.map((u) => u.id), d, d] }
+        ? { sql: `select ${columns} from org_unit r where r.parent_id = any(?::bigint[]) and ${rootOpen.text}`, params: [roots.parents.map((u) => u.id), ...rootOpen.values] }
         : {
-            sql: `select ${columns} from org_unit r where r.id = ? union all select ${columns} from org_unit r where r.parent_id = ? and ${unitExistsOn('r')}`,
-            params: [roots.unit.id, roots.unit.id, d, d],
+            sql: `select ${columns} from org_unit r where r.id = ? union all select ${columns} from org_unit r where r.parent_id = ? and ${rootOpen.text}`,
+            params: [roots.unit.id, roots.unit.id, ...rootOpen.values],
           };
   // The subtrees that hold every root's scope, and the roots that count even on a date when
   // they do not exist (children roots exist by construction).
   const bounds = roots.kind === 'units' ? roots.units : roots.kind === 'childrenOf' ? roots.parents : [roots.unit];
   const namedRoots = roots.kind === 'units' ? roots.units.map((u) => u.id) : roots.kind === 'unitAndChildren' ? [roots.unit.id] : [];
+  const belowRoot = pathInSubtree('u.path', fragment('r.path'));
+  const inBounds = pathInSubtrees('u.path', bounds.map((u) => u.code));
   const scopeSql = options.includeDescendants
     ? {
         sql: `scope as (
-                select r.id as root_id, u.id as unit_id from roots r join org_unit u on u.path <@ r.path
-                where u.id = r.id or ${unitExistsOn('u')}),
+                select r.id as root_id, u.id as unit_id from roots r join org_unit u on ${belowRoot.text}
+                where u.id = r.id or ${unitOpen.text}),
               units as (
                 select u.id as unit_id from org_unit u
-                where u.path <@ any(?::ltree[]) and (u.id = any(?::bigint[]) or ${unitExistsOn('u')}))`,
-        params: [d, d, bounds.map((u) => u.code), namedRoots, d, d],
+                where ${inBounds.text} and (u.id = any(?::bigint[]) or ${unitOpen.text}))`,
+        params: [...belowRoot.values, ...unitOpen.values, ...inBounds.values, namedRoots, ...unitOpen.values],
       }
     : { sql: `scope as (select r.id as root_id, r.id as unit_id from roots r),
               units as (select distinct unit_id from scope)`, params: [] };
@@ -103,7 +114,7 @@ export async function staffingGapFigures(
               count(a.id) filter (where a.kind = 'PRIMARY')::int as primary_active,
               ${concurrent ? `count(a.id) filter (where a.kind = 'CONCURRENT')::int` : '0'} as concurrent_active
        from units u join position p on p.unit_id = u.unit_id
-       left join assignment a on a.position_id = p.id and ${assignmentActiveOn('a')}
+       left join assignment a on a.position_id = p.id and ${active.text}
        group by p.id),
      unit_seats as (
        select unit_id,
@@ -118,9 +129,9 @@ export async function staffingGapFigures(
        select unit_id, count(*)::int as open_vacancies from (
          select p.unit_id from units u join position p on p.unit_id = u.unit_id
          join vacancy v on v.position_id = p.id and ${liveVacancySql('v').text}
-         where ${notMovedAfter('v')}
+         where ${notMoved.text}
          union all
-         select p.unit_id from ${VACANCIES_MOVED_AFTER} mv
+         select p.unit_id from ${moved.text} mv
          join position p on p.id = mv.position_id join units u on u.unit_id = p.unit_id
          join vacancy v on v.id = mv.vacancy_id and ${liveVacancySql('v').text}
        ) placed group by unit_id`}),
@@ -151,6 +162,6 @@ export async function staffingGapFigures(
      from roots r
      left join totals t on t.root_id = r.id
      order by r.code`,
-    [...rootsSql.params, ...scopeSql.params, options.year, d, d, ...(vacancies ? [d, d] : [])],
+    [...rootsSql.params, ...scopeSql.params, options.year, ...active.values, ...(vacancies ? [...notMoved.values, ...moved.values] : [])],
   );
 }

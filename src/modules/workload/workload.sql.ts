@@ -1,7 +1,8 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { assignmentActiveOn } from '../../shared/sql';
+import { fragment, spliced } from '../../shared/sql';
 import { yearOf } from '../../shared/today';
 import { scopeUnitsSql } from '../org';
+import { assignmentActiveOn } from '../staffing';
 
 export interface CategoryWorkloadRow {
   category: string;
@@ -17,9 +18,7 @@ export interface CategoryWorkloadRow {
  * of the date's year. Scope as everywhere: the unit and the units below it that exist on the date.
  */
 export async function workloadByCategory(run: SqlRunner, rootId: string, includeDescendants: boolean, date: string): Promise<CategoryWorkloadRow[]> {
-  const scope = scopeUnitsSql(rootId, includeDescendants, date);
-  return run<CategoryWorkloadRow>(
-    `with scope as (${scope.sql}),
+  const query = spliced`with scope as (${scopeUnitsSql(rootId, includeDescendants, date)}),
      work as (
        select w.category,
               -- numeric, not float8: the product of two tiny floats would underflow (an error in PostgreSQL)
@@ -29,11 +28,11 @@ export async function workloadByCategory(run: SqlRunner, rootId: string, include
      staff as (
        select p.category, count(*)::int as actual_staff
        from assignment a join position p on p.id = a.position_id
-       where p.unit_id in (select unit_id from scope) and a.kind = 'PRIMARY' and ${assignmentActiveOn('a')}
+       where p.unit_id in (select unit_id from scope) and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', date)}
        group by p.category),
      quota as (
        select q.category, sum(q.headcount)::int as quota from establishment_quota q
-       where q.unit_id in (select unit_id from scope) and q.year = ? group by q.category)
+       where q.unit_id in (select unit_id from scope) and q.year = ${fragment('?', yearOf(date))} group by q.category)
      select c.category,
             coalesce(work.digitisable_hours, 0)::float8 as digitisable_hours,
             coalesce(work.other_hours, 0)::float8 as other_hours,
@@ -43,9 +42,8 @@ export async function workloadByCategory(run: SqlRunner, rootId: string, include
      left join work on work.category = c.category
      left join staff on staff.category = c.category
      left join quota on quota.category = c.category
-     order by array_position(array['CIVIL_SERVANT', 'PUBLIC_EMPLOYEE', 'CONTRACT'], c.category)`,
-    [...scope.params, date, date, yearOf(date)],
-  );
+     order by array_position(array['CIVIL_SERVANT', 'PUBLIC_EMPLOYEE', 'CONTRACT'], c.category)`;
+  return run<CategoryWorkloadRow>(query.text, query.values);
 }
 
 export interface ComponentRow {
@@ -59,11 +57,18 @@ export interface ComponentRow {
 }
 
 export async function componentsInScope(run: SqlRunner, rootId: string, includeDescendants: boolean, date: string): Promise<ComponentRow[]> {
-  const scope = scopeUnitsSql(rootId, includeDescendants, date);
-  return run<ComponentRow>(
-    `select w.id, w.unit_id, w.name, w.category, w.annual_volume, w.minutes_per_item, w.digitisable
+  const query = spliced`select w.id, w.unit_id, w.name, w.category, w.annual_volume, w.minutes_per_item, w.digitisable
      from workload_component w join org_unit u on u.id = w.unit_id
-     where w.unit_id in (${scope.sql}) order by u.code, w.name`,
-    scope.params,
+     where w.unit_id in (${scopeUnitsSql(rootId, includeDescendants, date)}) order by u.code, w.name`;
+  return run<ComponentRow>(query.text, query.values);
+}
+
+/** One component with its unit's code (node(id) checks the scope on it); null when none has the id. */
+export async function componentWithUnitCode(run: SqlRunner, id: string): Promise<(ComponentRow & { unit_code: string }) | null> {
+  const [row] = await run<ComponentRow & { unit_code: string }>(
+    `select w.id, w.unit_id, w.name, w.category, w.annual_volume, w.minutes_per_item, w.digitisable, u.code as unit_code
+     from workload_component w join org_unit u on u.id = w.unit_id where w.id = ?`,
+    [id],
   );
+  return row ?? null;
 }

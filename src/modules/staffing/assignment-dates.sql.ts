@@ -1,0 +1,50 @@
+import { dateSql, fragment, type SqlDate, type SqlFragment } from '../../shared/sql';
+import { registerAssignmentActiveRule } from '../people';
+
+/*
+ * The one home of the rules on an assignment's dates (`assignment.start_date`, `end_date`, both
+ * inclusive, a null end for an open one) and of the free seats they leave. Each builder carries
+ * its own values; the predicates stay plain comparisons on the row's columns, so the indexes on
+ * (position_id, start_date) and (person_id, …) serve them as they would written out.
+ */
+
+/** The assignment `alias` is active on the date: startDate <= d and (endDate is null or endDate >= d). */
+export function assignmentActiveOn(alias: string, on: SqlDate): SqlFragment {
+  const d = dateSql(on);
+  return fragment(`(${alias}.start_date <= ${d.text} and (${alias}.end_date is null or ${alias}.end_date >= ${d.text}))`, ...d.values, ...d.values);
+}
+
+/** The assignment `alias` is active on some day of [from, to]: begun by `to` and not ended before `from`. */
+export function assignmentActiveDuring(alias: string, from: SqlDate, to: SqlDate): SqlFragment {
+  const start = dateSql(from);
+  const end = dateSql(to);
+  return fragment(`(${alias}.start_date <= ${end.text} and (${alias}.end_date is null or ${alias}.end_date >= ${start.text}))`, ...end.values, ...start.values);
+}
+
+/** The assignment `alias` has not ended before the date: active on it or later. */
+export function assignmentNotEndedBefore(alias: string, on: SqlDate): SqlFragment {
+  const d = dateSql(on);
+  return fragment(`(${alias}.end_date is null or ${alias}.end_date >= ${d.text})`, ...d.values);
+}
+
+/** The assignment `alias` began before the date and runs into it: what a reorganisation on that date ends and restarts. */
+export function assignmentRunningInto(alias: string, on: SqlDate): SqlFragment {
+  const d = dateSql(on);
+  return fragment(`(${alias}.start_date < ${d.text} and (${alias}.end_date is null or ${alias}.end_date >= ${d.text}))`, ...d.values, ...d.values);
+}
+
+/**
+ * Free seats of position `p` on the date (the contract's vacancy rule): its headcount less the
+ * PRIMARY assignments begun by then with no end date (a holder whose end is set frees the seat
+ * for recruiting ahead of time).
+ */
+export function freeSeatsOn(p: string, on: SqlDate): SqlFragment {
+  const d = dateSql(on);
+  return fragment(
+    `(${p}.headcount - (select count(*)::int from assignment fs where fs.position_id = ${p}.id and fs.kind = 'PRIMARY' and fs.start_date <= ${d.text} and fs.end_date is null))`,
+    ...d.values,
+  );
+}
+
+// People finds staff by their seats and sits below staffing: it is handed the rule, not a copy.
+registerAssignmentActiveRule(assignmentActiveOn);
