@@ -51,51 +51,64 @@ export class Migration20261204000000_staffing_gap_summary extends Migration {
     this.addSql(`create index assignment_open_by_start on assignment (start_date) include (position_id, kind) where end_date is null`);
     this.addSql(`create index assignment_ended_by_end on assignment (end_date) include (start_date, position_id, kind) where end_date is not null`);
 
+    // The recount of some units, as statements over `ids` (the units' ids, an array): the
+    // units join by unnest, so that a generic plan (estimated at a few units) walks the indexes.
+    const recount = (ids: string) => [
+      `insert into staffing_gap_unit (unit_id, path, parent_id, valid_from, valid_to, primary_open, concurrent_open,
+                                      it_seats_planned, it_primary_open, it_covered_open, live_vacancies)
+       with target as (select distinct t.id from unnest(${ids}) t(id)),
+       seats as (
+         select p.unit_id, p.headcount, p.is_it_specialist,
+                count(a.id) filter (where a.kind = 'PRIMARY')::int as primary_open,
+                count(a.id) filter (where a.kind = 'CONCURRENT')::int as concurrent_open
+         from target t join position p on p.unit_id = t.id
+         left join assignment a on a.position_id = p.id and a.end_date is null
+         group by p.id),
+       unit_seats as (
+         select unit_id, sum(primary_open)::int as primary_open, sum(concurrent_open)::int as concurrent_open,
+                coalesce(sum(headcount) filter (where is_it_specialist), 0)::int as it_seats_planned,
+                coalesce(sum(primary_open) filter (where is_it_specialist), 0)::int as it_primary_open,
+                coalesce(sum(least(concurrent_open, greatest(headcount - primary_open, 0))) filter (where is_it_specialist), 0)::int as it_covered_open
+         from seats group by unit_id),
+       unit_vacancies as (
+         select p.unit_id, count(*)::int as live_vacancies
+         from target t join position p on p.unit_id = t.id
+         join vacancy v on v.position_id = p.id and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
+         group by p.unit_id)
+       select u.id, u.path, u.parent_id, u.valid_from, u.valid_to,
+              coalesce(s.primary_open, 0), coalesce(s.concurrent_open, 0), coalesce(s.it_seats_planned, 0),
+              coalesce(s.it_primary_open, 0), coalesce(s.it_covered_open, 0), coalesce(v.live_vacancies, 0)
+       from target t join org_unit u on u.id = t.id
+       left join unit_seats s on s.unit_id = u.id
+       left join unit_vacancies v on v.unit_id = u.id
+       on conflict (unit_id) do update set
+         path = excluded.path, parent_id = excluded.parent_id, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+         primary_open = excluded.primary_open, concurrent_open = excluded.concurrent_open,
+         it_seats_planned = excluded.it_seats_planned, it_primary_open = excluded.it_primary_open,
+         it_covered_open = excluded.it_covered_open, live_vacancies = excluded.live_vacancies`,
+      `delete from staffing_gap_unit s using unnest(${ids}) t(id) where s.unit_id = t.id and not exists (select 1 from org_unit u where u.id = s.unit_id)`,
+      `delete from staffing_gap_quota q using unnest(${ids}) t(id) where q.unit_id = t.id`,
+      `insert into staffing_gap_quota (year, unit_id, quota)
+       select q.year, q.unit_id, sum(q.headcount)::int from (select distinct t.id from unnest(${ids}) t(id)) t
+       join establishment_quota q on q.unit_id = t.id group by q.year, q.unit_id`,
+    ];
+    // A write's few units: static statements, whose plans plpgsql caches (generic plans: planning
+    // the recount afresh cost 10 times its execution). A bulk write's many units: planned for the
+    // set at hand (hash joins over whole tables), by EXECUTE.
     this.addSql(`
       create function staffing_gap_refresh(unit_ids bigint[]) returns void
-      language plpgsql as $$
+      language plpgsql set plan_cache_mode = force_generic_plan as $$
       begin
         if unit_ids is null or cardinality(unit_ids) = 0 then return; end if;
         -- Lock, then count in the next statement (a new snapshot under READ COMMITTED).
         perform 1 from staffing_gap_unit where unit_id = any(unit_ids) order by unit_id for update;
-        insert into staffing_gap_unit (unit_id, path, parent_id, valid_from, valid_to, primary_open, concurrent_open,
-                                       it_seats_planned, it_primary_open, it_covered_open, live_vacancies)
-        with seats as (
-          select p.unit_id, p.headcount, p.is_it_specialist,
-                 count(a.id) filter (where a.kind = 'PRIMARY')::int as primary_open,
-                 count(a.id) filter (where a.kind = 'CONCURRENT')::int as concurrent_open
-          from position p left join assignment a on a.position_id = p.id and a.end_date is null
-          where p.unit_id = any(unit_ids)
-          group by p.id),
-        unit_seats as (
-          select unit_id, sum(primary_open)::int as primary_open, sum(concurrent_open)::int as concurrent_open,
-                 coalesce(sum(headcount) filter (where is_it_specialist), 0)::int as it_seats_planned,
-                 coalesce(sum(primary_open) filter (where is_it_specialist), 0)::int as it_primary_open,
-                 coalesce(sum(least(concurrent_open, greatest(headcount - primary_open, 0))) filter (where is_it_specialist), 0)::int as it_covered_open
-          from seats group by unit_id),
-        unit_vacancies as (
-          select p.unit_id, count(*)::int as live_vacancies
-          from vacancy v join position p on p.id = v.position_id
-          where p.unit_id = any(unit_ids) and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')
-          group by p.unit_id)
-        select u.id, u.path, u.parent_id, u.valid_from, u.valid_to,
-               coalesce(s.primary_open, 0), coalesce(s.concurrent_open, 0), coalesce(s.it_seats_planned, 0),
-               coalesce(s.it_primary_open, 0), coalesce(s.it_covered_open, 0), coalesce(v.live_vacancies, 0)
-        from org_unit u
-        left join unit_seats s on s.unit_id = u.id
-        left join unit_vacancies v on v.unit_id = u.id
-        where u.id = any(unit_ids)
-        on conflict (unit_id) do update set
-          path = excluded.path, parent_id = excluded.parent_id, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
-          primary_open = excluded.primary_open, concurrent_open = excluded.concurrent_open,
-          it_seats_planned = excluded.it_seats_planned, it_primary_open = excluded.it_primary_open,
-          it_covered_open = excluded.it_covered_open, live_vacancies = excluded.live_vacancies;
-        delete from staffing_gap_unit s where s.unit_id = any(unit_ids) and not exists (select 1 from org_unit u where u.id = s.unit_id);
-        delete from staffing_gap_quota where unit_id = any(unit_ids);
-        insert into staffing_gap_quota (year, unit_id, quota)
-        select q.year, q.unit_id, sum(q.headcount)::int from establishment_quota q
-        where q.unit_id = any(unit_ids) group by q.year, q.unit_id;
+        if cardinality(unit_ids) <= 100 then
+          ${recount('unit_ids').join(';\n          ')};
+        else
+          ${recount('$1').map((sql) => `execute $sql$${sql}$sql$ using unit_ids`).join(';\n          ')};
+        end if;
       end $$`);
+    this.addSql(`create index staffing_gap_quota_unit on staffing_gap_quota (unit_id)`);
 
     this.addSql(`
       create function staffing_gap_rebuild() returns void
