@@ -258,6 +258,7 @@ async function main(): Promise<void> {
         clients: `${settings.connections} × ${settings.seconds} s (ABBA)`,
         note: `nation and ${gap.children.length} provinces as of ${date}: quota ${gap.quota.toLocaleString('en')}, filled ${gap.filled.toLocaleString('en')}; same numbers as the floor`,
       });
+      console.log(`${name}: ours p95 ${mine.p95_ms} ms, the floor's ${floor.p95_ms} ms, ratio ${cases[cases.length - 1].ratio}`);
     };
     await measureGapAgainstFloor('staffing-gap-nation', null);
     await measureGapAgainstFloor('staffing-gap-nation-past', `${year - 1}${today().slice(4)}`.replace(/-02-29$/, '-02-28'));
