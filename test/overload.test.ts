@@ -164,8 +164,8 @@ describe('admission control', () => {
     );
     const analyst = await server.token(Role.ANALYST, unitCode);
     const admin = await server.token(Role.ADMIN);
-    // staffingGap reads the quotas; nothing short below does.
-    const lock = await lockTable(db.url, 'establishment_quota', 'access exclusive');
+    // staffingGap for today reads the quotas from its summary; nothing short below does.
+    const lock = await lockTable(db.url, 'staffing_gap_quota', 'access exclusive');
     try {
       const running = post(server.url, analyst, GAP, { unit: unitCode });
       await until('the gap report waits on the lock', async () => (await lock.waiting()) === 1);

@@ -34,6 +34,32 @@ export function assignmentRunningInto(alias: string, on: SqlDate): SqlFragment {
 }
 
 /**
+ * The assignment `alias` has no end date: what the staffing-gap summary counts, whatever the
+ * date (its triggers in migration 20261204000000 keep that count).
+ */
+export function assignmentOpenEnded(alias: string): SqlFragment {
+  return fragment(`${alias}.end_date is null`);
+}
+
+/**
+ * The assignments whose activity on the date differs from their open-endedness, with the sign
+ * that corrects the summary's count to the date: open-ended ones not begun by then (−1) and
+ * ended ones running on it (+1). Rows (position_id, kind, delta); the migration's two partial
+ * indexes serve the two range scans.
+ */
+export function assignmentsStraddling(on: SqlDate): SqlFragment {
+  const d = dateSql(on);
+  return fragment(
+    `(select a.position_id, a.kind, -1 as delta from assignment a where a.end_date is null and a.start_date > ${d.text}
+      union all
+      select a.position_id, a.kind, 1 from assignment a where a.end_date is not null and a.end_date >= ${d.text} and a.start_date <= ${d.text})`,
+    ...d.values,
+    ...d.values,
+    ...d.values,
+  );
+}
+
+/**
  * Free seats of position `p` on the date (the contract's vacancy rule): its headcount less the
  * PRIMARY assignments begun by then with no end date (a holder whose end is set frees the seat
  * for recruiting ahead of time).

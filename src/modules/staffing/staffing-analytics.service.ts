@@ -3,7 +3,8 @@ import type { RequestContext } from '../../edge/context';
 import { today } from '../../shared/today';
 import { requireUnitForQuery } from '../org';
 import { placementFitFigures, PlacementFitFigures, skillGapFigures, SkillGapFigures } from './skill-analytics.sql';
-import { ALL_GAP_FIGURES, GapFigureSet, GapUnit, staffingGapFigures, StaffingGapFigures } from './staffing-gap.sql';
+import { staffingGapFiguresFromSummary } from './staffing-gap-summary.sql';
+import { ALL_GAP_FIGURES, GapFigureSet, GapRoots, GapUnit, staffingGapFigures, StaffingGapFigures } from './staffing-gap.sql';
 
 export interface GapQuery {
   year: number;
@@ -15,6 +16,14 @@ export interface GapQuery {
 
 export interface StaffingGapResult extends StaffingGapFigures {
   query: GapQuery;
+}
+
+/**
+ * The figures for today come from the per-unit summary (staffing-gap-summary.sql.ts), corrected
+ * for the few rows whose dates straddle today; any other date is counted on the fly.
+ */
+function gapFigures(ctx: RequestContext, roots: GapRoots, query: GapQuery): Promise<StaffingGapFigures[]> {
+  return query.asOf === today() ? staffingGapFiguresFromSummary(ctx.readSql, roots, query) : staffingGapFigures(ctx.readSql, roots, query);
 }
 
 /**
@@ -30,10 +39,10 @@ export async function staffingGapFor(
   const unit = await requireUnitForQuery(ctx, args.unitCode);
   const query: GapQuery = { year: args.year, asOf: args.asOf ?? today(), includeDescendants: args.includeDescendants, figures: shown };
   if (!withChildren || !query.includeDescendants) {
-    const [figures] = await staffingGapFigures(ctx.readSql, { kind: 'units', units: [unit] }, query);
+    const [figures] = await gapFigures(ctx, { kind: 'units', units: [unit] }, query);
     return { ...figures, query };
   }
-  const rows = await staffingGapFigures(ctx.readSql, { kind: 'unitAndChildren', unit }, query);
+  const rows = await gapFigures(ctx, { kind: 'unitAndChildren', unit }, query);
   const figures = rows.find((r) => String(r.unit_id) === String(unit.id))!;
   childrenLoader(ctx, query).prime({ id: String(unit.id), code: unit.code }, rows.filter((r) => r !== figures));
   return { ...figures, query };
@@ -43,7 +52,7 @@ function childrenLoader(ctx: RequestContext, query: GapQuery) {
   return ctx.loaders.get<GapUnit, StaffingGapFigures[]>(
     `staffingGap.children:${query.year}:${query.asOf}:${JSON.stringify(query.figures)}`,
     async (parents) => {
-      const rows = await staffingGapFigures(ctx.readSql, { kind: 'childrenOf', parents }, { ...query, includeDescendants: true });
+      const rows = await gapFigures(ctx, { kind: 'childrenOf', parents }, { ...query, includeDescendants: true });
       return groupByKey(parents.map((p) => p.id), rows, (r) => String(r.parent_id));
     },
     (parent) => parent.id,

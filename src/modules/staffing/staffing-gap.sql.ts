@@ -47,6 +47,28 @@ export type GapRoots =
   | { kind: 'unitAndChildren'; unit: GapUnit };
 
 /**
+ * The roots of a staffing-gap statement as SQL (rows id, path, code, parent_id; binds the date
+ * where children must exist on it), the subtrees that hold every root's scope, and the roots
+ * that count even on a date when they do not exist (children roots exist by construction).
+ */
+export function gapRootsSql(roots: GapRoots, d: string): { rootsSql: { sql: string; params: unknown[] }; bounds: readonly GapUnit[]; namedRoots: string[] } {
+  const columns = 'r.id, r.path, r.code, r.parent_id';
+  const rootOpen = unitOpenOn('r', d);
+  const rootsSql =
+    roots.kind === 'units'
+      ? { sql: `select ${columns} from org_unit r where r.id = any(?::bigint[])`, params: [roots.units.map((u) => u.id)] }
+      : roots.kind === 'childrenOf'
+        ? { sql: `select ${columns} from org_unit r where r.parent_id = any(?::bigint[]) and ${rootOpen.text}`, params: [roots.parents.map((u) => u.id), ...rootOpen.values] }
+        : {
+            sql: `select ${columns} from org_unit r where r.id = ? union all select ${columns} from org_unit r where r.parent_id = ? and ${rootOpen.text}`,
+            params: [roots.unit.id, roots.unit.id, ...rootOpen.values],
+          };
+  const bounds = roots.kind === 'units' ? roots.units : roots.kind === 'childrenOf' ? roots.parents : [roots.unit];
+  const namedRoots = roots.kind === 'units' ? roots.units.map((u) => u.id) : roots.kind === 'unitAndChildren' ? [roots.unit.id] : [];
+  return { rootsSql, bounds, namedRoots };
+}
+
+/**
  * Staffing gap figures for several roots in one statement. Each root's scope is the root and,
  * when includeDescendants, every unit below it that exists on `asOf`. Roots are named units,
  * the direct children (existing on `asOf`) of named parents, which is how
@@ -69,25 +91,11 @@ export async function staffingGapFigures(
 ): Promise<StaffingGapFigures[]> {
   const d = options.asOf;
   const { concurrent, vacancies } = options.figures ?? ALL_GAP_FIGURES;
-  const columns = 'r.id, r.path, r.code, r.parent_id';
-  const rootOpen = unitOpenOn('r', d);
   const unitOpen = unitOpenOn('u', d);
   const active = assignmentActiveOn('a', d);
   const notMoved = notMovedAfter('v', d);
   const moved = vacanciesMovedAfter(d);
-  const rootsSql =
-    roots.kind === 'units'
-      ? { sql: `select ${columns} from org_unit r where r.id = any(?::bigint[])`, params: [roots.units.map((u) => u.id)] }
-      : roots.kind === 'childrenOf'
-        ? { sql: `select ${columns} from org_unit r where r.parent_id = any(?::bigint[]) and ${rootOpen.text}`, params: [roots.parents.map((u) => u.id), ...rootOpen.values] }
-        : {
-            sql: `select ${columns} from org_unit r where r.id = ? union all select ${columns} from org_unit r where r.parent_id = ? and ${rootOpen.text}`,
-            params: [roots.unit.id, roots.unit.id, ...rootOpen.values],
-          };
-  // The subtrees that hold every root's scope, and the roots that count even on a date when
-  // they do not exist (children roots exist by construction).
-  const bounds = roots.kind === 'units' ? roots.units : roots.kind === 'childrenOf' ? roots.parents : [roots.unit];
-  const namedRoots = roots.kind === 'units' ? roots.units.map((u) => u.id) : roots.kind === 'unitAndChildren' ? [roots.unit.id] : [];
+  const { rootsSql, bounds, namedRoots } = gapRootsSql(roots, d);
   const belowRoot = pathInSubtree('u.path', fragment('r.path'));
   const inBounds = pathInSubtrees('u.path', bounds.map((u) => u.code));
   const scopeSql = options.includeDescendants
