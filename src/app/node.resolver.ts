@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { roleMayReadType } from '../auth/permissions';
 import { unitInScope } from '../auth/scope';
 import { Viewer } from '../auth/viewer';
-import { forbidden, forbiddenForRole, badUserInput } from '../graphql/errors';
+import { forbidden, forbiddenForRole, badUserInput } from '../shared/domain-error';
 import { Role } from '../graphql/enums';
 import { fromGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import type { RequestContext } from '../../edge/context';
 import { recordAudit } from '../audit';
 import * as sql from './attraction.sql';

@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { RoleFamily, Sector, Seniority } from '../../graphql/enums';
 import { byKey } from '../../graphql/loaders';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import type { RequestContext } from '../../edge/context';
 import { recordAudit } from '../audit';
 import * as sql from './attraction.sql';

@@ -1,5 +1,5 @@
 import { unitInScope } from '../../auth/scope';
-import { badUserInput, forbidden, notFound } from '../../graphql/errors';
+import { badUserInput, forbidden, notFound } from '../../shared/domain-error';
 import { fromGlobalId } from '../../graphql/global-id';
 import { RequestContext, viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';

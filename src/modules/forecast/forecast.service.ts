@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../edge/context';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput } from '../../shared/domain-error';
 import { RateSource } from '../../graphql/enums';
 import { today, yearOf } from '../../shared/today';
 import { OrgUnit, requireUnitForQuery } from '../org';

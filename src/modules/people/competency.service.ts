@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { byKey } from '../../graphql/loaders';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import type { RequestContext } from '../../edge/context';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit';

@@ -13,10 +13,9 @@ import { assertNationalIdFree, birthYearOf, checkProfile, identityProblems, Iden
 import { insertPeople, recordLevels } from './person.write';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { CompetencySource } from '../../graphql/enums';
-import { forbidden } from '../../graphql/errors';
+import { DomainError, DomainErrors, forbidden, inputField } from '../../shared/domain-error';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { isLocalDate } from '../../graphql/scalars';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
 import { assignmentActiveOn } from '../../shared/sql';
 import { echo } from '../../shared/echo';
 import { Person } from './person.entity';

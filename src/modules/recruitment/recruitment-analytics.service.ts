@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, notFound } from '../../graphql/errors';
+import { badUserInput, forbidden, notFound } from '../../shared/domain-error';
 import { ApplicationStage, DeclineReason, StaffCategory } from '../../graphql/enums';
 import { fromGlobalId } from '../../graphql/global-id';
 import type { RequestContext } from '../../edge/context';

@@ -6,7 +6,7 @@ import { afterCursorSql, BY_DATE_THEN_ID, BY_ID, Page, pageFrom, pageRequest } f
 import { DaysOpenBand, isLiveVacancy, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { byKey } from '../../graphql/loaders';
-import { DomainError, inputField } from '../../graphql/user-error';
+import { DomainError, inputField } from '../../shared/domain-error';
 import type { RequestContext } from '../../edge/context';
 import { TODAY_SQL, today } from '../../shared/today';
 import { freeSeatsOn, vacancyLive } from '../../shared/sql';

@@ -4,10 +4,9 @@ import { Viewer } from '../../auth/viewer';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { newEntity } from '../../db/new-entity';
 import { afterCursorSql, Page, pageFrom, PageRequest } from '../../graphql/connection';
-import { badUserInput, forbidden, graphQLError } from '../../graphql/errors';
 import { Role } from '../../graphql/enums';
 import { fromGlobalId } from '../../graphql/global-id';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import { badUserInput, DomainError, DomainErrors, domainErrorsOf, forbidden, inputField } from '../../shared/domain-error';
 import { RequestContext, viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
@@ -220,25 +219,22 @@ function compute(data: SimulationData): SimulationResult {
   };
 }
 
-/** A query's failure as the GraphQL error the contract names (BAD_USER_INPUT, NOT_FOUND). */
-function asQueryError(error: unknown): unknown {
-  const first = error instanceof DomainErrors ? error.errors[0] : error instanceof DomainError ? error : null;
-  if (!first) return error;
-  const message = error instanceof DomainErrors ? error.errors.map((e) => e.message).join('; ') : first.message;
-  const code = first.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'BAD_USER_INPUT';
-  return graphQLError(code, message, first.field ? { field: ['input', ...first.field].join('.') } : {});
-}
-
-async function asQuery<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * The simulation's failures, their fields (relative to SimulatePolicyInput) placed under
+ * `prefix`: a query answers them as BAD_USER_INPUT or NOT_FOUND on `input.…` (src/edge/errors.ts).
+ */
+async function withFieldsUnder<T>(prefix: string[], work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw asQueryError(error);
+    const errors = domainErrorsOf(error);
+    if (!errors) throw error;
+    throw new DomainErrors(errors.map((e) => new DomainError(e.code, e.message, e.field ? [...prefix, ...e.field] : null)));
   }
 }
 
 export function simulatePolicy(ctx: RequestContext, input: SimulateCommand): Promise<SimulationResult> {
-  return asQuery(async () => compute(await loadSimulation(ctx.readSql, viewerOf(ctx), input)));
+  return withFieldsUnder(['input'], async () => compute(await loadSimulation(ctx.readSql, viewerOf(ctx), input)));
 }
 
 /**
@@ -250,7 +246,7 @@ export function policyCurve(ctx: RequestContext, input: SimulateCommand, steps: 
   if (!Number.isInteger(steps) || steps < MIN_CURVE_STEPS || steps > MAX_CURVE_STEPS) {
     throw badUserInput(`steps must be a whole number from ${MIN_CURVE_STEPS} to ${MAX_CURVE_STEPS}`, 'steps');
   }
-  return asQuery(async () => {
+  return withFieldsUnder(['input'], async () => {
     const data = await loadSimulation(ctx.readSql, viewerOf(ctx), input);
     runEngine(() => checkScenarioTerms(data.groups, data.changes));
     const points: CurvePoint[] = [];
@@ -285,7 +281,7 @@ export async function savePolicyScenario(em: EntityManager, viewer: Viewer, inpu
     data = await loadSimulation(sqlRunnerFor(em), viewer, input.simulation);
     result = compute(data);
   } catch (error) {
-    const errors = error instanceof DomainErrors ? error.errors : error instanceof DomainError ? [error] : null;
+    const errors = domainErrorsOf(error);
     if (!errors) throw error;
     const prefixed = errors.map((e) => new DomainError(e.code, e.message, inputField('simulation', ...(e.field ?? []))));
     throw new DomainErrors(nameProblem ? [nameProblem, ...prefixed] : prefixed);

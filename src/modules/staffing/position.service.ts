@@ -4,7 +4,7 @@ import { Viewer } from '../../auth/viewer';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
 import { byKey, groupByKey } from '../../graphql/loaders';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { RequestContext, viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';
 import { assignmentActiveOn, freeSeatsOn, vacancyLive } from '../../shared/sql';

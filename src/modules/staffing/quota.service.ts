@@ -4,7 +4,7 @@ import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { StaffCategory } from '../../graphql/enums';
 import { groupByKey } from '../../graphql/loaders';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import type { RequestContext } from '../../edge/context';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';

@@ -4,7 +4,7 @@ import { scopePaths, unitInScope } from '../../auth/scope';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { AssignmentKind, CompetencySource, Sex } from '../../graphql/enums';
 import { isLocalDate } from '../../graphql/scalars';
-import { DomainError } from '../../graphql/user-error';
+import { DomainError } from '../../shared/domain-error';
 import { CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';

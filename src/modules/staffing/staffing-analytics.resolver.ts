@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, Float, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { fieldNamesBelow, selectsField } from '../../graphql/selection';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput } from '../../shared/domain-error';
 import { LocalDateScalar } from '../../graphql/scalars';
 import type { RequestContext } from '../../edge/context';
 import { OrgUnit, unitById } from '../org';
