@@ -4,7 +4,7 @@ import { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { MAX_PAGE_SIZE } from '../../graphql/connection';
 import { badUserInput, DomainError, forbidden, inputField } from '../../shared/domain-error';
-import { AssignmentKind, Sector, SeparationReason, StaffCategory } from '../../graphql/enums';
+import { AssignmentKind, Sector, SeparationReason } from '../../graphql/enums';
 import { keyOfGlobalId, toGlobalId } from '../../graphql/global-id';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { isLocalDate } from '../../graphql/scalars';
