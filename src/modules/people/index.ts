@@ -7,5 +7,5 @@ export { Person } from './person.entity';
 export { PersonResolver } from './person.resolver';
 export { personById, personVisible } from './person.service';
 export { peopleInSubtree } from './person.sql';
-export { IdentityInput, NATIONAL_ID_PATTERN, ProfileInput, assertNationalIdFree, birthYearOf, checkProfile, identityProblems, profileProblems } from './profile';
+export { IdentityInput, NATIONAL_ID_PATTERN, ProfileInput, assertNationalIdFree, birthYearOf, checkProfile, identityProblems, profileProblems } from './profile.service';
 export { LevelRecord, NewPerson, insertPeople, recordLevels } from './person.write';

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit';
 import { requireUnitForQuery } from '../org';
 import { CompetencyLevel, CompetencyRecord } from './competency-level';
 import { levelOf, MAX_LEVEL } from './competency.service';
-import { assertNationalIdFree, birthYearOf, checkProfile, identityProblems, IdentityInput, profileProblems, ProfileInput } from './profile';
+import { assertNationalIdFree, birthYearOf, checkProfile, identityProblems, IdentityInput, profileProblems, ProfileInput } from './profile.service';
 import { insertPeople, recordLevels } from './person.write';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { CompetencySource } from '../../graphql/enums';
