@@ -10,7 +10,7 @@ import { depsOf } from '../../edge/context';
 import { IncentivePackage, incentivePackageById } from '../attraction';
 import { AssignmentPayload } from '../staffing';
 import { Application } from './application.entity';
-import { applicationById, offersOfApplication, stageHistoryOf } from './application.queries';
+import { applicationById, offersOfApplication, stageHistoryOf } from './application-reads.service';
 import * as pipeline from './application.service';
 import { Candidate } from './candidate.entity';
 import { candidateById } from './candidate.service';

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../edge/context';
 import { depsOf, viewerOf } from '../../edge/context';
 import { CompetencyLevel, CompetencyLevelInput } from '../people';
 import { Application } from './application.entity';
-import { applicationsOfCandidate } from './application.queries';
+import { applicationsOfCandidate } from './application-reads.service';
 import { Candidate } from './candidate.entity';
 import { competenciesOfCandidate, createCandidate } from './candidate.service';
 

@@ -11,7 +11,7 @@ import { Assignment, AssignmentPayload, Position, assignmentById, positionById }
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { Application } from './application.entity';
-import { applicationsOfVacancy } from './application.queries';
+import { applicationsOfVacancy } from './application-reads.service';
 import { Vacancy } from './vacancy.entity';
 import * as vacancies from './vacancy.service';
 
