@@ -138,7 +138,7 @@ function toGroup(row: sql.VacancyGroupRow): VacancyGroup {
 /**
  * Validates the input and fetches what the simulation needs: the unit, the base salary in force,
  * the named package, the considered vacancies (one statement) and the offers the model is fitted
- * on. FORBIDDEN (a GraphQL error) outside the caller's subtree; other failures are DomainErrors
+ * on. A FORBIDDEN Refusal outside the caller's subtree; other failures are DomainErrors
  * whose field paths are relative to SimulatePolicyInput.
  */
 async function loadSimulation(run: SqlRunner, viewer: Viewer, input: SimulateCommand): Promise<SimulationData> {
