@@ -24,6 +24,12 @@
  *
  * Each module shows one public surface, src/modules/<module>/index.ts; from outside the module
  * nothing else of it may be imported.
+ *
+ * Inside a module only its resolvers (*.resolver.ts) see GraphQL: the request context
+ * (src/edge/context.ts), the GraphQL error builders (src/graphql/errors.ts) and the graphql
+ * package itself. Services take what they need (src/edge/deps.ts: the viewer, the SQL runners
+ * and em, the loaders), and throw domain errors (src/shared/domain-error.ts), which
+ * src/edge/errors.ts alone turns into GraphQL errors and userErrors.
  */
 const LAYERS = [
   ['shared', '^src/shared/'],
@@ -89,12 +95,20 @@ module.exports = {
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/$1/index\\.ts$' },
     },
+    {
+      name: 'services-without-graphql',
+      comment: 'outside its resolvers a module takes Deps, not the GraphQL context, and throws domain errors, never a GraphQLError',
+      severity: 'error',
+      from: { path: '^src/modules/', pathNot: '\\.resolver\\.ts$' },
+      to: { path: ['^src/edge/context\\.ts$', '^src/graphql/errors\\.ts$', 'node_modules/graphql/'] },
+    },
     ...layerRules,
     ...moduleRules,
   ],
   options: {
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: 'node_modules' },
+    // Packages stay out of the graph, but for graphql, which services-without-graphql names.
+    exclude: { path: 'node_modules/(?!graphql/)' },
   },
 };

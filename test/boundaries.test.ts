@@ -33,3 +33,12 @@ test('the same rules catch a cycle, a deep import and a lower layer importing a 
     'layer-db: src/db/orm.ts → src/modules/org/index.ts',
   ]));
 });
+
+test('outside its resolvers a module may not see the GraphQL context, the GraphQL error builders or graphql itself', async () => {
+  const found = (await violations(path.join(root, 'test/fixtures/boundaries'), ['src'])).filter((v) => v.startsWith('services-without-graphql:'));
+  expect(found).toEqual([
+    expect.stringMatching(/^services-without-graphql: src\/modules\/org\/unit\.service\.ts → .*node_modules\/graphql\//),
+    'services-without-graphql: src/modules/org/unit.service.ts → src/edge/context.ts',
+    'services-without-graphql: src/modules/org/unit.service.ts → src/graphql/errors.ts',
+  ]);
+});

@@ -2,12 +2,12 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { roleMayReadType } from '../auth/permissions';
 import { unitInScope } from '../auth/scope';
 import { Viewer } from '../auth/viewer';
-import { forbidden, forbiddenForRole, badUserInput } from '../graphql/errors';
+import { forbidden, forbiddenForRole, badUserInput } from '../shared/domain-error';
 import { Role } from '../graphql/enums';
 import { fromGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node';
 import type { RequestContext } from '../edge/context';
-import { viewerOf } from '../edge/context';
+import { depsOf, viewerOf } from '../edge/context';
 import { unitById } from '../modules/org';
 import { positionById, positionInViewerScope, assignmentById } from '../modules/staffing';
 import { personById, personVisible, competencyById } from '../modules/people';
@@ -20,12 +20,12 @@ import { readModel } from '../db/read-model';
 
 /** Scope check for anything that hangs off a position: the position's unit must be visible. */
 async function positionVisible(ctx: RequestContext, positionId: string): Promise<boolean> {
-  const position = await positionById(ctx, positionId);
-  return !!position && positionInViewerScope(ctx, position);
+  const position = await positionById(depsOf(ctx), positionId);
+  return !!position && positionInViewerScope(depsOf(ctx), position);
 }
 
 async function vacancyVisible(ctx: RequestContext, vacancyId: string): Promise<boolean> {
-  const vacancy = await vacancyById(ctx, vacancyId);
+  const vacancy = await vacancyById(depsOf(ctx), vacancyId);
   return !!vacancy && positionVisible(ctx, vacancy.position.id);
 }
 
@@ -35,44 +35,44 @@ async function vacancyVisible(ctx: RequestContext, vacancyId: string): Promise<b
  */
 const nodeFetchers: Record<string, (ctx: RequestContext, key: string) => Promise<Node | null>> = {
   async OrgUnit(ctx, key) {
-    const unit = await unitById(ctx, key);
+    const unit = await unitById(depsOf(ctx), key);
     if (unit && !unitInScope(viewerOf(ctx), unit.code)) throw forbidden();
     return unit;
   },
   async Position(ctx, key) {
-    const position = await positionById(ctx, key);
+    const position = await positionById(depsOf(ctx), key);
     if (position && !(await positionVisible(ctx, key))) throw forbidden();
     return position;
   },
   async Assignment(ctx, key) {
-    const assignment = await assignmentById(ctx, key);
+    const assignment = await assignmentById(depsOf(ctx), key);
     if (assignment && !(await positionVisible(ctx, assignment.position.id))) throw forbidden();
     return assignment;
   },
   async Person(ctx, key) {
-    const person = await personById(ctx, key);
-    if (person && !(await personVisible(ctx, key))) throw forbidden();
+    const person = await personById(depsOf(ctx), key);
+    if (person && !(await personVisible(depsOf(ctx), key))) throw forbidden();
     return person;
   },
   async Vacancy(ctx, key) {
-    const vacancy = await vacancyById(ctx, key);
+    const vacancy = await vacancyById(depsOf(ctx), key);
     if (vacancy && !(await vacancyVisible(ctx, key))) throw forbidden();
     return vacancy;
   },
   async Candidate(ctx, key) {
-    const candidate = await candidateById(ctx, key);
-    if (candidate && !(await candidateVisible(ctx, key))) throw forbidden();
+    const candidate = await candidateById(depsOf(ctx), key);
+    if (candidate && !(await candidateVisible(depsOf(ctx), key))) throw forbidden();
     return candidate;
   },
   async Application(ctx, key) {
-    const application = await applicationById(ctx, key);
+    const application = await applicationById(depsOf(ctx), key);
     if (application && !(await vacancyVisible(ctx, application.vacancy.id))) throw forbidden();
     return application;
   },
   async Offer(ctx, key) {
-    const offer = await offerById(ctx, key);
+    const offer = await offerById(depsOf(ctx), key);
     if (!offer) return null;
-    const application = await applicationById(ctx, offer.application.id);
+    const application = await applicationById(depsOf(ctx), offer.application.id);
     if (!application || !(await vacancyVisible(ctx, application.vacancy.id))) throw forbidden();
     return offer;
   },
@@ -87,10 +87,10 @@ const nodeFetchers: Record<string, (ctx: RequestContext, key: string) => Promise
     const row = await auditEventRow(ctx.sql, key);
     return row ? readModel(ctx.em, AuditEvent, row) : null;
   },
-  Competency: (ctx, key) => competencyById(ctx, key),
-  IncentivePackage: (ctx, key) => incentivePackageById(ctx, key),
-  SalaryBenchmark: (ctx, key) => benchmarkById(ctx, key),
-  PolicyScenario: (ctx, key) => policyScenarioForNode(ctx, key),
+  Competency: (ctx, key) => competencyById(depsOf(ctx), key),
+  IncentivePackage: (ctx, key) => incentivePackageById(depsOf(ctx), key),
+  SalaryBenchmark: (ctx, key) => benchmarkById(depsOf(ctx), key),
+  PolicyScenario: (ctx, key) => policyScenarioForNode(depsOf(ctx), key),
 };
 
 @Resolver()

@@ -3,7 +3,8 @@ import { rule, shield } from 'graphql-shield';
 import type { IRule, IRules } from 'graphql-shield';
 
 type ShieldRule = IRule;
-import { forbidden, forbiddenForRole, graphQLError, unauthenticated } from '../graphql/errors';
+import { graphQLError, unauthenticated } from '../graphql/errors';
+import { forbidden, forbiddenForRole, Refusal } from '../shared/domain-error';
 import { Role } from '../graphql/enums';
 import type { Logger } from '../logger';
 import type { Viewer } from './viewer';
@@ -256,12 +257,13 @@ export function permissions(logger: Logger, typeNames: readonly string[] = []) {
     fallbackRule: rule('deny', { cache: 'contextual' })((_p, _a, ctx: ShieldContext) => (ctx?.viewer ? forbiddenForRole('This field', [], ctx.viewer.role) : unauthenticated())),
     // Errors thrown by resolvers pass through untouched (they carry their own codes); errors
     // thrown inside a rule are logged here and answered as INTERNAL_SERVER_ERROR, never hidden.
+    // A refusing rule returns a Refusal, which formatError answers like a service's.
     allowExternalErrors: true,
     // debug: errors thrown inside rules and resolvers are rethrown to formatError, which logs them
     // with the request id and answers INTERNAL_SERVER_ERROR without details (shield would answer FORBIDDEN).
     debug: true,
     fallbackError: (thrown: unknown) => {
-      if (thrown instanceof GraphQLError) return thrown;
+      if (thrown instanceof GraphQLError || thrown instanceof Refusal) return thrown;
       if (thrown) {
         logger.error({ err: thrown }, 'permission rule failed');
         return graphQLError('INTERNAL_SERVER_ERROR', 'Internal server error');

@@ -1,4 +1,4 @@
-import { forbidden, forbiddenForRole } from '../graphql/errors';
+import { forbidden, forbiddenForRole } from '../shared/domain-error';
 import { Role } from '../graphql/enums';
 import { scopeRoots, Viewer } from './viewer';
 import { echo } from '../shared/echo';

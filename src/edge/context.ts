@@ -6,8 +6,9 @@ import { SqlRunner, sqlRunnerFor } from '../db/sql-runner';
 import { ReadReplicas, readSqlRunnerFor } from '../db/read-replicas';
 import { Loaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
+import type { Deps } from './deps';
 
-/** Everything a resolver may use for one request. Built fresh for every request. */
+/** Everything a resolver may use for one request. Built fresh for every request; services get `depsOf(ctx)`, never this. */
 export interface RequestContext {
   requestId: string;
   /** The verified caller; null when no token was sent. */
@@ -57,4 +58,16 @@ export function readFromPrimary(ctx: RequestContext): void {
 export function viewerOf(ctx: RequestContext): Viewer {
   if (!ctx.viewer) throw new Error('resolver reached without a viewer: permissions must run first');
   return ctx.viewer;
+}
+
+const depsOfContext = new WeakMap<RequestContext, Deps>();
+
+/** What the services take from this request (deps.ts), built once: field resolvers on many rows ask for it per row. */
+export function depsOf(ctx: RequestContext): Deps {
+  let deps = depsOfContext.get(ctx);
+  if (!deps) {
+    deps = { viewer: viewerOf(ctx), em: ctx.em, sql: ctx.sql, readSql: ctx.readSql, loaders: ctx.loaders };
+    depsOfContext.set(ctx, deps);
+  }
+  return deps;
 }

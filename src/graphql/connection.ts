@@ -1,6 +1,6 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { fragment, SqlFragment, TRUE_SQL } from '../shared/sql';
-import { badUserInput } from './errors';
+import { badUserInput } from '../shared/domain-error';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

@@ -1,4 +1,4 @@
-import { DomainError } from './user-error';
+import { DomainError } from '../shared/domain-error';
 
 /**
  * Opaque global IDs: base64url of "Type:key". Clients must not parse them; the server uses the

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { buildAppSchema } from '../app/schema';
 import type { Logger } from '../logger';
 import { readFromPrimary, RequestContext } from '../edge/context';
+import { domainErrorResponse } from '../edge/errors';
 import { compiledExecution } from './compiled-execution';
 import { currentRequestId } from './http';
 import { inputHygienePlugin } from './input-hygiene';
@@ -67,9 +68,10 @@ export function isDatabaseUnavailable(error: unknown, cannotConnect: () => boole
 }
 
 /**
- * One place that decides what an error looks like to a client: known codes pass with their
- * message; a literal a scalar refused is BAD_USER_INPUT; anything else is logged and answered
- * as INTERNAL_SERVER_ERROR with no details — the log line carries the request id (`x-request-id`)
+ * One place that decides what an error looks like to a client: a service's domain error is
+ * answered as src/edge/errors.ts maps it; known codes pass with their message; a literal a
+ * scalar refused is BAD_USER_INPUT; anything else is logged and answered as
+ * INTERNAL_SERVER_ERROR with no details — the log line carries the request id (`x-request-id`)
  * that the client also receives. When the database is out of reach the answer is
  * SERVICE_UNAVAILABLE, and when it is up but no pooled connection came free in time, OVERLOADED
  * (http.ts turns both into HTTP 503 with Retry-After). Stack traces only in development.
@@ -77,8 +79,11 @@ export function isDatabaseUnavailable(error: unknown, cannotConnect: () => boole
 export function formatError(logger: Logger, exposeStackTraces: boolean, health?: ConnectionHealth) {
   const cannotConnect = () => health?.cannotConnect() ?? false;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    let code = formatted.extensions?.code as string | undefined;
     const original = unwrapResolverError(error) as { extensions?: { code?: string }; originalError?: { extensions?: { code?: string } } } | undefined;
+    // A domain error a service threw (or a permission rule returned): its code, as edge/errors.ts maps it.
+    const domain = domainErrorResponse(original);
+    if (domain) formatted = { ...formatted, message: domain.message, extensions: { ...domain.extensions, ...(formatted.extensions?.stacktrace ? { stacktrace: formatted.extensions.stacktrace } : {}) } };
+    let code = formatted.extensions?.code as string | undefined;
     // A literal that a scalar refused surfaces as a validation error wrapping the scalar's own.
     if (code === 'GRAPHQL_VALIDATION_FAILED' && (original?.originalError?.extensions?.code === 'BAD_USER_INPUT' || /^Expected value of type/.test(formatted.message))) {
       code = 'BAD_USER_INPUT';

@@ -4,6 +4,7 @@ import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { Position, positionById } from '../staffing';
 import { BaseSalary } from './base-salary.entity';
 import * as baseSalaries from './base-salary.service';
@@ -209,24 +210,24 @@ export class PayComparisonResolver {
     @Arg('incentivePackageId', () => ID, { nullable: true, description: 'The package to price in.' }) incentivePackageId?: string | null,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Date of the base salary, the package\'s validity and the benchmark; default today.' }) asOf?: string | null,
   ): Promise<PayComparison> {
-    return PayComparison.of(await payGaps.payGap(ctx, { positionId, incentivePackageId, asOf }));
+    return PayComparison.of(await payGaps.payGap(depsOf(ctx), { positionId, incentivePackageId, asOf }));
   }
 
   @FieldResolver(() => Position, { description: 'The position compared.' })
   async position(@Root() comparison: PayComparison, @Ctx() ctx: RequestContext): Promise<Position> {
-    return (await positionById(ctx, comparison.result.positionId))!;
+    return (await positionById(depsOf(ctx), comparison.result.positionId))!;
   }
 
   @FieldResolver(() => SalaryBenchmark, { nullable: true, description: 'The PRIVATE benchmark whose p50 is the private median.' })
   benchmark(@Root() comparison: PayComparison, @Ctx() ctx: RequestContext): Promise<SalaryBenchmark | null> {
     const id = comparison.result.benchmarkId;
-    return id ? benchmarks.benchmarkById(ctx, id) : Promise.resolve(null);
+    return id ? benchmarks.benchmarkById(depsOf(ctx), id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => IncentivePackage, { nullable: true, description: 'The package priced in: null when none was asked for, or when it does not count on the date or for the role family.' })
   incentivePackage(@Root() comparison: PayComparison, @Ctx() ctx: RequestContext): Promise<IncentivePackage | null> {
     const id = comparison.result.appliedPackageId;
-    return id ? packages.incentivePackageById(ctx, id) : Promise.resolve(null);
+    return id ? packages.incentivePackageById(depsOf(ctx), id) : Promise.resolve(null);
   }
 }
 
@@ -240,7 +241,7 @@ export class AttractionResolver {
     @Arg('sector', () => Sector, { nullable: true, description: 'Only this sector.' }) sector?: Sector | null,
     @Arg('region', () => String, { nullable: true, description: 'Only this region ("VN" or a top-level unit code).' }) region?: string | null,
   ): Promise<SalaryBenchmark[]> {
-    return benchmarks.listSalaryBenchmarks(ctx, { roleFamily, seniority, sector, region });
+    return benchmarks.listSalaryBenchmarks(depsOf(ctx), { roleFamily, seniority, sector, region });
   }
 
   @Query(() => [IncentivePackage], { description: 'Incentive packages valid on activeOn (validFrom <= activeOn <= validTo, open end), or all of them when it is absent; oldest first.' })
@@ -248,12 +249,12 @@ export class AttractionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('activeOn', () => LocalDateScalar, { nullable: true, description: 'Only packages valid on this date.' }) activeOn?: string | null,
   ): Promise<IncentivePackage[]> {
-    return packages.listIncentivePackages(ctx, activeOn ?? null);
+    return packages.listIncentivePackages(depsOf(ctx), activeOn ?? null);
   }
 
   @Query(() => [BaseSalary], { description: 'The base salary (lương cơ sở) history, oldest first.' })
   baseSalaries(@Ctx() ctx: RequestContext): Promise<BaseSalary[]> {
-    return baseSalaries.listBaseSalaries(ctx);
+    return baseSalaries.listBaseSalaries(depsOf(ctx));
   }
 
   @Mutation(() => SalaryBenchmarkPayload, { description: 'Adds a salary benchmark, or replaces the one with the same roleFamily, seniority, sector, region and asOf (ADMIN, POLICYMAKER).' })

@@ -1,20 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import type { RequestContext } from '../../edge/context';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { recordAudit } from '../audit';
 import * as sql from './attraction.sql';
 import { BaseSalary } from './base-salary.entity';
 import { MAX_AMOUNT } from './benchmark.service';
+import type { Deps } from '../../edge/deps';
 
 function fromRow(em: EntityManager, row: sql.BaseSalaryRow): BaseSalary {
   return em.map(BaseSalary, row as unknown as Record<string, unknown>);
 }
 
 /** Every base salary, oldest first. */
-export async function listBaseSalaries(ctx: RequestContext): Promise<BaseSalary[]> {
-  return (await sql.baseSalaryList(ctx.sql)).map((r) => fromRow(ctx.em, r));
+export async function listBaseSalaries(deps: Deps): Promise<BaseSalary[]> {
+  return (await sql.baseSalaryList(deps.sql)).map((r) => fromRow(deps.em, r));
 }
 
 export interface SetBaseSalaryCommand {

@@ -3,13 +3,13 @@ import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { RoleFamily, Sector, Seniority } from '../../graphql/enums';
 import { byKey } from '../../graphql/loaders';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import type { RequestContext } from '../../edge/context';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { recordAudit } from '../audit';
 import * as sql from './attraction.sql';
 import { SalaryBenchmark } from './salary-benchmark.entity';
 import { NATIONAL_REGION } from '../../shared/region';
 import { echo } from '../../shared/echo';
+import type { Deps } from '../../edge/deps';
 
 /** Upper bound of any amount of money the API accepts (a thousand billion VND). */
 export const MAX_AMOUNT = 1_000_000_000_000;
@@ -18,17 +18,17 @@ export function benchmarkFromRow(em: EntityManager, row: sql.SalaryBenchmarkRow)
   return em.map(SalaryBenchmark, row as unknown as Record<string, unknown>);
 }
 
-export function benchmarkById(ctx: RequestContext, id: string): Promise<SalaryBenchmark | null> {
-  return ctx.loaders
+export function benchmarkById(deps: Deps, id: string): Promise<SalaryBenchmark | null> {
+  return deps.loaders
     .get<string, SalaryBenchmark | null>('salaryBenchmark.byId', async (ids) =>
-      byKey(ids, await sql.benchmarksByIds(ctx.sql, ids), (r) => String(r.id), (r) => benchmarkFromRow(ctx.em, r), null),
+      byKey(ids, await sql.benchmarksByIds(deps.sql, ids), (r) => String(r.id), (r) => benchmarkFromRow(deps.em, r), null),
     )
     .load(id);
 }
 
 /** Every benchmark matching the filters (any asOf), by region, sector, family, seniority, newest first. */
-export async function listSalaryBenchmarks(ctx: RequestContext, filter: sql.BenchmarkFilter): Promise<SalaryBenchmark[]> {
-  return (await sql.benchmarkList(ctx.sql, filter)).map((r) => benchmarkFromRow(ctx.em, r));
+export async function listSalaryBenchmarks(deps: Deps, filter: sql.BenchmarkFilter): Promise<SalaryBenchmark[]> {
+  return (await sql.benchmarkList(deps.sql, filter)).map((r) => benchmarkFromRow(deps.em, r));
 }
 
 export interface SalaryBenchmarkCommand {

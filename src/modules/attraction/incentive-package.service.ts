@@ -3,8 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { RoleFamily } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import type { RequestContext } from '../../edge/context';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit';
 import * as sql from './attraction.sql';
@@ -12,17 +11,18 @@ import { MAX_AMOUNT } from './benchmark.service';
 import { IncentivePackage } from './incentive-package.entity';
 import { readModel } from '../../db/read-model';
 import { byKey } from '../../graphql/loaders';
+import type { Deps } from '../../edge/deps';
 
 /** One loader for packages, shared with Vacancy.incentivePackage, Offer.incentivePackage and node(id). */
-export function incentivePackageById(ctx: RequestContext, id: string): Promise<IncentivePackage | null> {
-  return ctx.loaders
+export function incentivePackageById(deps: Deps, id: string): Promise<IncentivePackage | null> {
+  return deps.loaders
     .get<string, IncentivePackage | null>('incentivePackage.byId', async (ids) => {
-      const rows = await ctx.sql<Record<string, unknown>>(
+      const rows = await deps.sql<Record<string, unknown>>(
         `select id, name, legal_basis, monthly_allowance, salary_percent_allowance, signing_bonus, min_service_years,
                 eligible_role_families, valid_from, valid_to from incentive_package where id = any(?::bigint[])`,
         [ids],
       );
-      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(ctx.em, IncentivePackage, r), null);
+      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(deps.em, IncentivePackage, r), null);
     })
     .load(id);
 }
@@ -33,8 +33,8 @@ export const MAX_SALARY_PERCENT = 100;
 export const MAX_SERVICE_YEARS = 50;
 
 /** Packages valid on `activeOn` (validFrom <= d <= validTo, open end), or all of them; oldest first. */
-export async function listIncentivePackages(ctx: RequestContext, activeOn: string | null): Promise<IncentivePackage[]> {
-  return (await sql.packageList(ctx.sql, activeOn)).map((r) => readModel(ctx.em, IncentivePackage, r));
+export async function listIncentivePackages(deps: Deps, activeOn: string | null): Promise<IncentivePackage[]> {
+  return (await sql.packageList(deps.sql, activeOn)).map((r) => readModel(deps.em, IncentivePackage, r));
 }
 
 export interface PackageValues {

@@ -1,7 +1,6 @@
 import { unitInScope } from '../../auth/scope';
-import { badUserInput, forbidden, notFound } from '../../graphql/errors';
+import { badUserInput, forbidden, notFound } from '../../shared/domain-error';
 import { fromGlobalId } from '../../graphql/global-id';
-import { RequestContext, viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';
 import { unitById } from '../org';
 import { positionById } from '../staffing';
@@ -10,6 +9,7 @@ import { IncentivePackage } from './incentive-package.entity';
 import { incentivePackageById } from './incentive-package.service';
 import { coefficientPay, packageApplies, payRatio, publicMonthly } from './pay-formula';
 import { regionOfCode } from '../../shared/region';
+import type { Deps } from '../../edge/deps';
 
 /** The figures of a PayComparison, computed as the contract states them. */
 export interface PayComparisonResult {
@@ -41,21 +41,21 @@ export function queryKeyOf(globalId: string, type: string, argument: string): st
  * position is taken as having none), against the private median for its family, seniority and
  * region on the date.
  */
-export async function payGap(ctx: RequestContext, args: { positionId: string; incentivePackageId?: string | null; asOf?: string | null }): Promise<PayComparisonResult> {
+export async function payGap(deps: Deps, args: { positionId: string; incentivePackageId?: string | null; asOf?: string | null }): Promise<PayComparisonResult> {
   const positionKey = queryKeyOf(args.positionId, 'Position', 'positionId');
   const packageKey = args.incentivePackageId ? queryKeyOf(args.incentivePackageId, 'IncentivePackage', 'incentivePackageId') : null;
   const date = args.asOf ?? today();
-  const position = await positionById(ctx, positionKey);
+  const position = await positionById(deps, positionKey);
   if (!position) throw notFound('No position has that ID');
-  const unit = await unitById(ctx, position.unit.id);
-  if (!unit || !unitInScope(viewerOf(ctx), unit.code)) throw forbidden(`The position's unit is outside your scope`);
+  const unit = await unitById(deps, position.unit.id);
+  if (!unit || !unitInScope(deps.viewer, unit.code)) throw forbidden(`The position's unit is outside your scope`);
   let pkg: IncentivePackage | null = null;
   if (packageKey) {
-    pkg = await incentivePackageById(ctx, packageKey);
+    pkg = await incentivePackageById(deps, packageKey);
     if (!pkg) throw notFound('No incentive package has that ID');
   }
-  const base = await baseSalaryOn(ctx.sql, date);
-  const [median] = await privateMediansFor(ctx.sql, [positionKey], date);
+  const base = await baseSalaryOn(deps.sql, date);
+  const [median] = await privateMediansFor(deps.sql, [positionKey], date);
   if (base === null) throw badUserInput(`No base salary is in force on ${date}`, 'asOf');
   const applied = pkg && packageApplies(pkg, position.roleFamily, date) ? pkg : null;
   const monthly = publicMonthly(base, position.payCoefficient, applied);

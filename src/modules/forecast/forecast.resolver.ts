@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { RateSource, SeparationReason, StaffCategory } from '../../graphql/enums';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { OrgUnit } from '../org';
@@ -148,7 +149,7 @@ export class ForecastResolver {
     @Arg('to', () => LocalDateScalar, { description: 'Last day of the period (at most 50 years after from).' }) to: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Turnover> {
-    return Object.assign(new Turnover(), { result: await turnoverFor(ctx, { unitCode, from, to }) });
+    return Object.assign(new Turnover(), { result: await turnoverFor(depsOf(ctx), { unitCode, from, to }) });
   }
 
   @Query(() => WorkforceForecast, { description: 'Retirements, other separations and headcount against quota in each coming year (years 1..30; attritionRate 0..1).' })
@@ -159,6 +160,6 @@ export class ForecastResolver {
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Day the cohort is taken on; default today.' }) asOf: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<WorkforceForecast> {
-    return Object.assign(new WorkforceForecast(), { result: await workforceForecastFor(ctx, { unitCode, years, attritionRate, asOf }) });
+    return Object.assign(new WorkforceForecast(), { result: await workforceForecastFor(depsOf(ctx), { unitCode, years, attritionRate, asOf }) });
   }
 }

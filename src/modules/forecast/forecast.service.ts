@@ -1,10 +1,10 @@
-import type { RequestContext } from '../../edge/context';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput } from '../../shared/domain-error';
 import { RateSource } from '../../graphql/enums';
 import { today, yearOf } from '../../shared/today';
 import { OrgUnit, requireUnitForQuery } from '../org';
 import { attritionHistory, cohortGroups, quotasUpTo, turnoverFigures, TurnoverFigures } from './forecast.sql';
 import { Forecast, forecastWorkforce, observedAttrition } from './workforce-forecast';
+import type { Deps } from '../../edge/deps';
 
 export const MAX_FORECAST_YEARS = 30;
 export const MAX_TURNOVER_YEARS = 50;
@@ -27,18 +27,18 @@ function assertForecastArguments(args: { years: number; attritionRate?: number |
 
 /** Cohort, history and quotas in three statements; the arithmetic in workforce-forecast.ts. */
 export async function workforceForecastFor(
-  ctx: RequestContext,
+  deps: Deps,
   args: { unitCode: string; years: number; attritionRate?: number | null; asOf?: string | null },
 ): Promise<WorkforceForecastResult> {
   assertForecastArguments(args);
-  const unit = await requireUnitForQuery(ctx, args.unitCode);
+  const unit = await requireUnitForQuery(deps, args.unitCode);
   const asOf = args.asOf ?? today();
   const asOfYear = yearOf(asOf);
   const given = args.attritionRate ?? null;
   const [cohort, history, quotas] = await Promise.all([
-    cohortGroups(ctx.readSql, unit.id, asOf),
-    given === null ? attritionHistory(ctx.readSql, unit.id, asOf, asOfYear) : null,
-    quotasUpTo(ctx.readSql, unit.id, asOf, asOfYear + args.years),
+    cohortGroups(deps.readSql, unit.id, asOf),
+    given === null ? attritionHistory(deps.readSql, unit.id, asOf, asOfYear) : null,
+    quotasUpTo(deps.readSql, unit.id, asOf, asOfYear + args.years),
   ]);
   const observed = history ? observedAttrition(history.separations, history.januaryHeadcounts) : null;
   const attritionRate = given ?? observed ?? 0;
@@ -52,9 +52,9 @@ export interface TurnoverResult extends TurnoverFigures {
   to: string;
 }
 
-export async function turnoverFor(ctx: RequestContext, args: { unitCode: string; from: string; to: string }): Promise<TurnoverResult> {
+export async function turnoverFor(deps: Deps, args: { unitCode: string; from: string; to: string }): Promise<TurnoverResult> {
   if (args.from > args.to) throw badUserInput(`from (${args.from}) is after to (${args.to})`, 'from');
   if (yearOf(args.to) - yearOf(args.from) > MAX_TURNOVER_YEARS) throw badUserInput(`the period may span at most ${MAX_TURNOVER_YEARS} years`, 'to');
-  const unit = await requireUnitForQuery(ctx, args.unitCode);
-  return { unit, from: args.from, to: args.to, ...(await turnoverFigures(ctx.readSql, unit.id, args.from, args.to)) };
+  const unit = await requireUnitForQuery(deps, args.unitCode);
+  return { unit, from: args.from, to: args.to, ...(await turnoverFigures(deps.readSql, unit.id, args.from, args.to)) };
 }

@@ -5,7 +5,7 @@ import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
-import { viewerOf } from '../../edge/context';
+import { depsOf, viewerOf } from '../../edge/context';
 import { assertUnitInScope } from '../../auth/scope';
 import { today } from '../../shared/today';
 import { OrgUnit } from './org-unit.entity';
@@ -73,18 +73,18 @@ export class OrgUnitResolver {
   @Query(() => OrgUnit, { nullable: true, description: 'A unit by code, ended ones included; FORBIDDEN outside your subtree.' })
   async orgUnit(@Arg('code', () => String, { description: 'Full dotted code.' }) code: string, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
     assertUnitInScope(viewerOf(ctx), code);
-    return units.unitByCode(ctx, code);
+    return units.unitByCode(depsOf(ctx), code);
   }
 
   @Query(() => OrgUnitConnection, { description: 'Units existing on activeOn (default today) in your subtree, ordered by code.' })
   async orgUnits(@Args(() => OrgUnitsArgs) args: OrgUnitsArgs, @Ctx() ctx: RequestContext): Promise<OrgUnitConnection> {
     const page = pageRequest(args.first, args.after, BY_CODE);
-    return OrgUnitConnection.from(await units.listUnits(ctx, args, page));
+    return OrgUnitConnection.from(await units.listUnits(depsOf(ctx), args, page));
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'The parent unit; null at the top or when it lies outside your subtree.' })
   parent(@Root() unit: OrgUnit, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
-    return units.visibleUnitById(ctx, unit.parent?.id);
+    return units.visibleUnitById(depsOf(ctx), unit.parent?.id);
   }
 
   @FieldResolver(() => OrgUnitConnection, { description: 'Direct child units existing on activeOn (default today); hierarchy depth is not fixed.' })
@@ -97,17 +97,17 @@ export class OrgUnitResolver {
     @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'List every child, ended ones too (ignores activeOn).' }) includeEnded?: boolean,
   ): Promise<OrgUnitConnection> {
     const page = pageRequest(first, after, BY_CODE);
-    return OrgUnitConnection.from(await units.childrenOf(ctx, unit, { activeOn: includeEnded ? null : activeOn ?? today() }, page));
+    return OrgUnitConnection.from(await units.childrenOf(depsOf(ctx), unit, { activeOn: includeEnded ? null : activeOn ?? today() }, page));
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'The unit it was merged into.' })
   successor(@Root() unit: OrgUnit, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
-    return units.visibleUnitById(ctx, unit.successor?.id);
+    return units.visibleUnitById(depsOf(ctx), unit.successor?.id);
   }
 
   @FieldResolver(() => [OrgUnit], { description: 'The units merged into it.' })
   predecessors(@Root() unit: OrgUnit, @Ctx() ctx: RequestContext): Promise<OrgUnit[]> {
-    return units.predecessorsOf(ctx, unit);
+    return units.predecessorsOf(depsOf(ctx), unit);
   }
 
   @Mutation(() => OrgUnitPayload, { description: 'Creates a unit under a parent in your subtree (top-level units: ADMIN).' })

@@ -3,56 +3,55 @@ import { assertUnitInScope, scopePaths, unitInScope } from '../../auth/scope';
 import { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
-import { notFound } from '../../graphql/errors';
+import { DomainError, DomainErrors, inputField, notFound } from '../../shared/domain-error';
 import { OrgUnitKind, Role } from '../../graphql/enums';
 import { byKey, groupByKey } from '../../graphql/loaders';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import { RequestContext, viewerOf } from '../../edge/context';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { OrgUnit } from './org-unit.entity';
 import * as sql from './org-unit.sql';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
+import type { Deps } from '../../edge/deps';
 
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
-function toEntity(ctx: RequestContext, row: sql.OrgUnitRow): OrgUnit {
-  return readModel(ctx.em, OrgUnit, row as unknown as Record<string, unknown>);
+function toEntity(deps: Deps, row: sql.OrgUnitRow): OrgUnit {
+  return readModel(deps.em, OrgUnit, row as unknown as Record<string, unknown>);
 }
 
-export function unitById(ctx: RequestContext, id: string): Promise<OrgUnit | null> {
-  return ctx.loaders
+export function unitById(deps: Deps, id: string): Promise<OrgUnit | null> {
+  return deps.loaders
     .get<string, OrgUnit | null>('orgUnit.byId', async (ids) => {
-      const rows = await sql.orgUnitsByIds(ctx.sql, ids);
-      return byKey(ids, rows, (r) => String(r.id), (r) => toEntity(ctx, r), null);
+      const rows = await sql.orgUnitsByIds(deps.sql, ids);
+      return byKey(ids, rows, (r) => String(r.id), (r) => toEntity(deps, r), null);
     })
     .load(id);
 }
 
-export function unitByCode(ctx: RequestContext, code: string): Promise<OrgUnit | null> {
-  return ctx.loaders
+export function unitByCode(deps: Deps, code: string): Promise<OrgUnit | null> {
+  return deps.loaders
     .get<string, OrgUnit | null>('orgUnit.byCode', async (codes) => {
-      const rows = await sql.orgUnitsByCodes(ctx.sql, codes);
-      return byKey(codes, rows, (r) => r.code, (r) => toEntity(ctx, r), null);
+      const rows = await sql.orgUnitsByCodes(deps.sql, codes);
+      return byKey(codes, rows, (r) => r.code, (r) => toEntity(deps, r), null);
     })
     .load(code);
 }
 
 /** A unit the viewer may see, or null when it is outside their subtree. */
-export async function visibleUnitById(ctx: RequestContext, id: string | null | undefined): Promise<OrgUnit | null> {
+export async function visibleUnitById(deps: Deps, id: string | null | undefined): Promise<OrgUnit | null> {
   if (!id) return null;
-  const unit = await unitById(ctx, id);
-  return unit && unitInScope(viewerOf(ctx), unit.code) ? unit : null;
+  const unit = await unitById(deps, id);
+  return unit && unitInScope(deps.viewer, unit.code) ? unit : null;
 }
 
 /**
  * The unit a query names: FORBIDDEN outside the caller's subtree (decided before looking it
  * up, so nothing leaks), NOT_FOUND when no such unit exists.
  */
-export async function requireUnitForQuery(ctx: RequestContext, code: string): Promise<OrgUnit> {
-  assertUnitInScope(viewerOf(ctx), code);
-  const unit = await unitByCode(ctx, code);
+export async function requireUnitForQuery(deps: Deps, code: string): Promise<OrgUnit> {
+  assertUnitInScope(deps.viewer, code);
+  const unit = await unitByCode(deps, code);
   if (!unit) throw notFound(`No org unit has the code ${echo(code)}`);
   return unit;
 }
@@ -65,11 +64,11 @@ export interface UnitListArgs {
   activeOn?: string | null;
 }
 
-export async function listUnits(ctx: RequestContext, args: UnitListArgs, page: PageRequest): Promise<Page<OrgUnit>> {
-  const viewer = viewerOf(ctx);
+export async function listUnits(deps: Deps, args: UnitListArgs, page: PageRequest): Promise<Page<OrgUnit>> {
+  const viewer = deps.viewer;
   let parentId: string | null = null;
   if (args.parentCode) {
-    const parent = await requireUnitForQuery(ctx, args.parentCode);
+    const parent = await requireUnitForQuery(deps, args.parentCode);
     parentId = parent.id;
   }
   const filter: sql.OrgUnitFilter = {
@@ -80,8 +79,8 @@ export async function listUnits(ctx: RequestContext, args: UnitListArgs, page: P
     search: args.search ?? null,
     activeOn: args.activeOn ?? today(),
   };
-  const rows = await sql.orgUnitPage(ctx.sql, filter, page);
-  return pageFrom(rows.map((r) => toEntity(ctx, r)), page, (u) => u.code, () => sql.orgUnitCount(ctx.sql, filter));
+  const rows = await sql.orgUnitPage(deps.sql, filter, page);
+  return pageFrom(rows.map((r) => toEntity(deps, r)), page, (u) => u.code, () => sql.orgUnitCount(deps.sql, filter));
 }
 
 export interface ChildArgs {
@@ -89,34 +88,34 @@ export interface ChildArgs {
 }
 
 /** A page of a unit's children; all parents asking with the same arguments share one statement. */
-export async function childrenOf(ctx: RequestContext, parent: OrgUnit, args: ChildArgs, page: PageRequest): Promise<Page<OrgUnit>> {
-  const request: sql.ChildPageRequest = { ...page, activeOn: args.activeOn, scopePaths: scopePaths(viewerOf(ctx)) };
+export async function childrenOf(deps: Deps, parent: OrgUnit, args: ChildArgs, page: PageRequest): Promise<Page<OrgUnit>> {
+  const request: sql.ChildPageRequest = { ...page, activeOn: args.activeOn, scopePaths: scopePaths(deps.viewer) };
   const argsKey = JSON.stringify(request);
-  const rows = await ctx.loaders
+  const rows = await deps.loaders
     .get<string, sql.OrgUnitRow[]>(`orgUnit.children:${argsKey}`, async (parentIds) => {
-      const all = await sql.childPages(ctx.sql, parentIds, request);
+      const all = await sql.childPages(deps.sql, parentIds, request);
       return groupByKey(parentIds, all, (r) => String(r.parent_id));
     })
     .load(parent.id);
   const countTotal = () =>
-    ctx.loaders
+    deps.loaders
       .get<string, number>(`orgUnit.childCount:${argsKey}`, async (parentIds) => {
-        const counts = await sql.childCounts(ctx.sql, parentIds, request);
+        const counts = await sql.childCounts(deps.sql, parentIds, request);
         return byKey(parentIds, counts, (r) => String(r.parent_id), (r) => r.n, 0);
       })
       .load(parent.id);
-  return pageFrom(rows.map((r) => toEntity(ctx, r)), page, (u) => u.code, countTotal);
+  return pageFrom(rows.map((r) => toEntity(deps, r)), page, (u) => u.code, countTotal);
 }
 
-export async function predecessorsOf(ctx: RequestContext, unit: OrgUnit): Promise<OrgUnit[]> {
-  const viewer = viewerOf(ctx);
-  const rows = await ctx.loaders
+export async function predecessorsOf(deps: Deps, unit: OrgUnit): Promise<OrgUnit[]> {
+  const viewer = deps.viewer;
+  const rows = await deps.loaders
     .get<string, sql.OrgUnitRow[]>('orgUnit.predecessors', async (ids) => {
-      const all = await sql.predecessorsOf(ctx.sql, ids);
+      const all = await sql.predecessorsOf(deps.sql, ids);
       return groupByKey(ids, all, (r) => String(r.successor_id));
     })
     .load(unit.id);
-  return rows.filter((r) => unitInScope(viewer, r.code)).map((r) => toEntity(ctx, r));
+  return rows.filter((r) => unitInScope(viewer, r.code)).map((r) => toEntity(deps, r));
 }
 
 export interface CreateOrgUnitCommand {

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query,
 import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { Competency } from './competency.entity';
 import { CompetencyLevel, CompetencyRecord } from './competency-level';
 import { allCompetencies, competencyById, createCompetency } from './competency.service';
@@ -31,7 +32,7 @@ class CompetencyPayload {
 export class CompetencyResolver {
   @Query(() => [Competency], { description: 'The competency taxonomy, by code.' })
   competencies(@Ctx() ctx: RequestContext): Promise<Competency[]> {
-    return allCompetencies(ctx);
+    return allCompetencies(depsOf(ctx));
   }
 
   @Mutation(() => CompetencyPayload, { description: 'Adds a competency to the taxonomy.' })
@@ -48,7 +49,7 @@ export class CompetencyResolver {
 export class CompetencyLevelResolver {
   @FieldResolver(() => Competency, { description: 'The competency.' })
   async competency(@Root() level: CompetencyLevel, @Ctx() ctx: RequestContext): Promise<Competency> {
-    return (await competencyById(ctx, level.competencyId))!;
+    return (await competencyById(depsOf(ctx), level.competencyId))!;
   }
 }
 
@@ -56,6 +57,6 @@ export class CompetencyLevelResolver {
 export class CompetencyRecordResolver {
   @FieldResolver(() => Competency, { description: 'The competency.' })
   async competency(@Root() record: CompetencyRecord, @Ctx() ctx: RequestContext): Promise<Competency> {
-    return (await competencyById(ctx, record.competencyId))!;
+    return (await competencyById(depsOf(ctx), record.competencyId))!;
   }
 }

@@ -8,5 +8,5 @@ export { Person } from './person.entity';
 export { PersonResolver } from './person.resolver';
 export { personById, personVisible } from './person.service';
 export { peopleInSubtree, personInSubtrees } from './person.sql';
-export { IdentityInput, NATIONAL_ID_PATTERN, ProfileInput, assertNationalIdFree, birthYearOf, checkProfile, identityProblems, profileProblems } from './profile';
+export { IdentityInput, NATIONAL_ID_PATTERN, ProfileInput, assertNationalIdFree, birthYearOf, checkProfile, identityProblems, profileProblems } from './profile.service';
 export { LevelRecord, NewPerson, insertPeople, recordLevels } from './person.write';

@@ -5,6 +5,7 @@ import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
 import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { CompetencyLevel, CompetencyLevelInput, CompetencyRecord } from './competency-level';
 import { Person } from './person.entity';
 import * as people from './person.service';
@@ -111,27 +112,27 @@ class PersonPayload {
 export class PersonResolver {
   @Query(() => PersonConnection, { description: 'Staff of a unit: people with an active assignment in scope, and people its HR office recorded who are not yet assigned.' })
   async people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PersonConnection>> {
-    return PersonConnection.from(await people.listPeople(ctx, args, pageRequest(args.first, args.after, BY_ID)));
+    return PersonConnection.from(await people.listPeople(depsOf(ctx), args, pageRequest(args.first, args.after, BY_ID)));
   }
 
   @FieldResolver(() => [CompetencyLevel], { description: 'Competencies held, with levels.' })
   competencies(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<CompetencyLevel[]> {
-    return people.competenciesOf(ctx, person);
+    return people.competenciesOf(depsOf(ctx), person);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'CCCD number, 12 digits (personal data).' })
   async nationalId(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await people.recordedPerson(ctx, person)).nationalId ?? null;
+    return (await people.recordedPerson(depsOf(ctx), person)).nationalId ?? null;
   }
 
   @FieldResolver(() => Sex, { nullable: true, description: 'Sex as on the identity card (personal data).' })
   async sex(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<Sex | null> {
-    return (await people.recordedPerson(ctx, person)).sex ?? null;
+    return (await people.recordedPerson(depsOf(ctx), person)).sex ?? null;
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'Date of birth (personal data); when set, birthYear is its year.' })
   async birthDate(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await people.recordedPerson(ctx, person)).birthDate ?? null;
+    return (await people.recordedPerson(depsOf(ctx), person)).birthDate ?? null;
   }
 
   @FieldResolver(() => LocalDateScalar, {
@@ -139,12 +140,12 @@ export class PersonResolver {
     description: 'Statutory retirement date (Labour Code 2019 art. 169, Decree 135/2020, normal conditions), from sex and birth date or, without one, July of the birth year; null without sex or birth year (personal data).',
   })
   async retirementDate(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await people.recordedPerson(ctx, person)).retirementDate ?? null;
+    return (await people.recordedPerson(depsOf(ctx), person)).retirementDate ?? null;
   }
 
   @FieldResolver(() => [CompetencyRecord], { description: 'Every level ever recorded for this person, newest first (personal data).' })
   competencyHistory(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<CompetencyRecord[]> {
-    return people.competencyHistoryOf(ctx, person);
+    return people.competencyHistoryOf(depsOf(ctx), person);
   }
 
   @Mutation(() => PersonPayload, { description: 'Corrects a person: only the fields given change; null clears a nullable field. The AuditEvent holds the values before and after.' })

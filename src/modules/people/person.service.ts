@@ -3,29 +3,28 @@ import { Viewer } from '../../auth/viewer';
 import { scopePaths } from '../../auth/scope';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { byKey, groupByKey } from '../../graphql/loaders';
-import { RequestContext, viewerOf } from '../../edge/context';
 import { today, yearOf } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { requireUnitForQuery } from '../org';
 import { CompetencyLevel, CompetencyRecord } from './competency-level';
 import { levelOf, MAX_LEVEL } from './competency.service';
-import { assertNationalIdFree, birthYearOf, checkProfile, identityProblems, IdentityInput, profileProblems, ProfileInput } from './profile';
+import { assertNationalIdFree, birthYearOf, checkProfile, identityProblems, IdentityInput, profileProblems, ProfileInput } from './profile.service';
 import { insertPeople, recordLevels } from './person.write';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { CompetencySource } from '../../graphql/enums';
-import { forbidden } from '../../graphql/errors';
+import { DomainError, DomainErrors, forbidden, inputField } from '../../shared/domain-error';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { isLocalDate } from '../../graphql/scalars';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
 import { fragment, spliced } from '../../shared/sql';
 import { assignmentActiveOn } from './assignment-rule';
 import { echo } from '../../shared/echo';
 import { Person } from './person.entity';
 import * as sql from './person.sql';
 import { isReadModel, readModel } from '../../db/read-model';
+import type { Deps } from '../../edge/deps';
 
-function toEntity(ctx: RequestContext, row: sql.PersonRow): Person {
-  const person = readModel(ctx.em, Person, row as unknown as Record<string, unknown>);
+function toEntity(deps: Deps, row: sql.PersonRow): Person {
+  const person = readModel(deps.em, Person, row as unknown as Record<string, unknown>);
   person.retirementDate = row.retirement_date;
   return person;
 }
@@ -34,26 +33,26 @@ function toEntity(ctx: RequestContext, row: sql.PersonRow): Person {
  * The person with every recorded column: a seat's holder may come with its name only (see
  * seatsWithHoldersOfPositions), and a mutation's managed entity has no computed retirementDate.
  */
-export async function recordedPerson(ctx: RequestContext, person: Person): Promise<Person> {
+export async function recordedPerson(deps: Deps, person: Person): Promise<Person> {
   if (isReadModel(person) && person.retirementDate !== undefined) return person;
-  return (await personById(ctx, person.id)) ?? person;
+  return (await personById(deps, person.id)) ?? person;
 }
 
-export function personById(ctx: RequestContext, id: string): Promise<Person | null> {
-  return ctx.loaders
+export function personById(deps: Deps, id: string): Promise<Person | null> {
+  return deps.loaders
     .get<string, Person | null>('person.byId', async (ids) =>
-      byKey(ids, await sql.peopleByIds(ctx.sql, ids), (r) => String(r.id), (r) => toEntity(ctx, r), null),
+      byKey(ids, await sql.peopleByIds(deps.sql, ids), (r) => String(r.id), (r) => toEntity(deps, r), null),
     )
     .load(id);
 }
 
 /** True when the person lies in the viewer's subtree (always for ADMIN). */
-export async function personVisible(ctx: RequestContext, personId: string): Promise<boolean> {
-  const paths = scopePaths(viewerOf(ctx));
+export async function personVisible(deps: Deps, personId: string): Promise<boolean> {
+  const paths = scopePaths(deps.viewer);
   if (paths === null) return true;
-  return ctx.loaders
+  return deps.loaders
     .get<string, boolean>('person.visible', async (ids) => {
-      const rows = await sql.peopleInSubtree(ctx.sql, ids, paths);
+      const rows = await sql.peopleInSubtree(deps.sql, ids, paths);
       const visible = new Set(rows.map((r) => String(r.id)));
       return ids.map((id) => visible.has(id));
     })
@@ -61,14 +60,14 @@ export async function personVisible(ctx: RequestContext, personId: string): Prom
 }
 
 export async function listPeople(
-  ctx: RequestContext,
+  deps: Deps,
   args: { unitCode: string; includeDescendants: boolean; search?: string | null; competencyCode?: string | null },
   page: PageRequest,
 ): Promise<Page<Person>> {
-  const unit = await requireUnitForQuery(ctx, args.unitCode);
+  const unit = await requireUnitForQuery(deps, args.unitCode);
   let competencyId: string | null = null;
   if (args.competencyCode) {
-    const [row] = await ctx.sql<{ id: string }>('select id from competency where code = ?', [args.competencyCode]);
+    const [row] = await deps.sql<{ id: string }>('select id from competency where code = ?', [args.competencyCode]);
     if (!row) return pageFrom([], page, (p: Person) => p.id, async () => 0);
     competencyId = String(row.id);
   }
@@ -79,14 +78,14 @@ export async function listPeople(
     competencyId,
     date: today(),
   };
-  const rows = await sql.peoplePage(ctx.sql, filter, page);
-  return pageFrom(rows.map((r) => toEntity(ctx, r)), page, (p) => p.id, () => sql.peopleCount(ctx.sql, filter));
+  const rows = await sql.peoplePage(deps.sql, filter, page);
+  return pageFrom(rows.map((r) => toEntity(deps, r)), page, (p) => p.id, () => sql.peopleCount(deps.sql, filter));
 }
 
-export async function competenciesOf(ctx: RequestContext, person: Person): Promise<CompetencyLevel[]> {
-  const rows = await ctx.loaders
+export async function competenciesOf(deps: Deps, person: Person): Promise<CompetencyLevel[]> {
+  const rows = await deps.loaders
     .get<string, Array<{ competency_id: string; level: number }>>('person.competencies', async (ids) =>
-      groupByKey(ids, await sql.competenciesOfPeople(ctx.sql, ids), (r) => String(r.person_id)),
+      groupByKey(ids, await sql.competenciesOfPeople(deps.sql, ids), (r) => String(r.person_id)),
     )
     .load(person.id);
   return rows.map((r) => levelOf(r.competency_id, r.level));
@@ -222,10 +221,10 @@ export async function recordCompetency(em: EntityManager, viewer: Viewer, input:
   return person;
 }
 
-export async function competencyHistoryOf(ctx: RequestContext, person: Person): Promise<CompetencyRecord[]> {
-  const rows = await ctx.loaders
+export async function competencyHistoryOf(deps: Deps, person: Person): Promise<CompetencyRecord[]> {
+  const rows = await deps.loaders
     .get<string, sql.CompetencyRecordRow[]>('person.competencyHistory', async (ids) =>
-      groupByKey(ids, await sql.competencyHistoryOfPeople(ctx.sql, ids), (r) => String(r.person_id)),
+      groupByKey(ids, await sql.competencyHistoryOfPeople(deps.sql, ids), (r) => String(r.person_id)),
     )
     .load(person.id);
   return rows.map((r) => Object.assign(new CompetencyRecord(), {

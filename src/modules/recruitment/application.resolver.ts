@@ -6,10 +6,11 @@ import { UserError } from '../../graphql/user-error';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { IncentivePackage, incentivePackageById } from '../attraction';
 import { AssignmentPayload } from '../staffing';
 import { Application } from './application.entity';
-import { applicationById, offersOfApplication, stageHistoryOf } from './application.queries';
+import { applicationById, offersOfApplication, stageHistoryOf } from './application-reads.service';
 import * as pipeline from './application.service';
 import { Candidate } from './candidate.entity';
 import { candidateById } from './candidate.service';
@@ -117,22 +118,22 @@ class OfferPayload {
 export class ApplicationResolver {
   @FieldResolver(() => Candidate, { description: 'Who applied.' })
   async candidate(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Candidate> {
-    return (await candidateById(ctx, application.candidate.id))!;
+    return (await candidateById(depsOf(ctx), application.candidate.id))!;
   }
 
   @FieldResolver(() => Vacancy, { description: 'The vacancy applied to.' })
   async vacancy(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Vacancy> {
-    return (await vacancyById(ctx, application.vacancy.id))!;
+    return (await vacancyById(depsOf(ctx), application.vacancy.id))!;
   }
 
   @FieldResolver(() => [Offer], { description: 'Offers made on this application, oldest first.' })
   offers(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Offer[]> {
-    return offersOfApplication(ctx, application.id);
+    return offersOfApplication(depsOf(ctx), application.id);
   }
 
   @FieldResolver(() => [StageChange], { description: 'Every stage change, oldest first.' })
   async history(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<StageChange[]> {
-    const rows = await stageHistoryOf(ctx, application.id);
+    const rows = await stageHistoryOf(depsOf(ctx), application.id);
     return rows.map((r) => Object.assign(new StageChange(), { fromStage: r.from_stage, toStage: r.to_stage, changedAt: r.changed_at, changedBy: r.changed_by, note: r.note }));
   }
 
@@ -172,11 +173,11 @@ export class ApplicationResolver {
 export class OfferResolver {
   @FieldResolver(() => Application, { description: 'The application the offer was made on.' })
   async application(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<Application> {
-    return (await applicationById(ctx, offer.application.id))!;
+    return (await applicationById(depsOf(ctx), offer.application.id))!;
   }
 
   @FieldResolver(() => IncentivePackage, { nullable: true, description: 'Incentive package offered.' })
   incentivePackage(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<IncentivePackage | null> {
-    return offer.incentivePackage ? incentivePackageById(ctx, offer.incentivePackage.id) : Promise.resolve(null);
+    return offer.incentivePackage ? incentivePackageById(depsOf(ctx), offer.incentivePackage.id) : Promise.resolve(null);
   }
 }

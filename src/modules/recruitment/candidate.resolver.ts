@@ -4,10 +4,10 @@ import { Sector } from '../../graphql/enums';
 import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
-import { viewerOf } from '../../edge/context';
+import { depsOf, viewerOf } from '../../edge/context';
 import { CompetencyLevel, CompetencyLevelInput } from '../people';
 import { Application } from './application.entity';
-import { applicationsOfCandidate } from './application.queries';
+import { applicationsOfCandidate } from './application-reads.service';
 import { Candidate } from './candidate.entity';
 import { competenciesOfCandidate, createCandidate } from './candidate.service';
 
@@ -39,12 +39,12 @@ class CandidatePayload {
 export class CandidateResolver {
   @FieldResolver(() => [CompetencyLevel], { description: 'Competencies held, with levels.' })
   competencies(@Root() candidate: Candidate, @Ctx() ctx: RequestContext): Promise<CompetencyLevel[]> {
-    return competenciesOfCandidate(ctx, candidate);
+    return competenciesOfCandidate(depsOf(ctx), candidate);
   }
 
   @FieldResolver(() => [Application], { description: 'The candidate\'s applications to vacancies in your subtree, oldest first.' })
   applications(@Root() candidate: Candidate, @Ctx() ctx: RequestContext): Promise<Application[]> {
-    return applicationsOfCandidate(ctx, candidate.id, scopePaths(viewerOf(ctx)));
+    return applicationsOfCandidate(depsOf(ctx), candidate.id, scopePaths(viewerOf(ctx)));
   }
 
   @Mutation(() => CandidatePayload, { description: 'Records a job candidate.' })

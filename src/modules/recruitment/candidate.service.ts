@@ -3,39 +3,39 @@ import type { Viewer } from '../../auth/viewer';
 import { newEntity } from '../../db/new-entity';
 import { Sector } from '../../graphql/enums';
 import { byKey, groupByKey } from '../../graphql/loaders';
-import { RequestContext, viewerOf } from '../../edge/context';
 import { recordAudit } from '../audit';
 import { CompetencyLevel, Competency, levelOf, checkProfile, ProfileInput } from '../people';
 import { CandidateCompetency } from './candidate-competency.entity';
 import { Candidate } from './candidate.entity';
 import { candidatesInScope } from './recruitment-scope';
 import { readModel } from '../../db/read-model';
+import type { Deps } from '../../edge/deps';
 
-export function candidateById(ctx: RequestContext, id: string): Promise<Candidate | null> {
-  return ctx.loaders
+export function candidateById(deps: Deps, id: string): Promise<Candidate | null> {
+  return deps.loaders
     .get<string, Candidate | null>('candidate.byId', async (ids) => {
-      const rows = await ctx.sql<Record<string, unknown>>('select id, full_name, current_sector, home_unit_id from candidate where id = any(?::bigint[])', [ids]);
-      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(ctx.em, Candidate, r), null);
+      const rows = await deps.sql<Record<string, unknown>>('select id, full_name, current_sector, home_unit_id from candidate where id = any(?::bigint[])', [ids]);
+      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(deps.em, Candidate, r), null);
     })
     .load(id);
 }
 
 /** True when the viewer may see the candidate (batched per request). */
-export function candidateVisible(ctx: RequestContext, id: string): Promise<boolean> {
-  return ctx.loaders
+export function candidateVisible(deps: Deps, id: string): Promise<boolean> {
+  return deps.loaders
     .get<string, boolean>('candidate.visible', async (ids) => {
-      const visible = await candidatesInScope(ctx.sql, viewerOf(ctx), ids);
+      const visible = await candidatesInScope(deps.sql, deps.viewer, ids);
       return ids.map((id) => visible.has(id));
     })
     .load(id);
 }
 
-export async function competenciesOfCandidate(ctx: RequestContext, candidate: Candidate): Promise<CompetencyLevel[]> {
-  const rows = await ctx.loaders
+export async function competenciesOfCandidate(deps: Deps, candidate: Candidate): Promise<CompetencyLevel[]> {
+  const rows = await deps.loaders
     .get<string, Array<{ competency_id: string; level: number }>>('candidate.competencies', async (ids) =>
       groupByKey(
         ids,
-        await ctx.sql<{ candidate_id: string; competency_id: string; level: number }>(
+        await deps.sql<{ candidate_id: string; competency_id: string; level: number }>(
           'select candidate_id, competency_id, level from candidate_competency where candidate_id = any(?::bigint[]) order by candidate_id, competency_id',
           [ids],
         ),

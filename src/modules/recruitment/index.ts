@@ -1,6 +1,6 @@
 /** The public surface of the recruitment module: other code imports the module from here and nowhere else (.dependency-cruiser.cjs). */
 export { Application, ApplicationStageChange } from './application.entity';
-export { applicationById, offerById } from './application.queries';
+export { applicationById, offerById } from './application-reads.service';
 export { ApplicationResolver, OfferResolver } from './application.resolver';
 export { CandidateCompetency } from './candidate-competency.entity';
 export { Candidate } from './candidate.entity';

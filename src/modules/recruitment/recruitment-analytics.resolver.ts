@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Reso
 import { ApplicationStage, DeclineReason } from '../../graphql/enums';
 import { LocalDateScalar } from '../../graphql/scalars';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { CompetencyLevel, levelOf, Person, personById } from '../people';
 import { Candidate } from './candidate.entity';
 import { candidateById } from './candidate.service';
@@ -108,7 +109,7 @@ export class RecruitmentAnalyticsResolver {
     @Arg('to', () => LocalDateScalar, { description: 'Last day of the period.' }) to: string,
     @Ctx() ctx: RequestContext,
   ): Promise<RecruitmentFunnel> {
-    const funnel = await analytics.recruitmentFunnel(ctx, { unitCode, from, to });
+    const funnel = await analytics.recruitmentFunnel(depsOf(ctx), { unitCode, from, to });
     return Object.assign(new RecruitmentFunnel(), {
       ...funnel,
       byStage: funnel.byStage.map((s) => Object.assign(new StageCount(), s)),
@@ -123,7 +124,7 @@ export class RecruitmentAnalyticsResolver {
     @Arg('first', () => Int, { defaultValue: 10, description: 'How many, 1 to 100.' }) first: number,
     @Arg('includeInternal', () => Boolean, { defaultValue: true, description: 'Also rank people with an active assignment in the province-level subtree.' }) includeInternal: boolean,
   ): Promise<CandidateMatch[]> {
-    const matches = await analytics.matchCandidates(ctx, { positionId, first, includeInternal });
+    const matches = await analytics.matchCandidates(depsOf(ctx), { positionId, first, includeInternal });
     return matches.map((m) => Object.assign(new CandidateMatch(), { score: m.score, candidateId: m.candidateId, personId: m.personId, missingLevels: m.missing }));
   }
 
@@ -133,7 +134,7 @@ export class RecruitmentAnalyticsResolver {
     @Ctx() ctx: RequestContext,
     @Arg('minScore', () => Float, { defaultValue: 0.5, description: 'Only pairs at least this good, from 0 to 1.' }) minScore: number,
   ): Promise<PlacementPlan> {
-    const plan = await analytics.placementPlan(ctx, { unitCode, minScore });
+    const plan = await analytics.placementPlan(depsOf(ctx), { unitCode, minScore });
     return Object.assign(new PlacementPlan(), { ...plan, suggestions: plan.suggestions.map((s) => Object.assign(new PlacementSuggestion(), s)) });
   }
 }
@@ -142,12 +143,12 @@ export class RecruitmentAnalyticsResolver {
 export class CandidateMatchResolver {
   @FieldResolver(() => Candidate, { nullable: true, description: 'The outside candidate, when the match is one.' })
   candidate(@Root() match: CandidateMatch, @Ctx() ctx: RequestContext): Promise<Candidate | null> {
-    return match.candidateId ? candidateById(ctx, match.candidateId) : Promise.resolve(null);
+    return match.candidateId ? candidateById(depsOf(ctx), match.candidateId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The internal person, when the match is one.' })
   person(@Root() match: CandidateMatch, @Ctx() ctx: RequestContext): Promise<Person | null> {
-    return match.personId ? personById(ctx, match.personId) : Promise.resolve(null);
+    return match.personId ? personById(depsOf(ctx), match.personId) : Promise.resolve(null);
   }
 }
 
@@ -155,11 +156,11 @@ export class CandidateMatchResolver {
 export class PlacementSuggestionResolver {
   @FieldResolver(() => Vacancy, { description: 'The vacancy.' })
   async vacancy(@Root() suggestion: PlacementSuggestion, @Ctx() ctx: RequestContext): Promise<Vacancy> {
-    return (await vacancyById(ctx, suggestion.vacancyId))!;
+    return (await vacancyById(depsOf(ctx), suggestion.vacancyId))!;
   }
 
   @FieldResolver(() => Candidate, { description: 'The candidate suggested for it.' })
   async candidate(@Root() suggestion: PlacementSuggestion, @Ctx() ctx: RequestContext): Promise<Candidate> {
-    return (await candidateById(ctx, suggestion.candidateId))!;
+    return (await candidateById(depsOf(ctx), suggestion.candidateId))!;
   }
 }

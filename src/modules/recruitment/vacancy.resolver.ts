@@ -5,12 +5,13 @@ import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { IncentivePackage, incentivePackageById } from '../attraction';
 import { Assignment, AssignmentPayload, Position, assignmentById, positionById } from '../staffing';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { Application } from './application.entity';
-import { applicationsOfVacancy } from './application.queries';
+import { applicationsOfVacancy } from './application-reads.service';
 import { Vacancy } from './vacancy.entity';
 import * as vacancies from './vacancy.service';
 
@@ -83,27 +84,27 @@ class VacancyPayload {
 export class VacancyResolver {
   @Query(() => VacancyConnection, { description: 'Vacancies of a unit and (by default) of every unit below it that exists today.' })
   async vacancies(@Args(() => VacanciesArgs) args: VacanciesArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof VacancyConnection>> {
-    return VacancyConnection.from(await vacancies.listVacancies(ctx, args));
+    return VacancyConnection.from(await vacancies.listVacancies(depsOf(ctx), args));
   }
 
   @FieldResolver(() => Position, { description: 'The position being recruited for.' })
   async position(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<Position> {
-    return (await positionById(ctx, vacancy.position.id))!;
+    return (await positionById(depsOf(ctx), vacancy.position.id))!;
   }
 
   @FieldResolver(() => IncentivePackage, { nullable: true, description: 'Incentive package offered with the vacancy.' })
   incentivePackage(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<IncentivePackage | null> {
-    return vacancy.incentivePackage ? incentivePackageById(ctx, vacancy.incentivePackage.id) : Promise.resolve(null);
+    return vacancy.incentivePackage ? incentivePackageById(depsOf(ctx), vacancy.incentivePackage.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Assignment, { nullable: true, description: 'The assignment that filled it: a hire, or any PRIMARY seat taken on its position while it had more live vacancies than free seats.' })
   filledBy(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<Assignment | null> {
-    return vacancy.filledBy ? assignmentById(ctx, vacancy.filledBy.id) : Promise.resolve(null);
+    return vacancy.filledBy ? assignmentById(depsOf(ctx), vacancy.filledBy.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [Application], { description: 'Applications to this vacancy, oldest first.' })
   applications(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<Application[]> {
-    return applicationsOfVacancy(ctx, vacancy.id);
+    return applicationsOfVacancy(depsOf(ctx), vacancy.id);
   }
 
   @Mutation(() => VacancyPayload, { description: 'Opens a vacancy on a position in your subtree.' })
@@ -124,7 +125,7 @@ export class VacancyResolver {
   /** Runs a vacancy mutation and returns the vacancy as queries show it (with its computed days open). */
   private async vacancyMutation(ctx: RequestContext, work: (em: EntityManager, viewer: Viewer) => Promise<Vacancy>): Promise<VacancyPayload> {
     const payload = await runMutation<VacancyPayload>(ctx, async (em, viewer) => ({ vacancy: await work(em, viewer) }), (userErrors) => ({ vacancy: null, userErrors }));
-    if (payload.vacancy) payload.vacancy = await vacancies.vacancyById(ctx, payload.vacancy.id);
+    if (payload.vacancy) payload.vacancy = await vacancies.vacancyById(depsOf(ctx), payload.vacancy.id);
     return payload;
   }
 }
@@ -134,6 +135,6 @@ export class VacancyResolver {
 export class AssignmentPayloadVacancyResolver {
   @FieldResolver(() => Vacancy, { nullable: true, description: 'The vacancy this PRIMARY assignment filled (the vacancy rule), if any.' })
   filledVacancy(@Root() payload: AssignmentPayload, @Ctx() ctx: RequestContext): Promise<Vacancy | null> {
-    return payload.filledVacancyId ? vacancies.vacancyById(ctx, payload.filledVacancyId) : Promise.resolve(null);
+    return payload.filledVacancyId ? vacancies.vacancyById(depsOf(ctx), payload.filledVacancyId) : Promise.resolve(null);
   }
 }

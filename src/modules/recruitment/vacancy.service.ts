@@ -6,8 +6,7 @@ import { afterCursorSql, BY_DATE_THEN_ID, BY_ID, Page, pageFrom, pageRequest } f
 import { DaysOpenBand, isLiveVacancy, liveVacancySql, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { byKey } from '../../graphql/loaders';
-import { DomainError, inputField } from '../../graphql/user-error';
-import type { RequestContext } from '../../edge/context';
+import { DomainError, inputField } from '../../shared/domain-error';
 import { TODAY_SQL, today } from '../../shared/today';
 import { fragment, spliced } from '../../shared/sql';
 import { newEntity } from '../../db/new-entity';
@@ -17,6 +16,7 @@ import { openEndedRefusal, requireUnitForQuery, scopeUnitsSql } from '../org';
 import { freeSeatsOn, Position } from '../staffing';
 import { Vacancy } from './vacancy.entity';
 import { readModel } from '../../db/read-model';
+import type { Deps } from '../../edge/deps';
 
 interface VacancyRow {
   id: string;
@@ -47,18 +47,18 @@ const DAYS_OPEN_BAND = `(case when ${OPEN_UNTIL} < v.opened_on + interval '3 mon
 const COLUMNS = `v.id, v.position_id, v.status, v.opened_on, v.filled_on, v.closed_on, v.incentive_package_id, v.filled_by_assignment_id,
   greatest(${OPEN_UNTIL} - v.opened_on, 0) as days_open, ${DAYS_OPEN_BAND} as days_open_band`;
 
-function toEntity(ctx: RequestContext, row: VacancyRow): Vacancy {
+function toEntity(deps: Deps, row: VacancyRow): Vacancy {
   const { days_open, days_open_band, ...columns } = row;
-  const vacancy = readModel(ctx.em, Vacancy, columns as unknown as Record<string, unknown>);
+  const vacancy = readModel(deps.em, Vacancy, columns as unknown as Record<string, unknown>);
   vacancy.daysOpen = Number(days_open);
   vacancy.daysOpenBand = days_open_band;
   return vacancy;
 }
 
-export function vacancyById(ctx: RequestContext, id: string): Promise<Vacancy | null> {
-  return ctx.loaders
+export function vacancyById(deps: Deps, id: string): Promise<Vacancy | null> {
+  return deps.loaders
     .get<string, Vacancy | null>('vacancy.byId', async (ids) =>
-      byKey(ids, await ctx.sql<VacancyRow>(`select ${COLUMNS} from vacancy v where v.id = any(?::bigint[])`, [ids]), (r) => String(r.id), (r) => toEntity(ctx, r), null),
+      byKey(ids, await deps.sql<VacancyRow>(`select ${COLUMNS} from vacancy v where v.id = any(?::bigint[])`, [ids]), (r) => String(r.id), (r) => toEntity(deps, r), null),
     )
     .load(id);
 }
@@ -88,11 +88,11 @@ function vacancyFilterSql(rootId: string, args: VacancyListArgs): { sql: string;
   return { sql: where.join(' and '), params };
 }
 
-export async function listVacancies(ctx: RequestContext, args: VacancyListArgs & { first?: number | null; after?: string | null }): Promise<Page<Vacancy>> {
+export async function listVacancies(deps: Deps, args: VacancyListArgs & { first?: number | null; after?: string | null }): Promise<Page<Vacancy>> {
   // Longest open first is "oldest openedOn first"; the cursor then carries (openedOn, id).
   const byAge = args.longestOpenFirst ? pageRequest(args.first, args.after, BY_DATE_THEN_ID) : null;
   const byId = byAge ? null : pageRequest(args.first, args.after, BY_ID);
-  const unit = await requireUnitForQuery(ctx, args.unitCode);
+  const unit = await requireUnitForQuery(deps, args.unitCode);
   const filter = vacancyFilterSql(unit.id, args);
   const params = [...filter.params];
   let where = filter.sql;
@@ -101,12 +101,12 @@ export async function listVacancies(ctx: RequestContext, args: VacancyListArgs &
   where += ` and ${after.text}`;
   params.push(...after.values);
   params.push((byAge ?? byId)!.first + 1);
-  const rows = await ctx.sql<VacancyRow>(`select ${COLUMNS} from vacancy v join position p on p.id = v.position_id where ${where} order by ${order} limit ?`, params);
+  const rows = await deps.sql<VacancyRow>(`select ${COLUMNS} from vacancy v join position p on p.id = v.position_id where ${where} order by ${order} limit ?`, params);
   const countTotal = async () => {
-    const [row] = await ctx.sql<{ n: number }>(`select count(*)::int as n from vacancy v join position p on p.id = v.position_id where ${filter.sql}`, filter.params);
+    const [row] = await deps.sql<{ n: number }>(`select count(*)::int as n from vacancy v join position p on p.id = v.position_id where ${filter.sql}`, filter.params);
     return row.n;
   };
-  const items = rows.map((r) => toEntity(ctx, r));
+  const items = rows.map((r) => toEntity(deps, r));
   return byAge ? pageFrom(items, byAge, (v) => ({ date: v.openedOn, id: v.id }), countTotal) : pageFrom(items, byId!, (v) => v.id, countTotal);
 }
 

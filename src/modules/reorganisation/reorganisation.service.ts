@@ -4,7 +4,7 @@ import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { Role } from '../../graphql/enums';
 import { isLocalDate } from '../../graphql/scalars';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { dayBefore } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { OrgUnit, checkNewOrgUnit, CreateOrgUnitCommand, insertOrgUnit, orgUnitsByIds } from '../org';

@@ -4,6 +4,7 @@ import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { OrgUnit, unitById } from '../org';
 import { MAX_EXACT_TRIALS } from '../../shared/poisson-binomial';
 import { PolicyScenario } from './policy-scenario.entity';
@@ -235,7 +236,7 @@ class PolicyScenariosArgs {
 export class PolicySimulationResolver {
   @Query(() => PolicySimulation, { description: 'What a pay policy change would do to the expected IT hires in a unit\'s scope, and what it would cost. Your unit\'s subtree only.' })
   async simulatePolicy(@Arg('input', () => SimulatePolicyInput, { description: 'The what-if.' }) input: SimulatePolicyInput, @Ctx() ctx: RequestContext): Promise<PolicySimulation> {
-    return PolicySimulation.of(await simulation.simulatePolicy(ctx, input));
+    return PolicySimulation.of(await simulation.simulatePolicy(depsOf(ctx), input));
   }
 
   @Query(() => [PolicyCurvePoint], {
@@ -247,12 +248,12 @@ export class PolicySimulationResolver {
     @Ctx() ctx: RequestContext,
     @Arg('steps', () => Int, { defaultValue: 11, description: `Number of points, ${simulation.MIN_CURVE_STEPS} to ${simulation.MAX_CURVE_STEPS}.` }) steps: number,
   ): Promise<PolicyCurvePoint[]> {
-    return (await simulation.policyCurve(ctx, input, steps)).map((p) => Object.assign(new PolicyCurvePoint(), p));
+    return (await simulation.policyCurve(depsOf(ctx), input, steps)).map((p) => Object.assign(new PolicyCurvePoint(), p));
   }
 
   @FieldResolver(() => OrgUnit, { description: 'The unit simulated.' })
   async unit(@Root() result: PolicySimulation, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(ctx, result.unitId))!;
+    return (await unitById(depsOf(ctx), result.unitId))!;
   }
 }
 
@@ -260,7 +261,7 @@ export class PolicySimulationResolver {
 export class UnitSimulationResolver {
   @FieldResolver(() => OrgUnit, { description: 'The direct child unit.' })
   async unit(@Root() result: UnitSimulation, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(ctx, result.unitId))!;
+    return (await unitById(depsOf(ctx), result.unitId))!;
   }
 }
 
@@ -268,7 +269,7 @@ export class UnitSimulationResolver {
 export class PolicyScenarioResolver {
   @Query(() => PolicyScenarioConnection, { description: 'Saved scenarios of units in your subtree, newest first.' })
   async policyScenarios(@Args(() => PolicyScenariosArgs) args: PolicyScenariosArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PolicyScenarioConnection>> {
-    return PolicyScenarioConnection.from(await simulation.listPolicyScenarios(ctx, pageRequest(args.first, args.after, BY_ID)));
+    return PolicyScenarioConnection.from(await simulation.listPolicyScenarios(depsOf(ctx), pageRequest(args.first, args.after, BY_ID)));
   }
 
   @FieldResolver(() => String, { description: 'The SimulatePolicyInput as JSON, with its defaults filled in and asOf resolved.' })
@@ -283,7 +284,7 @@ export class PolicyScenarioResolver {
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'The unit simulated.' })
   async unit(@Root() scenario: PolicyScenario, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
-    return scenario.scopeUnit ? unitById(ctx, scenario.scopeUnit.id) : null;
+    return scenario.scopeUnit ? unitById(depsOf(ctx), scenario.scopeUnit.id) : null;
   }
 
   @Mutation(() => PolicyScenarioPayload, { description: 'Runs a simulation and saves its input and result, with when and who (ADMIN, POLICYMAKER; your subtree only).' })

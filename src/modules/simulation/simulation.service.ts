@@ -4,11 +4,9 @@ import { Viewer } from '../../auth/viewer';
 import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { newEntity } from '../../db/new-entity';
 import { afterCursorSql, Page, pageFrom, PageRequest } from '../../graphql/connection';
-import { badUserInput, forbidden, graphQLError } from '../../graphql/errors';
 import { Role } from '../../graphql/enums';
 import { fromGlobalId } from '../../graphql/global-id';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import { RequestContext, viewerOf } from '../../edge/context';
+import { badUserInput, DomainError, DomainErrors, domainErrorsOf, forbidden, inputField } from '../../shared/domain-error';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { baseSalaryOn, MAX_AMOUNT, MAX_SALARY_PERCENT } from '../attraction';
@@ -29,6 +27,7 @@ import {
 import * as sql from './simulation.sql';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
+import type { Deps } from '../../edge/deps';
 
 export interface PolicyChangeCommand {
   incentivePackageId?: string | null;
@@ -139,7 +138,7 @@ function toGroup(row: sql.VacancyGroupRow): VacancyGroup {
 /**
  * Validates the input and fetches what the simulation needs: the unit, the base salary in force,
  * the named package, the considered vacancies (one statement) and the offers the model is fitted
- * on. FORBIDDEN (a GraphQL error) outside the caller's subtree; other failures are DomainErrors
+ * on. A FORBIDDEN Refusal outside the caller's subtree; other failures are DomainErrors
  * whose field paths are relative to SimulatePolicyInput.
  */
 async function loadSimulation(run: SqlRunner, viewer: Viewer, input: SimulateCommand): Promise<SimulationData> {
@@ -220,25 +219,22 @@ function compute(data: SimulationData): SimulationResult {
   };
 }
 
-/** A query's failure as the GraphQL error the contract names (BAD_USER_INPUT, NOT_FOUND). */
-function asQueryError(error: unknown): unknown {
-  const first = error instanceof DomainErrors ? error.errors[0] : error instanceof DomainError ? error : null;
-  if (!first) return error;
-  const message = error instanceof DomainErrors ? error.errors.map((e) => e.message).join('; ') : first.message;
-  const code = first.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'BAD_USER_INPUT';
-  return graphQLError(code, message, first.field ? { field: ['input', ...first.field].join('.') } : {});
-}
-
-async function asQuery<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * The simulation's failures, their fields (relative to SimulatePolicyInput) placed under
+ * `prefix`: a query answers them as BAD_USER_INPUT or NOT_FOUND on `input.…` (src/edge/errors.ts).
+ */
+async function withFieldsUnder<T>(prefix: string[], work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw asQueryError(error);
+    const errors = domainErrorsOf(error);
+    if (!errors) throw error;
+    throw new DomainErrors(errors.map((e) => new DomainError(e.code, e.message, e.field ? [...prefix, ...e.field] : null)));
   }
 }
 
-export function simulatePolicy(ctx: RequestContext, input: SimulateCommand): Promise<SimulationResult> {
-  return asQuery(async () => compute(await loadSimulation(ctx.readSql, viewerOf(ctx), input)));
+export function simulatePolicy(deps: Deps, input: SimulateCommand): Promise<SimulationResult> {
+  return withFieldsUnder(['input'], async () => compute(await loadSimulation(deps.readSql, deps.viewer, input)));
 }
 
 /**
@@ -246,12 +242,12 @@ export function simulatePolicy(ctx: RequestContext, input: SimulateCommand): Pro
  * changes (a baseSalary moving linearly from the one in force to it, rounded to whole VND; VND
  * deltas rounded likewise). One fetch, then every point is computed in memory.
  */
-export function policyCurve(ctx: RequestContext, input: SimulateCommand, steps: number): Promise<CurvePoint[]> {
+export function policyCurve(deps: Deps, input: SimulateCommand, steps: number): Promise<CurvePoint[]> {
   if (!Number.isInteger(steps) || steps < MIN_CURVE_STEPS || steps > MAX_CURVE_STEPS) {
     throw badUserInput(`steps must be a whole number from ${MIN_CURVE_STEPS} to ${MAX_CURVE_STEPS}`, 'steps');
   }
-  return asQuery(async () => {
-    const data = await loadSimulation(ctx.readSql, viewerOf(ctx), input);
+  return withFieldsUnder(['input'], async () => {
+    const data = await loadSimulation(deps.readSql, deps.viewer, input);
     runEngine(() => checkScenarioTerms(data.groups, data.changes));
     const points: CurvePoint[] = [];
     for (let k = 0; k < steps; k++) {
@@ -285,7 +281,7 @@ export async function savePolicyScenario(em: EntityManager, viewer: Viewer, inpu
     data = await loadSimulation(sqlRunnerFor(em), viewer, input.simulation);
     result = compute(data);
   } catch (error) {
-    const errors = error instanceof DomainErrors ? error.errors : error instanceof DomainError ? [error] : null;
+    const errors = domainErrorsOf(error);
     if (!errors) throw error;
     const prefixed = errors.map((e) => new DomainError(e.code, e.message, inputField('simulation', ...(e.field ?? []))));
     throw new DomainErrors(nameProblem ? [nameProblem, ...prefixed] : prefixed);
@@ -314,25 +310,25 @@ function scenarioScope(viewer: Viewer): { join: string; where: string; params: u
   return { join: 'join org_unit u on u.id = s.scope_unit_id', where: inScope.text, params: [...inScope.values] };
 }
 
-function toScenario(ctx: RequestContext, row: Record<string, unknown>): PolicyScenario {
-  return readModel(ctx.em, PolicyScenario, row);
+function toScenario(deps: Deps, row: Record<string, unknown>): PolicyScenario {
+  return readModel(deps.em, PolicyScenario, row);
 }
 
 /** Saved scenarios in the caller's subtree, newest first. */
-export async function listPolicyScenarios(ctx: RequestContext, page: PageRequest): Promise<Page<PolicyScenario>> {
-  const scope = scenarioScope(viewerOf(ctx));
+export async function listPolicyScenarios(deps: Deps, page: PageRequest): Promise<Page<PolicyScenario>> {
+  const scope = scenarioScope(deps.viewer);
   const params = [...scope.params];
   let where = scope.where;
   const after = afterCursorSql(page, 's.id', 'desc');
   where += ` and ${after.text}`;
   params.push(...after.values);
   params.push(page.first + 1);
-  const rows = await ctx.sql<Record<string, unknown>>(`select ${SCENARIO_COLUMNS} from policy_scenario s ${scope.join} where ${where} order by s.id desc limit ?`, params);
+  const rows = await deps.sql<Record<string, unknown>>(`select ${SCENARIO_COLUMNS} from policy_scenario s ${scope.join} where ${where} order by s.id desc limit ?`, params);
   const countTotal = async () => {
-    const [row] = await ctx.sql<{ n: number }>(`select count(*)::int as n from policy_scenario s ${scope.join} where ${scope.where}`, scope.params);
+    const [row] = await deps.sql<{ n: number }>(`select count(*)::int as n from policy_scenario s ${scope.join} where ${scope.where}`, scope.params);
     return row.n;
   };
-  return pageFrom(rows.map((r) => toScenario(ctx, r)), page, (s) => s.id, countTotal);
+  return pageFrom(rows.map((r) => toScenario(deps, r)), page, (s) => s.id, countTotal);
 }
 
 interface ScenarioWithUnit {
@@ -340,24 +336,24 @@ interface ScenarioWithUnit {
   unitCode: string | null;
 }
 
-function scenarioById(ctx: RequestContext, id: string): Promise<ScenarioWithUnit | null> {
-  return ctx.loaders
+function scenarioById(deps: Deps, id: string): Promise<ScenarioWithUnit | null> {
+  return deps.loaders
     .get<string, ScenarioWithUnit | null>('policyScenario.byId', async (ids) => {
-      const rows = await ctx.sql<Record<string, unknown>>(
+      const rows = await deps.sql<Record<string, unknown>>(
         `select ${SCENARIO_COLUMNS}, u.code as unit_code from policy_scenario s left join org_unit u on u.id = s.scope_unit_id where s.id = any(?::bigint[])`,
         [ids],
       );
-      const found = new Map(rows.map((r) => [String(r.id), { scenario: toScenario(ctx, r), unitCode: (r.unit_code as string | null) ?? null }]));
+      const found = new Map(rows.map((r) => [String(r.id), { scenario: toScenario(deps, r), unitCode: (r.unit_code as string | null) ?? null }]));
       return ids.map((id) => found.get(id) ?? null);
     })
     .load(id);
 }
 
 /** node(id) of a PolicyScenario: FORBIDDEN when its unit is outside the caller's subtree. */
-export async function policyScenarioForNode(ctx: RequestContext, id: string): Promise<PolicyScenario | null> {
-  const found = await scenarioById(ctx, id);
+export async function policyScenarioForNode(deps: Deps, id: string): Promise<PolicyScenario | null> {
+  const found = await scenarioById(deps, id);
   if (!found) return null;
-  const viewer = viewerOf(ctx);
+  const viewer = deps.viewer;
   const visible = viewer.role === Role.ADMIN || (found.unitCode !== null && unitInScope(viewer, found.unitCode));
   if (!visible) throw forbidden('The scenario belongs to a unit outside your scope');
   return found.scenario;

@@ -5,6 +5,7 @@ import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { Person, personById } from '../people';
 import { Assignment } from './assignment.entity';
 import * as assignments from './assignment.service';
@@ -70,12 +71,12 @@ export class AssignmentResolver {
   @FieldResolver(() => Person, { description: 'Who holds the seat.' })
   person(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Person> {
     // A person a list fetched with its seats never gets here (PREFETCHED_RELATIONS in schema.ts).
-    return personById(ctx, assignment.person.id) as Promise<Person>;
+    return personById(depsOf(ctx), assignment.person.id) as Promise<Person>;
   }
 
   @FieldResolver(() => Position, { description: 'The position whose seat is held.' })
   async position(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Position> {
-    return (await positionById(ctx, assignment.position.id))!;
+    return (await positionById(depsOf(ctx), assignment.position.id))!;
   }
 
   @Mutation(() => AssignmentPayload, { description: 'Assigns a person to a position. PRIMARY assignments obey the establishment quota and the one-PRIMARY rule, even under concurrent requests.' })

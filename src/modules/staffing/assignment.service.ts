@@ -3,13 +3,11 @@ import { assertUnitInScope, scopePaths } from '../../auth/scope';
 import { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { MAX_PAGE_SIZE } from '../../graphql/connection';
-import { badUserInput, forbidden } from '../../graphql/errors';
-import { AssignmentKind, Sector, SeparationReason, StaffCategory } from '../../graphql/enums';
+import { badUserInput, DomainError, forbidden, inputField } from '../../shared/domain-error';
+import { AssignmentKind, Sector, SeparationReason } from '../../graphql/enums';
 import { keyOfGlobalId, toGlobalId } from '../../graphql/global-id';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { isLocalDate } from '../../graphql/scalars';
-import { DomainError, inputField } from '../../graphql/user-error';
-import { RequestContext, viewerOf } from '../../edge/context';
 import { dayBefore, today } from '../../shared/today';
 import { fragment, spliced } from '../../shared/sql';
 import { assignmentActiveOn } from './assignment-dates.sql';
@@ -20,15 +18,16 @@ import type { Position } from './position.entity';
 import { SeatTaken, takeSeat } from './seat';
 import * as sql from './position.sql';
 import { readModel } from '../../db/read-model';
+import type { Deps } from '../../edge/deps';
 
-function toEntity(ctx: RequestContext, row: sql.AssignmentRow): Assignment {
-  return readModel(ctx.em, Assignment, row as unknown as Record<string, unknown>);
+function toEntity(deps: Deps, row: sql.AssignmentRow): Assignment {
+  return readModel(deps.em, Assignment, row as unknown as Record<string, unknown>);
 }
 
-export function assignmentById(ctx: RequestContext, id: string): Promise<Assignment | null> {
-  return ctx.loaders
+export function assignmentById(deps: Deps, id: string): Promise<Assignment | null> {
+  return deps.loaders
     .get<string, Assignment | null>('assignment.byId', async (ids) =>
-      byKey(ids, await sql.assignmentsByIds(ctx.sql, ids), (r) => String(r.id), (r) => toEntity(ctx, r), null),
+      byKey(ids, await sql.assignmentsByIds(deps.sql, ids), (r) => String(r.id), (r) => toEntity(deps, r), null),
     )
     .load(id);
 }
@@ -39,7 +38,7 @@ export function assignmentById(ctx: RequestContext, id: string): Promise<Assignm
  * the loader key names the columns fetched, so two selections never share a thinner answer.
  */
 export async function assignmentsOfPosition(
-  ctx: RequestContext,
+  deps: Deps,
   position: Position,
   activeOnly: boolean,
   first: number | null = null,
@@ -50,16 +49,16 @@ export async function assignmentsOfPosition(
   }
   const activeOn = activeOnly ? today() : null;
   if (!holder) {
-    return ctx.loaders
+    return deps.loaders
       .get<string, Assignment[]>(`assignment.ofPosition:${activeOn}:${first}`, async (ids) =>
-        groupByKey(ids, await sql.assignmentsOfPositions(ctx.sql, ids, activeOn, first), (r) => String(r.position_id), (r) => toEntity(ctx, r)),
+        groupByKey(ids, await sql.assignmentsOfPositions(deps.sql, ids, activeOn, first), (r) => String(r.position_id), (r) => toEntity(deps, r)),
       )
       .load(position.id);
   }
-  return ctx.loaders
+  return deps.loaders
     .get<string, Assignment[]>(`assignment.withHolder:${activeOn}:${first}:${JSON.stringify(holder)}`, async (ids) => {
-      const rows = await sql.seatsWithHoldersOfPositions(ctx.sql, ids, activeOn, first, holder);
-      return byKey(ids, rows, (r) => r.position_id, (r) => r.seats.map((seat) => seatWithHolder(ctx, r.position_id, seat)), []);
+      const rows = await sql.seatsWithHoldersOfPositions(deps.sql, ids, activeOn, first, holder);
+      return byKey(ids, rows, (r) => r.position_id, (r) => r.seats.map((seat) => seatWithHolder(deps, r.position_id, seat)), []);
     })
     .load(position.id);
 }
@@ -68,22 +67,22 @@ export async function assignmentsOfPosition(
  * An assignment and its holder from one seat. Both carry only what the query asked for (the
  * loader key says which columns), so these objects never leave this field's answer.
  */
-function seatWithHolder(ctx: RequestContext, positionId: string, [id, kind, startDate, endDate, personId, fullName, birthYear, endReason, destinationSector]: sql.SeatWithHolder): Assignment {
-  const assignment = toEntity(ctx, { id, kind, start_date: startDate, end_date: endDate, person_id: personId, position_id: positionId, end_reason: endReason, destination_sector: destinationSector });
-  assignment.person = readModel(ctx.em, Person, { id: personId, full_name: fullName, birth_year: birthYear });
+function seatWithHolder(deps: Deps, positionId: string, [id, kind, startDate, endDate, personId, fullName, birthYear, endReason, destinationSector]: sql.SeatWithHolder): Assignment {
+  const assignment = toEntity(deps, { id, kind, start_date: startDate, end_date: endDate, person_id: personId, position_id: positionId, end_reason: endReason, destination_sector: destinationSector });
+  assignment.person = readModel(deps.em, Person, { id: personId, full_name: fullName, birth_year: birthYear });
   return assignment;
 }
 
 /** A person's assignments, limited to positions in the viewer's subtree. */
-export async function assignmentsOfPerson(ctx: RequestContext, person: Person, activeOnly: boolean): Promise<Assignment[]> {
+export async function assignmentsOfPerson(deps: Deps, person: Person, activeOnly: boolean): Promise<Assignment[]> {
   const activeOn = activeOnly ? today() : null;
-  const paths = scopePaths(viewerOf(ctx));
-  const rows = await ctx.loaders
+  const paths = scopePaths(deps.viewer);
+  const rows = await deps.loaders
     .get<string, sql.AssignmentRow[]>(`assignment.ofPerson:${activeOn}`, async (ids) =>
-      groupByKey(ids, await sql.assignmentsOfPeople(ctx.sql, ids, activeOn, paths), (r) => String(r.person_id)),
+      groupByKey(ids, await sql.assignmentsOfPeople(deps.sql, ids, activeOn, paths), (r) => String(r.person_id)),
     )
     .load(person.id);
-  return rows.map((r) => toEntity(ctx, r));
+  return rows.map((r) => toEntity(deps, r));
 }
 
 /** Whether the person lies in the viewer's subtree; used before writing on their behalf. */

@@ -7,6 +7,7 @@ import { RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
 import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { OrgUnit } from '../org';
 import { CompetencyLevel, CompetencyLevelInput } from '../people';
 import { Assignment } from './assignment.entity';
@@ -117,18 +118,18 @@ export class PositionResolver {
   async positions(@Args(() => PositionsArgs) args: PositionsArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PositionConnection>> {
     const page = pageRequest(args.first, args.after, BY_ID);
     return PositionConnection.from(
-      await positions.positionsInScope(ctx, { unitCode: args.unitCode, includeDescendants: args.includeDescendants, itOnly: args.itOnly ?? false }, page),
+      await positions.positionsInScope(depsOf(ctx), { unitCode: args.unitCode, includeDescendants: args.includeDescendants, itOnly: args.itOnly ?? false }, page),
     );
   }
 
   @FieldResolver(() => OrgUnit, { description: 'The unit the position belongs to.' })
   unit(@Root() position: Position, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return positions.unitOfPosition(ctx, position);
+    return positions.unitOfPosition(depsOf(ctx), position);
   }
 
   @FieldResolver(() => [CompetencyLevel], { description: 'Required competencies with their minimum level.' })
   requirements(@Root() position: Position, @Ctx() ctx: RequestContext): Promise<CompetencyLevel[]> {
-    return positions.requirementsOf(ctx, position);
+    return positions.requirementsOf(depsOf(ctx), position);
   }
 
   @FieldResolver(() => [Assignment], { description: 'People holding seats of this position; by default only those active today.' })
@@ -139,7 +140,7 @@ export class PositionResolver {
     @Arg('first', () => Int, { nullable: true, description: 'At most this many (0 to 100), earliest start first; all when omitted.' }) first: number | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Assignment[]> {
-    return assignmentsOfPosition(ctx, position, activeOnly, first ?? null, holderColumns(info));
+    return assignmentsOfPosition(depsOf(ctx), position, activeOnly, first ?? null, holderColumns(info));
   }
 
   @Mutation(() => PositionPayload, { description: 'Corrects a position of your subtree; the AuditEvent holds the values before and after.' })

@@ -4,8 +4,7 @@ import { Viewer } from '../../auth/viewer';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { liveVacancySql, RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
 import { byKey, groupByKey } from '../../graphql/loaders';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import { RequestContext, viewerOf } from '../../edge/context';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { today } from '../../shared/today';
 import { fragment, spliced } from '../../shared/sql';
 import { assignmentActiveOn, freeSeatsOn } from './assignment-dates.sql';
@@ -20,64 +19,65 @@ import { Position } from './position.entity';
 import * as sql from './position.sql';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
+import type { Deps } from '../../edge/deps';
 
-function toEntity(ctx: RequestContext, row: sql.PositionRow): Position {
-  return readModel(ctx.em, Position, row as unknown as Record<string, unknown>);
+function toEntity(deps: Deps, row: sql.PositionRow): Position {
+  return readModel(deps.em, Position, row as unknown as Record<string, unknown>);
 }
 
-export function positionById(ctx: RequestContext, id: string): Promise<Position | null> {
-  return ctx.loaders
+export function positionById(deps: Deps, id: string): Promise<Position | null> {
+  return deps.loaders
     .get<string, Position | null>('position.byId', async (ids) => {
-      const rows = await sql.positionsByIds(ctx.sql, ids);
-      return byKey(ids, rows, (r) => String(r.id), (r) => toEntity(ctx, r), null);
+      const rows = await sql.positionsByIds(deps.sql, ids);
+      return byKey(ids, rows, (r) => String(r.id), (r) => toEntity(deps, r), null);
     })
     .load(id);
 }
 
 /** The position's unit; positions are only reached through units in scope, so it is visible. */
-export async function unitOfPosition(ctx: RequestContext, position: Position): Promise<OrgUnit> {
-  const unit = await unitById(ctx, position.unit.id);
+export async function unitOfPosition(deps: Deps, position: Position): Promise<OrgUnit> {
+  const unit = await unitById(deps, position.unit.id);
   if (!unit) throw new Error(`position ${position.id} has no unit`);
   return unit;
 }
 
 /** Whether the viewer may see the position: its unit is in their subtree. The one home of position visibility. */
-export async function positionInViewerScope(ctx: RequestContext, position: Position): Promise<boolean> {
-  const unit = await unitById(ctx, position.unit.id);
-  return !!unit && unitInScope(viewerOf(ctx), unit.code);
+export async function positionInViewerScope(deps: Deps, position: Position): Promise<boolean> {
+  const unit = await unitById(deps, position.unit.id);
+  return !!unit && unitInScope(deps.viewer, unit.code);
 }
 
-export async function positionsOfUnit(ctx: RequestContext, unit: OrgUnit, args: { itOnly: boolean }, page: PageRequest): Promise<Page<Position>> {
+export async function positionsOfUnit(deps: Deps, unit: OrgUnit, args: { itOnly: boolean }, page: PageRequest): Promise<Page<Position>> {
   const argsKey = JSON.stringify([args.itOnly, page]);
-  const rows = await ctx.loaders
+  const rows = await deps.loaders
     .get<string, sql.PositionRow[]>(`position.ofUnit:${argsKey}`, async (unitIds) =>
-      groupByKey(unitIds, await sql.positionPagesOfUnits(ctx.sql, unitIds, args.itOnly, page), (r) => String(r.unit_id)),
+      groupByKey(unitIds, await sql.positionPagesOfUnits(deps.sql, unitIds, args.itOnly, page), (r) => String(r.unit_id)),
     )
     .load(unit.id);
   const countTotal = () =>
-    ctx.loaders
+    deps.loaders
       .get<string, number>(`position.countOfUnit:${args.itOnly}`, async (unitIds) =>
-        byKey(unitIds, await sql.positionCountsOfUnits(ctx.sql, unitIds, args.itOnly), (r) => String(r.unit_id), (r) => r.n, 0),
+        byKey(unitIds, await sql.positionCountsOfUnits(deps.sql, unitIds, args.itOnly), (r) => String(r.unit_id), (r) => r.n, 0),
       )
       .load(unit.id);
-  return pageFrom(rows.map((r) => toEntity(ctx, r)), page, (p) => p.id, countTotal);
+  return pageFrom(rows.map((r) => toEntity(deps, r)), page, (p) => p.id, countTotal);
 }
 
 export async function positionsInScope(
-  ctx: RequestContext,
+  deps: Deps,
   args: { unitCode: string; includeDescendants: boolean; itOnly: boolean },
   page: PageRequest,
 ): Promise<Page<Position>> {
-  const unit = await requireUnitForQuery(ctx, args.unitCode);
+  const unit = await requireUnitForQuery(deps, args.unitCode);
   const filter = { rootId: unit.id, includeDescendants: args.includeDescendants, itOnly: args.itOnly, date: today() };
-  const rows = await sql.positionPageInScope(ctx.sql, filter, page);
-  return pageFrom(rows.map((r) => toEntity(ctx, r)), page, (p) => p.id, () => sql.positionCountInScope(ctx.sql, filter));
+  const rows = await sql.positionPageInScope(deps.sql, filter, page);
+  return pageFrom(rows.map((r) => toEntity(deps, r)), page, (p) => p.id, () => sql.positionCountInScope(deps.sql, filter));
 }
 
-export async function requirementsOf(ctx: RequestContext, position: Position): Promise<CompetencyLevel[]> {
-  const rows = await ctx.loaders
+export async function requirementsOf(deps: Deps, position: Position): Promise<CompetencyLevel[]> {
+  const rows = await deps.loaders
     .get<string, sql.RequirementRow[]>('position.requirements', async (ids) =>
-      groupByKey(ids, await sql.requirementsOfPositions(ctx.sql, ids), (r) => String(r.position_id)),
+      groupByKey(ids, await sql.requirementsOfPositions(deps.sql, ids), (r) => String(r.position_id)),
     )
     .load(position.id);
   return rows.map((r) => levelOf(r.competency_id, r.level));

@@ -3,6 +3,7 @@ import { StaffCategory } from '../../graphql/enums';
 import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { OrgUnit, unitById } from '../org';
 import { EstablishmentQuota } from './establishment-quota.entity';
 import { setEstablishmentQuota } from './quota.service';
@@ -35,7 +36,7 @@ class QuotaPayload {
 export class QuotaResolver {
   @FieldResolver(() => OrgUnit, { description: 'The unit the quota belongs to.' })
   async unit(@Root() quota: EstablishmentQuota, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(ctx, quota.unit.id))!;
+    return (await unitById(depsOf(ctx), quota.unit.id))!;
   }
 
   @Mutation(() => QuotaPayload, { description: 'Sets the establishment quota (biên chế) of a unit in your subtree for a year and category.' })

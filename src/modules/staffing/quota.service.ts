@@ -4,13 +4,13 @@ import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { StaffCategory } from '../../graphql/enums';
 import { groupByKey } from '../../graphql/loaders';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import type { RequestContext } from '../../edge/context';
+import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { EstablishmentQuota } from './establishment-quota.entity';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
+import type { Deps } from '../../edge/deps';
 
 interface QuotaRow {
   id: string;
@@ -20,17 +20,17 @@ interface QuotaRow {
   headcount: number;
 }
 
-export async function quotasOfUnit(ctx: RequestContext, unitId: string, year: number): Promise<EstablishmentQuota[]> {
-  const rows = await ctx.loaders
+export async function quotasOfUnit(deps: Deps, unitId: string, year: number): Promise<EstablishmentQuota[]> {
+  const rows = await deps.loaders
     .get<string, QuotaRow[]>(`quota.ofUnit:${year}`, async (ids) =>
       groupByKey(
         ids,
-        await ctx.sql<QuotaRow>('select id, unit_id, year, category, headcount from establishment_quota where unit_id = any(?::bigint[]) and year = ? order by unit_id, category', [ids, year]),
+        await deps.sql<QuotaRow>('select id, unit_id, year, category, headcount from establishment_quota where unit_id = any(?::bigint[]) and year = ? order by unit_id, category', [ids, year]),
         (r) => String(r.unit_id),
       ),
     )
     .load(unitId);
-  return rows.map((r) => readModel(ctx.em, EstablishmentQuota, r as unknown as Record<string, unknown>));
+  return rows.map((r) => readModel(deps.em, EstablishmentQuota, r as unknown as Record<string, unknown>));
 }
 
 export interface SetQuotaCommand {

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 
 import { runMutation } from '../../edge/mutation';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
-import { importRoster, OPTIONAL_ROSTER_COLUMNS, ROSTER_COLUMNS } from './roster-import';
+import { importRoster, OPTIONAL_ROSTER_COLUMNS, ROSTER_COLUMNS } from './roster-import.service';
 
 @InputType('ImportRosterInput', { description: `A roster as CSV text with the header row ${ROSTER_COLUMNS.join(',')} and optionally ${OPTIONAL_ROSTER_COLUMNS.join(',')}; competencies as "CODE:level;CODE:level".` })
 class ImportRosterInput {

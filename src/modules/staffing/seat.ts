@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { AssignmentKind, StaffCategory } from '../../graphql/enums';
-import { DomainError, UserErrorCode } from '../../graphql/user-error';
+import { DomainError, UserErrorCode } from '../../shared/domain-error';
 import { fragment } from '../../shared/sql';
 import { yearOf } from '../../shared/today';
 import { openEndedRefusal } from '../org';
@@ -134,6 +134,18 @@ export async function checkSeats(em: EntityManager, seats: readonly SeatToTake[]
   return refusals.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * The database's own guard of the one-PRIMARY rule (the exclusion constraint
+ * assignment_one_primary, SQLSTATE 23P01): a concurrent request took the person's PRIMARY seat
+ * after checkSeats looked.
+ */
+function explainOnePrimaryGuard(error: unknown): never {
+  if ((error as { code?: unknown })?.code === '23P01') {
+    throw new DomainError('CONFLICT', 'The person already holds a PRIMARY assignment in that period');
+  }
+  throw error;
+}
+
 /** Inserts checked seats (checkSeats found no refusal, in this transaction) and applies the vacancy rule. */
 export async function insertSeats(em: EntityManager, seats: readonly SeatToTake[]): Promise<SeatTaken[]> {
   if (seats.length === 0) return [];
@@ -144,7 +156,7 @@ export async function insertSeats(em: EntityManager, seats: readonly SeatToTake[
      from jsonb_to_recordset(?::jsonb) as r(ord int, person_id bigint, position_id bigint, kind text, start_date date)
      order by r.ord returning id`,
     [JSON.stringify(seats.map((s, ord) => ({ ord, person_id: s.personId, position_id: s.positionId, kind: s.kind, start_date: s.startDate })))],
-  );
+  ).catch(explainOnePrimaryGuard);
   // Identity values follow the ORDER BY within one statement; RETURNING's order is not promised.
   const ids = inserted.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
   const primaries = seats.map((seat, index) => ({ ...seat, assignmentId: ids[index] })).filter((s) => s.kind === AssignmentKind.PRIMARY);

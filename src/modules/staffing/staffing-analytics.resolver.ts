@@ -1,9 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, Float, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { fieldNamesBelow, selectsField } from '../../graphql/selection';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput } from '../../shared/domain-error';
 import { LocalDateScalar } from '../../graphql/scalars';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { OrgUnit, unitById } from '../org';
 import { Competency, competencyById } from '../people';
 import * as analytics from './staffing-analytics.service';
@@ -146,17 +147,17 @@ export class StaffingGapResolver {
     checkYear(year);
     const shown = fieldNamesBelow(info);
     const figures = { concurrent: shown.has('concurrentCoverage') || shown.has('itSeatsCoveredConcurrently'), vacancies: shown.has('openVacancies') };
-    return StaffingGap.of(await analytics.staffingGapFor(ctx, { unitCode, year, includeDescendants, asOf }, selectsField(info, 'children'), figures));
+    return StaffingGap.of(await analytics.staffingGapFor(depsOf(ctx), { unitCode, year, includeDescendants, asOf }, selectsField(info, 'children'), figures));
   }
 
   @FieldResolver(() => OrgUnit, { description: 'The unit analysed.' })
   async unit(@Root() gap: StaffingGap, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(ctx, String(gap.result.unit_id)))!;
+    return (await unitById(depsOf(ctx), String(gap.result.unit_id)))!;
   }
 
   @FieldResolver(() => [StaffingGap], { description: 'One per direct child unit existing on the date, each over that child\'s own subtree.' })
   async children(@Root() gap: StaffingGap, @Ctx() ctx: RequestContext): Promise<StaffingGap[]> {
-    return (await analytics.staffingGapChildren(ctx, gap.result)).map(StaffingGap.of);
+    return (await analytics.staffingGapChildren(depsOf(ctx), gap.result)).map(StaffingGap.of);
   }
 }
 
@@ -169,7 +170,7 @@ export class SkillGapResolver {
     @Arg('includeDescendants', () => Boolean, { defaultValue: true, description: 'Include every unit below it that exists on the date.' }) includeDescendants: boolean,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Date to judge assignments and units on; default today.' }) asOf?: string | null,
   ): Promise<SkillGap[]> {
-    const rows = await analytics.skillGapsFor(ctx, { unitCode, includeDescendants, asOf });
+    const rows = await analytics.skillGapsFor(depsOf(ctx), { unitCode, includeDescendants, asOf });
     return rows.map((r) =>
       Object.assign(new SkillGap(), { competencyId: String(r.competency_id), seatsRequiring: r.seats_requiring, seatsMet: r.seats_met, peopleWithSkill: r.people_with_skill, seatsEmpty: r.seats_empty, seatsHeldBelowLevel: r.seats_held_below_level, seatsOneLevelShort: r.seats_one_level_short }),
     );
@@ -177,7 +178,7 @@ export class SkillGapResolver {
 
   @FieldResolver(() => Competency, { description: 'The competency.' })
   async competency(@Root() gap: SkillGap, @Ctx() ctx: RequestContext): Promise<Competency> {
-    return (await competencyById(ctx, gap.competencyId))!;
+    return (await competencyById(depsOf(ctx), gap.competencyId))!;
   }
 }
 
@@ -190,7 +191,7 @@ export class PlacementFitResolver {
     @Arg('includeDescendants', () => Boolean, { defaultValue: true, description: 'Include every unit below it that exists on the date.' }) includeDescendants: boolean,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Date to judge assignments and units on; default today.' }) asOf?: string | null,
   ): Promise<PlacementFit> {
-    const figures = await analytics.placementFitFor(ctx, { unitCode, includeDescendants, asOf });
+    const figures = await analytics.placementFitFor(depsOf(ctx), { unitCode, includeDescendants, asOf });
     return Object.assign(new PlacementFit(), {
       unitId: String(figures.unit_id),
       assignmentsEvaluated: figures.assignments_evaluated,
@@ -200,6 +201,6 @@ export class PlacementFitResolver {
 
   @FieldResolver(() => OrgUnit, { description: 'The unit analysed.' })
   async unit(@Root() fit: PlacementFit, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(ctx, fit.unitId))!;
+    return (await unitById(depsOf(ctx), fit.unitId))!;
   }
 }

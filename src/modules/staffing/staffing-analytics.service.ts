@@ -1,10 +1,10 @@
 import { groupByKey } from '../../graphql/loaders';
-import type { RequestContext } from '../../edge/context';
 import { today } from '../../shared/today';
 import { requireUnitForQuery } from '../org';
 import { placementFitFigures, PlacementFitFigures, skillGapFigures, SkillGapFigures } from './skill-analytics.sql';
 import { staffingGapFiguresFromSummary } from './staffing-gap-summary.sql';
 import { ALL_GAP_FIGURES, GapFigureSet, GapRoots, GapUnit, staffingGapFigures, StaffingGapFigures } from './staffing-gap.sql';
+import type { Deps } from '../../edge/deps';
 
 export interface GapQuery {
   year: number;
@@ -22,8 +22,8 @@ export interface StaffingGapResult extends StaffingGapFigures {
  * The figures for today come from the per-unit summary (staffing-gap-summary.sql.ts), corrected
  * for the few rows whose dates straddle today; any other date is counted on the fly.
  */
-function gapFigures(ctx: RequestContext, roots: GapRoots, query: GapQuery): Promise<StaffingGapFigures[]> {
-  return query.asOf === today() ? staffingGapFiguresFromSummary(ctx.readSql, roots, query) : staffingGapFigures(ctx.readSql, roots, query);
+function gapFigures(deps: Deps, roots: GapRoots, query: GapQuery): Promise<StaffingGapFigures[]> {
+  return query.asOf === today() ? staffingGapFiguresFromSummary(deps.readSql, roots, query) : staffingGapFigures(deps.readSql, roots, query);
 }
 
 /**
@@ -31,28 +31,28 @@ function gapFigures(ctx: RequestContext, roots: GapRoots, query: GapQuery): Prom
  * children in one statement, one pass over the seats, and hands the children to their loader.
  */
 export async function staffingGapFor(
-  ctx: RequestContext,
+  deps: Deps,
   args: { unitCode: string; year: number; includeDescendants: boolean; asOf?: string | null },
   withChildren = false,
   shown: GapFigureSet = ALL_GAP_FIGURES,
 ): Promise<StaffingGapResult> {
-  const unit = await requireUnitForQuery(ctx, args.unitCode);
+  const unit = await requireUnitForQuery(deps, args.unitCode);
   const query: GapQuery = { year: args.year, asOf: args.asOf ?? today(), includeDescendants: args.includeDescendants, figures: shown };
   if (!withChildren || !query.includeDescendants) {
-    const [figures] = await gapFigures(ctx, { kind: 'units', units: [unit] }, query);
+    const [figures] = await gapFigures(deps, { kind: 'units', units: [unit] }, query);
     return { ...figures, query };
   }
-  const rows = await gapFigures(ctx, { kind: 'unitAndChildren', unit }, query);
+  const rows = await gapFigures(deps, { kind: 'unitAndChildren', unit }, query);
   const figures = rows.find((r) => String(r.unit_id) === String(unit.id))!;
-  childrenLoader(ctx, query).prime({ id: String(unit.id), code: unit.code }, rows.filter((r) => r !== figures));
+  childrenLoader(deps, query).prime({ id: String(unit.id), code: unit.code }, rows.filter((r) => r !== figures));
   return { ...figures, query };
 }
 
-function childrenLoader(ctx: RequestContext, query: GapQuery) {
-  return ctx.loaders.get<GapUnit, StaffingGapFigures[]>(
+function childrenLoader(deps: Deps, query: GapQuery) {
+  return deps.loaders.get<GapUnit, StaffingGapFigures[]>(
     `staffingGap.children:${query.year}:${query.asOf}:${JSON.stringify(query.figures)}`,
     async (parents) => {
-      const rows = await gapFigures(ctx, { kind: 'childrenOf', parents }, { ...query, includeDescendants: true });
+      const rows = await gapFigures(deps, { kind: 'childrenOf', parents }, { ...query, includeDescendants: true });
       return groupByKey(parents.map((p) => p.id), rows, (r) => String(r.parent_id));
     },
     (parent) => parent.id,
@@ -63,21 +63,21 @@ function childrenLoader(ctx: RequestContext, query: GapQuery) {
  * One StaffingGap per direct child existing on the date, each over the child's own subtree.
  * Batched: every parent of one tree level is answered by a single statement.
  */
-export async function staffingGapChildren(ctx: RequestContext, parent: StaffingGapResult): Promise<StaffingGapResult[]> {
+export async function staffingGapChildren(deps: Deps, parent: StaffingGapResult): Promise<StaffingGapResult[]> {
   const query: GapQuery = { ...parent.query, includeDescendants: true };
-  const rows = await childrenLoader(ctx, query).load({ id: String(parent.unit_id), code: parent.code });
+  const rows = await childrenLoader(deps, query).load({ id: String(parent.unit_id), code: parent.code });
   return rows.map((figures) => ({ ...figures, query }));
 }
 
-export async function skillGapsFor(ctx: RequestContext, args: { unitCode: string; includeDescendants: boolean; asOf?: string | null }): Promise<SkillGapFigures[]> {
-  const unit = await requireUnitForQuery(ctx, args.unitCode);
-  return skillGapFigures(ctx.readSql, unit.id, args.includeDescendants, args.asOf ?? today());
+export async function skillGapsFor(deps: Deps, args: { unitCode: string; includeDescendants: boolean; asOf?: string | null }): Promise<SkillGapFigures[]> {
+  const unit = await requireUnitForQuery(deps, args.unitCode);
+  return skillGapFigures(deps.readSql, unit.id, args.includeDescendants, args.asOf ?? today());
 }
 
 export async function placementFitFor(
-  ctx: RequestContext,
+  deps: Deps,
   args: { unitCode: string; includeDescendants: boolean; asOf?: string | null },
 ): Promise<PlacementFitFigures & { unit_id: string }> {
-  const unit = await requireUnitForQuery(ctx, args.unitCode);
-  return { ...(await placementFitFigures(ctx.readSql, unit.id, args.includeDescendants, args.asOf ?? today())), unit_id: unit.id };
+  const unit = await requireUnitForQuery(deps, args.unitCode);
+  return { ...(await placementFitFigures(deps.readSql, unit.id, args.includeDescendants, args.asOf ?? today())), unit_id: unit.id };
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BY_ID, pageRequest } from '../../graphql/connection';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { OrgUnit } from '../org';
 import { Person } from '../people';
 import { Assignment } from './assignment.entity';
@@ -21,12 +22,12 @@ export class OrgUnitStaffingResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after?: string | null,
     @Arg('itOnly', () => Boolean, { nullable: true, description: 'Only IT-specialist positions.' }) itOnly?: boolean | null,
   ): Promise<InstanceType<typeof PositionConnection>> {
-    return PositionConnection.from(await positionsOfUnit(ctx, unit, { itOnly: itOnly ?? false }, pageRequest(first, after, BY_ID)));
+    return PositionConnection.from(await positionsOfUnit(depsOf(ctx), unit, { itOnly: itOnly ?? false }, pageRequest(first, after, BY_ID)));
   }
 
   @FieldResolver(() => [EstablishmentQuota], { description: 'Establishment quotas (biên chế) of this unit for a year, one per category set.' })
   quotas(@Root() unit: OrgUnit, @Arg('year', () => Int, { description: 'Calendar year.' }) year: number, @Ctx() ctx: RequestContext): Promise<EstablishmentQuota[]> {
-    return quotasOfUnit(ctx, unit.id, year);
+    return quotasOfUnit(depsOf(ctx), unit.id, year);
   }
 }
 
@@ -39,6 +40,6 @@ export class PersonStaffingResolver {
     @Ctx() ctx: RequestContext,
     @Arg('activeOnly', () => Boolean, { defaultValue: true, description: 'Only assignments active today.' }) activeOnly: boolean,
   ): Promise<Assignment[]> {
-    return assignmentsOfPerson(ctx, person, activeOnly);
+    return assignmentsOfPerson(depsOf(ctx), person, activeOnly);
   }
 }

@@ -4,6 +4,7 @@ import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UserError } from '../../graphql/user-error';
 import type { RequestContext } from '../../edge/context';
+import { depsOf } from '../../edge/context';
 import { OrgUnit, unitById } from '../org';
 import { WorkloadComponent } from './workload-component.entity';
 import * as workload from './workload.service';
@@ -87,7 +88,7 @@ export class WorkloadResolver {
     @Arg('supportShare', () => Float, { defaultValue: 0.15, description: 'Share of time spent on support work, 0 up to 1.' }) supportShare: number,
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Date to judge units and assignments on; default today.' }) asOf?: string | null,
   ): Promise<WorkloadNeed[]> {
-    const rows = await workload.workloadNeed(ctx, { unitCode, includeDescendants, digitisationReduction, availableHoursPerYear, supportShare, asOf });
+    const rows = await workload.workloadNeed(depsOf(ctx), { unitCode, includeDescendants, digitisationReduction, availableHoursPerYear, supportShare, asOf });
     return rows.map((r) =>
       Object.assign(new WorkloadNeed(), {
         ...r,
@@ -103,12 +104,12 @@ export class WorkloadResolver {
     @Ctx() ctx: RequestContext,
     @Arg('includeDescendants', () => Boolean, { defaultValue: true, description: 'Include units below it.' }) includeDescendants: boolean,
   ): Promise<WorkloadComponent[]> {
-    return workload.workloadComponents(ctx, { unitCode, includeDescendants });
+    return workload.workloadComponents(depsOf(ctx), { unitCode, includeDescendants });
   }
 
   @FieldResolver(() => OrgUnit, { description: 'The unit whose work it is.' })
   async unit(@Root() component: WorkloadComponent, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(ctx, component.unit.id))!;
+    return (await unitById(depsOf(ctx), component.unit.id))!;
   }
 
   @Mutation(() => WorkloadComponentPayload, { description: 'Sets a workload component of a unit in your subtree (upsert on unit and name).' })

@@ -2,10 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput, DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { StaffCategory } from '../../graphql/enums';
-import { DomainError, DomainErrors, inputField } from '../../graphql/user-error';
-import type { RequestContext } from '../../edge/context';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { openEndedRefusal, requireUnitForQuery } from '../org';
@@ -14,6 +12,7 @@ import { reductionToMeetQuota, ReductionAnswer, wisnFigures, WisnFigures, WisnPa
 import * as sql from './workload.sql';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
+import type { Deps } from '../../edge/deps';
 
 export interface WorkloadNeedResult extends WisnFigures {
   category: StaffCategory;
@@ -33,12 +32,12 @@ export function checkWisnParameters(p: WisnParameters): void {
 }
 
 export async function workloadNeed(
-  ctx: RequestContext,
+  deps: Deps,
   args: WisnParameters & { unitCode: string; includeDescendants: boolean; asOf?: string | null },
 ): Promise<WorkloadNeedResult[]> {
   checkWisnParameters(args);
-  const unit = await requireUnitForQuery(ctx, args.unitCode);
-  const rows = await sql.workloadByCategory(ctx.readSql, unit.id, args.includeDescendants, args.asOf ?? today());
+  const unit = await requireUnitForQuery(deps, args.unitCode);
+  const rows = await sql.workloadByCategory(deps.readSql, unit.id, args.includeDescendants, args.asOf ?? today());
   return rows.map((row) => {
     const inputs = { digitisableHours: row.digitisable_hours, otherHours: row.other_hours, actualStaff: row.actual_staff };
     return {
@@ -50,10 +49,10 @@ export async function workloadNeed(
   });
 }
 
-export async function workloadComponents(ctx: RequestContext, args: { unitCode: string; includeDescendants: boolean }): Promise<WorkloadComponent[]> {
-  const unit = await requireUnitForQuery(ctx, args.unitCode);
-  const rows = await sql.componentsInScope(ctx.sql, unit.id, args.includeDescendants, today());
-  return rows.map((r) => readModel(ctx.em, WorkloadComponent, r as unknown as Record<string, unknown>));
+export async function workloadComponents(deps: Deps, args: { unitCode: string; includeDescendants: boolean }): Promise<WorkloadComponent[]> {
+  const unit = await requireUnitForQuery(deps, args.unitCode);
+  const rows = await sql.componentsInScope(deps.sql, unit.id, args.includeDescendants, today());
+  return rows.map((r) => readModel(deps.em, WorkloadComponent, r as unknown as Record<string, unknown>));
 }
 
 export interface SetWorkloadComponentCommand {

@@ -5,7 +5,7 @@ import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { fragment, spliced, TRUE_SQL, type SqlFragment } from '../../shared/sql';
 import { AssignmentKind, CompetencySource, Sex } from '../../graphql/enums';
 import { isLocalDate } from '../../graphql/scalars';
-import { DomainError } from '../../graphql/user-error';
+import { DomainError } from '../../shared/domain-error';
 import { CsvSyntaxError, parseCsv } from '../../shared/csv';
 import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
