@@ -323,8 +323,9 @@ export interface CountryLoad {
 
 /**
  * Loads the country, set-based: one INSERT … SELECT from jsonb_to_recordset per tree level of
- * today's map and then of the old tree (parents and successors exist before), one UPDATE for
- * successors an earlier load left unset, one check. Idempotent:
+ * today's map and then of the old tree (parents and successors exist before), and, when some
+ * units were on file already, one UPDATE for successors an earlier load left unset and one
+ * check. Idempotent:
  * existing codes are left alone and successors already set are not written again, so a second
  * run inserts and updates nothing. A unit already on file under a country code but differing
  * from the data (name, kind, parent, GSO code, dates, successor) fails the load: the caller's
@@ -341,11 +342,12 @@ export async function loadCountry(run: SqlRunner, country: Country = buildCountr
   // successors afterwards would write every old unit, and its indexes, a second time).
   let inserted = 0;
   let successorsSet = 0;
+  let unresolved = 0;
   const today = (r: (typeof rows)[number]) => r.valid_to === null;
   const levels = [...new Set(rows.map((r) => `${today(r) ? 0 : 1}:${r.depth}`))].sort();
   for (const level of levels) {
     const batch = rows.filter((r) => `${today(r) ? 0 : 1}:${r.depth}` === level);
-    const result = await run<{ n: number; linked: number }>(
+    const result = await run<{ n: number; linked: number; unresolved: number }>(
       `with added as (
          insert into org_unit (code, name, kind, parent_id, gso_code, valid_from, valid_to, successor_id)
          select r.code, r.name, r.kind, p.id, r.gso_code, r.valid_from, r.valid_to, s.id
@@ -354,13 +356,20 @@ export async function loadCountry(run: SqlRunner, country: Country = buildCountr
          left join org_unit s on s.code = r.successor_code
          order by r.code
          on conflict (code) do nothing
-         returning successor_id)
-       select count(*)::int as n, count(successor_id)::int as linked from added`,
-      [JSON.stringify(batch)],
+         returning code, parent_id, successor_id)
+       select count(*)::int as n, count(a.successor_id)::int as linked,
+              count(*) filter (where (a.parent_id is null and r.parent_code is not null) or (a.successor_id is null and r.successor_code is not null))::int as unresolved
+       from added a join jsonb_to_recordset(?::jsonb) as r(code text, parent_code text, successor_code text) on r.code = a.code`,
+      [JSON.stringify(batch), JSON.stringify(batch)],
     );
     inserted += result[0].n;
     successorsSet += result[0].linked;
+    unresolved += result[0].unresolved;
   }
+  if (unresolved > 0) throw new Error(`${unresolved} units of the country name a parent or successor that is not on file; nothing was loaded`);
+  // Every unit inserted now is the data's row as it stands, its parent and successor resolved
+  // (checked above): nothing on file can differ. Otherwise some were on file already: compare.
+  if (inserted === rows.length) return { units: rows.length, inserted, successorsSet, ms: Date.now() - started };
   const links = JSON.stringify(rows.filter((r) => r.successor_code).map((r) => ({ code: r.code, successor_code: r.successor_code })));
   const [{ n: successorsUpdated }] = await run<{ n: number }>(
     `with linked as (
