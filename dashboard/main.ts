@@ -52,7 +52,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 // decimal, days as whole days, money in triệu/tỷ ₫ with one decimal and the English beside it.
 const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const fmt = (n: number): string => numberFormat.format(n);
-const fmt1 = (n: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(n);
+// Intl prints a small negative (-0.03) as "-0": that is 0.
+const fmt1 = (n: number): string => {
+  const text = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(n);
+  return text === '-0' ? '0' : text;
+};
 /** Axis ticks: exact, since a scale's 0,25 must not read 0,3. */
 const tick = (n: number): string => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(n);
 const pct = (ratio: number): string => `${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio * 100)} %`;

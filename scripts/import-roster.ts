@@ -15,7 +15,7 @@ const HELP = `Usage: WF_TOKEN=TOKEN npm run -s import -- FILE.csv|FILE.xlsx [--u
 Imports a roster of people and their assignments, all rows or none.
 
   WF_TOKEN       bearer token of an HR_OFFICER (own subtree) or ADMIN, e.g.
-                 WF_TOKEN=$(npm run -s token -- --role HR_OFFICER --unit HCM.NHA_BE) npm run -s import -- roster.csv
+                 WF_TOKEN=$(npm run -s token -- --role HR_OFFICER --unit VN.HCM.NHA_BE) npm run -s import -- roster.csv
   --url URL      GraphQL endpoint (default http://localhost:4000/graphql, or $WF_URL)
   --dry-run      check every row and report what would be created; write nothing
   --token TOKEN  the token on the command line instead of WF_TOKEN (older usage): it shows in
@@ -24,7 +24,7 @@ Imports a roster of people and their assignments, all rows or none.
 CSV (UTF-8; Excel's "CSV UTF-8" is fine): a header row with these columns, any order:
   ${COLUMNS}
   and optionally national_id,sex,birth_date
-  unit_code        full dotted code of the unit, e.g. HCM.NHA_BE.PHU_XUAN
+  unit_code        full dotted code of the unit, e.g. VN.HCM.NHA_BE
   full_name        the person's name; rows with the same national_id (or, without one, the same
                    name and birth year) are one person
   birth_year       optional, e.g. 1994

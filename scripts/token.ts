@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 /**
  * Prints a signed access token for local use:
- *   npm run -s token -- --role HR_OFFICER --unit HCM.NHA_BE [--sub alice] [--hours 12]
+ *   npm run -s token -- --role HR_OFFICER --unit VN.HCM.NHA_BE [--sub alice] [--hours 12]
  * It signs with JWT_SECRET, or the development secret the server also uses when JWT_SECRET is unset.
  */
 import { loadConfig } from '../src/config';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const role = option('role') as Role | undefined;
   if (!role || !Object.values(Role).includes(role)) usage(`--role must be one of ${Object.values(Role).join(', ')}`);
   const given = option('unit');
-  // Unit codes are upper-case; `--unit hcm.nha_be` means HCM.NHA_BE, as it does in a query.
+  // Unit codes are upper-case; `--unit vn.hcm.nha_be` means VN.HCM.NHA_BE, as it does in a query.
   const unit = given === undefined ? undefined : canonicalUnitCode(given);
   if (role !== Role.ADMIN && !unit) usage(`a ${role} token needs --unit (the root of its scope)`);
   const hours = Number(option('hours') ?? 12);

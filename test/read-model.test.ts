@@ -13,7 +13,7 @@ describe('readModel', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await seedDemoData(server.orm.em.fork());
-  });
+  }, 180_000);
   afterAll(() => server.close());
 
   it('maps rows of every entity exactly as em.map does', async () => {

@@ -84,7 +84,7 @@ describe('the README tour, top to bottom as written', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await seedIfEmpty(server.orm, createLogger('silent'));
-  });
+  }, 180_000);
   afterAll(() => server.close());
 
   it('names a token command for every GraphQL block', () => {
@@ -137,5 +137,5 @@ describe('the README tour, top to bottom as written', () => {
     }
     expect(failures).toEqual([]);
     expect(ran).toBeGreaterThan(25);
-  });
+  }, 180_000);
 });

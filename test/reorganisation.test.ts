@@ -1,3 +1,5 @@
+import { buildCountry } from '../seeds/country';
+import { AS_OF } from '../seeds/demo-data';
 import { seedIfEmpty } from '../src/app/seed';
 import { Role } from '../src/graphql/enums';
 import { toGlobalId } from '../src/graphql/global-id';
@@ -562,7 +564,10 @@ describe('reorganisation: a merger of two communes, with history that stays true
   });
 });
 
-/** The README's tour of the demo's 2025 reform: Quận 1 dissolved, its wards merged under the city. */
+/**
+ * The README's tour of the demo's 2025 reform: the demo sits on the country's map, its old units
+ * keep the history and today's hold the live state; Quận 1 dissolved, its wards merged under the city.
+ */
 describe('the demo\'s 2025 reform, before and after', () => {
   let server: TestServer;
   let admin: string;
@@ -571,58 +576,93 @@ describe('the demo\'s 2025 reform, before and after', () => {
     server = await startTestServer();
     await seedIfEmpty(server.orm, createLogger('silent'));
     admin = await server.token(Role.ADMIN);
-  });
+  }, 180_000);
   afterAll(() => server.close());
 
   it('gives the README\'s figures on the day before and on the day', async () => {
-    const q = `query($asOf: LocalDate) { staffingGap(unitCode: "HCM", year: 2025, asOf: $asOf) { quota filled children { unit { code } quota filled } } }`;
-    const before = (await server.gql(q, { asOf: '2025-06-30' }, admin)).data.staffingGap;
-    const after = (await server.gql(q, { asOf: '2025-07-01' }, admin)).data.staffingGap;
+    const q = `query($unit: String!, $asOf: LocalDate) { staffingGap(unitCode: $unit, year: 2025, asOf: $asOf) { quota filled children { unit { code } quota filled } } }`;
+    const before = (await server.gql(q, { unit: 'VN.HO_CHI_MINH', asOf: '2025-06-30' }, admin)).data.staffingGap;
+    const after = (await server.gql(q, { unit: 'VN.HCM', asOf: '2025-07-01' }, admin)).data.staffingGap;
     const child = (gap: any, code: string) => gap.children.find((c: any) => c.unit.code === code);
-    expect(child(before, 'HCM.Q1')).toMatchObject({ quota: 38, filled: 32 });
-    expect(child(before, 'HCM.SAI_GON')).toBeUndefined();
-    expect(child(after, 'HCM.Q1')).toBeUndefined();
-    expect(child(after, 'HCM.SAI_GON')).toMatchObject({ quota: 15, filled: 12 });
-    expect(child(after, 'HCM.BEN_THANH')).toMatchObject({ quota: 8, filled: 7 });
-    // What Quận 1 held itself (a 2025 quota of 15, 13 officers) ended with it; the rest is unchanged.
+    expect(child(before, 'VN.HO_CHI_MINH.Q1')).toMatchObject({ quota: 38, filled: 32 });
+    expect(child(after, 'VN.HCM.SAI_GON')).toMatchObject({ quota: 9, filled: 8 });
+    expect(child(after, 'VN.HCM.TAN_DINH')).toMatchObject({ quota: 6, filled: 4 });
+    expect(child(after, 'VN.HCM.BEN_THANH')).toMatchObject({ quota: 8, filled: 7 });
+    // What Quận 1 held itself (a 2025 quota of 15, 13 officers) ended with it; the rest moved whole.
     expect(before.quota - after.quota).toBe(15);
     expect(before.filled - after.filled).toBe(13);
-    for (const code of ['HCM.NHA_BE', 'HCM.SO_TTTT', 'HCM.SO_KHCN', 'HCM.SO_NOI_VU']) expect(child(after, code)).toEqual(child(before, code));
+    const nhaBe = child(before, 'VN.HO_CHI_MINH.NHA_BE');
+    const [xaNhaBe, hiepPhuoc] = [child(after, 'VN.HCM.NHA_BE'), child(after, 'VN.HCM.HIEP_PHUOC')];
+    expect(xaNhaBe.quota + hiepPhuoc.quota).toBe(nhaBe.quota);
+    expect(xaNhaBe.filled + hiepPhuoc.filled).toBe(nhaBe.filled);
+    for (const code of ['SO_TTTT', 'SO_KHCN', 'SO_NOI_VU']) {
+      expect({ ...child(after, `VN.HCM.${code}`), unit: null }).toEqual({ ...child(before, `VN.HO_CHI_MINH.${code}`), unit: null });
+    }
   });
 
   it('links the old wards to the new ones, and lets the old office read its successor', async () => {
     const res = await server.gql(
-      `{ saiGon: orgUnit(code: "HCM.SAI_GON") { validFrom predecessors { code validTo } }
-         q1: orgUnit(code: "HCM.Q1") { validTo successor { code } children(includeEnded: true) { edges { node { code successor { code } } } } } }`,
+      `{ saiGon: orgUnit(code: "VN.HCM.SAI_GON") { validFrom predecessors { code validTo } }
+         q1: orgUnit(code: "VN.HO_CHI_MINH.Q1") { validTo successor { code } children(includeEnded: true) { edges { node { code successor { code } } } } } }`,
       {},
       admin,
     );
-    expect(res.data).toEqual({
-      saiGon: { validFrom: '2025-07-01', predecessors: [{ code: 'HCM.Q1.BEN_NGHE', validTo: '2025-06-30' }, { code: 'HCM.Q1.DA_KAO', validTo: '2025-06-30' }] },
-      q1: {
-        validTo: '2025-06-30',
-        successor: null,
-        children: { edges: [
-          { node: { code: 'HCM.Q1.BEN_NGHE', successor: { code: 'HCM.SAI_GON' } } },
-          { node: { code: 'HCM.Q1.BEN_THANH', successor: { code: 'HCM.BEN_THANH' } } },
-          { node: { code: 'HCM.Q1.DA_KAO', successor: { code: 'HCM.SAI_GON' } } },
-        ] },
-      },
+    expect(res.data.saiGon).toEqual({ validFrom: '2025-07-01', predecessors: [{ code: 'VN.HO_CHI_MINH.Q1.BEN_NGHE', validTo: '2025-06-30' }] });
+    expect(res.data.q1).toMatchObject({ validTo: '2025-06-30', successor: null });
+    const successors = Object.fromEntries(res.data.q1.children.edges.map((e: any) => [e.node.code, e.node.successor.code]));
+    expect(successors).toMatchObject({
+      'VN.HO_CHI_MINH.Q1.BEN_NGHE': 'VN.HCM.SAI_GON',
+      'VN.HO_CHI_MINH.Q1.BEN_THANH': 'VN.HCM.BEN_THANH',
+      'VN.HO_CHI_MINH.Q1.DA_KAO': 'VN.HCM.TAN_DINH',
     });
-    const hr = await server.token(Role.HR_OFFICER, 'HCM.Q1.BEN_NGHE');
-    const me = await server.gql(`{ me { scopeUnitCodes } staffingGap(unitCode: "HCM.SAI_GON", year: 2025, asOf: "2025-07-01") { quota filled } }`, {}, hr);
-    expect(me.data).toEqual({ me: { scopeUnitCodes: ['HCM.Q1.BEN_NGHE', 'HCM.SAI_GON'] }, staffingGap: { quota: 15, filled: 12 } });
+    const hr = await server.token(Role.HR_OFFICER, 'VN.HO_CHI_MINH.Q1.BEN_NGHE');
+    const me = await server.gql(`{ me { scopeUnitCodes } staffingGap(unitCode: "VN.HCM.SAI_GON", year: 2025, asOf: "2025-07-01") { quota filled } }`, {}, hr);
+    expect(me.data).toEqual({ me: { scopeUnitCodes: ['VN.HO_CHI_MINH.Q1.BEN_NGHE', 'VN.HCM.SAI_GON'] }, staffingGap: { quota: 9, filled: 8 } });
     const audit = await server.sql<{ operation: string; unit_code: string }>(`select operation, unit_code from audit_event where subject = 'demo-seed' order by id`);
-    expect(audit).toEqual([
-      { operation: 'reorganizeUnits', unit_code: 'HCM.SAI_GON' },
-      { operation: 'reorganizeUnits', unit_code: 'HCM.BEN_THANH' },
-      { operation: 'dissolveOrgUnit', unit_code: 'HCM.Q1' },
-    ]);
-    // The district's own posts ended the day before; nothing of it is live after.
-    const [live] = await server.sql<{ n: number }>(
-      `select count(*)::int as n from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-       where u.code like 'HCM.Q1%' and (a.end_date is null or a.end_date >= '2025-07-01')`,
+    expect(audit.map((e) => e.operation)).toEqual(Array(14).fill('moveIntoSuccessor'));
+    expect(audit.map((e) => e.unit_code)).toEqual(expect.arrayContaining(['VN.HCM.NHA_BE', 'VN.HCM.HIEP_PHUOC', 'VN.HCM.SAI_GON', 'VN.HCM.TAN_DINH', 'VN.BNH.TU_SON', 'VN.HCM.SO_TTTT']));
+    // Nothing of the old units is live after the reform: their assignments and vacancies moved or ended.
+    const [live] = await server.sql<{ assignments: number; vacancies: number }>(
+      `select (select count(*)::int from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
+                where u.valid_to is not null and (a.end_date is null or a.end_date >= '2025-07-01')) as assignments,
+              (select count(*)::int from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
+                where u.valid_to is not null and (v.opened_on >= '2025-07-01' or coalesce(v.closed_on, v.filled_on) >= '2025-07-01'
+                      or v.status in ('OPEN', 'INTERVIEWING', 'OFFERED'))) as vacancies`,
     );
-    expect(live.n).toBe(0);
+    expect(live).toEqual({ assignments: 0, vacancies: 0 });
+  });
+
+  it('keeps the live state on today\'s real units, and the history on the old ones, closed on 2025-06-30 with successors', async () => {
+    const country = new Map(buildCountry().units.map((u) => [u.code, u]));
+    const held = await server.sql<{ code: string; kind: string; gso_code: string | null; valid_from: string | null; valid_to: string | null; parent: string }>(
+      `select distinct u.code, u.kind, u.gso_code, u.valid_from::text, u.valid_to::text, pu.code as parent
+       from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id join org_unit pu on pu.id = u.parent_id
+       where a.end_date is null or a.end_date >= ?::date order by u.code`,
+      [AS_OF],
+    );
+    expect(held.length).toBeGreaterThan(10);
+    for (const u of held) {
+      expect({ code: u.code, validFrom: u.valid_from, validTo: u.valid_to }).toEqual({ code: u.code, validFrom: '2025-07-01', validTo: null });
+      if (u.kind === 'DEPARTMENT' || u.kind === 'PUBLIC_SERVICE_UNIT') {
+        expect(['VN.HCM', 'VN.BNH', 'VN.HCM.SO_TTTT']).toContain(u.parent);
+      } else {
+        // A commune or ward of today's map, with the GSO code the package gives it.
+        expect(u.gso_code).toMatch(/^[0-9]{5}$/);
+        expect(u.gso_code).toBe(country.get(u.code)?.gsoCode);
+      }
+    }
+    expect(held.map((u) => u.code)).toEqual(expect.arrayContaining(['VN.HCM.NHA_BE', 'VN.HCM.HIEP_PHUOC', 'VN.BNH.TU_SON', 'VN.HCM.SO_TTTT.TT_CDS']));
+    const old = await server.sql<{ code: string; kind: string; valid_to: string | null; successor: string | null }>(
+      `select distinct u.code, u.kind, u.valid_to::text, s.code as successor
+       from position p join org_unit u on u.id = p.unit_id left join org_unit s on s.id = u.successor_id
+       where u.valid_from is distinct from '2025-07-01' order by u.code`,
+    );
+    expect(old.length).toBeGreaterThan(20);
+    for (const u of old) {
+      expect({ code: u.code, validTo: u.valid_to }).toEqual({ code: u.code, validTo: '2025-06-30' });
+      // Districts were abolished (no successor on the map); every commune, ward and department has one.
+      if (u.kind !== 'DISTRICT') expect({ code: u.code, successor: u.successor }).toEqual({ code: u.code, successor: expect.stringMatching(/^VN\.(HCM|BNH)\./) });
+      if (country.has(u.code)) expect(u.successor).toBe(country.get(u.code)!.successorCode);
+    }
   });
 });

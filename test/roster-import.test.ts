@@ -102,7 +102,7 @@ describe('the sample rosters', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await seedIfEmpty(server.orm, createLogger('silent'));
-  });
+  }, 180_000);
   afterAll(() => server.close());
 
   it('say the same in CSV and XLSX, and import cleanly into the demo city', async () => {

@@ -215,7 +215,7 @@ describe('the demo city satisfies the vacancy rule after seeding', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await seedIfEmpty(server.orm, createLogger('silent'));
-  });
+  }, 180_000);
   afterAll(() => server.close());
 
   it('has no position with more live vacancies than free seats today', async () => {

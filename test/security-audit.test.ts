@@ -49,7 +49,7 @@ describe('the query-limits walk', () => {
   });
 
   it('counts a page size however it arrives', () => {
-    const people = (first: string) => `people(unitCode: "HCM", ${first}) { edges { node { id } } }`;
+    const people = (first: string) => `people(unitCode: "VN.HCM", ${first}) { edges { node { id } } }`;
     // people, its edges and their nodes: one object each per item of the page.
     expect(measureText(`{ ${people('first: 100')} }`).cost).toBe(300);
     expect(measureText(`query($n: Int) { ${people('first: $n')} }`, { n: 70 }).cost).toBe(210);
@@ -79,8 +79,8 @@ describe('security audit fixes over HTTP', () => {
     reference = await startServerOn(url, { COMPILED_EXECUTION: 'false' }, async () => {});
     production = await startServerOn(url, { NODE_ENV: 'production' }, async () => {});
     admin = await server.token(Role.ADMIN);
-    hr = await server.token(Role.HR_OFFICER, 'HCM');
-  });
+    hr = await server.token(Role.HR_OFFICER, 'VN.HCM');
+  }, 180_000);
   afterAll(async () => {
     await production.close();
     await reference.close();
@@ -122,7 +122,7 @@ describe('security audit fixes over HTTP', () => {
       const anonymous = await production.gql(introspection, {});
       expect(anonymous.status).toBe(401);
       expect(anonymous.data).toBeUndefined();
-      const withToken = await production.gql(introspection, {}, await production.token(Role.ANALYST, 'HCM'));
+      const withToken = await production.gql(introspection, {}, await production.token(Role.ANALYST, 'VN.HCM'));
       expect(withToken.errors).toBeUndefined();
       expect(withToken.data.__schema.queryType.name).toBe('Query');
     });
@@ -140,14 +140,14 @@ describe('security audit fixes over HTTP', () => {
       const prod = await production.gql(typo, {}, await production.token(Role.ADMIN));
       expect(errorCode(prod)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(prod.errors![0].message).not.toMatch(/Did you mean/);
-      const enumTypo = await production.gql('{ positions(unitCode: "HCM", first: 1) { edges { node { roleFamily } } } vacancies(unitCode: "HCM", status: [OPNE]) { totalCount } }', {}, await production.token(Role.ADMIN));
+      const enumTypo = await production.gql('{ positions(unitCode: "VN.HCM", first: 1) { edges { node { roleFamily } } } vacancies(unitCode: "VN.HCM", status: [OPNE]) { totalCount } }', {}, await production.token(Role.ADMIN));
       expect(enumTypo.errors![0].message).not.toMatch(/Did you mean|OPEN/);
     });
   });
 
   describe('3. the object limit counts variable defaults', () => {
     it('refuses 28 aliases of a list whose page size is a variable defaulting to 100', async () => {
-      const aliased = Array.from({ length: 28 }, (_, i) => `a${i}: people(unitCode: "HCM", first: $n) { edges { node { fullName assignments { position { assignments { person { fullName } } } } } } }`).join(' ');
+      const aliased = Array.from({ length: 28 }, (_, i) => `a${i}: people(unitCode: "VN.HCM", first: $n) { edges { node { fullName assignments { position { assignments { person { fullName } } } } } } }`).join(' ');
       const res = await server.gql(`query($n: Int = 100) { ${aliased} }`, {}, admin);
       expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
       expect(res.statements).toBe(0);
@@ -173,14 +173,14 @@ describe('security audit fixes over HTTP', () => {
   describe('5. forged cursors', () => {
     const forged = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
     const lists: Array<{ name: string; query: string; token: () => string }> = [
-      { name: 'people', query: 'query($after: String) { people(unitCode: "HCM", after: $after) { totalCount } }', token: () => hr },
-      { name: 'vacancies(longestOpenFirst)', query: 'query($after: String) { vacancies(unitCode: "HCM", longestOpenFirst: true, after: $after) { totalCount } }', token: () => hr },
-      { name: 'vacancies', query: 'query($after: String) { vacancies(unitCode: "HCM", after: $after) { totalCount } }', token: () => hr },
+      { name: 'people', query: 'query($after: String) { people(unitCode: "VN.HCM", after: $after) { totalCount } }', token: () => hr },
+      { name: 'vacancies(longestOpenFirst)', query: 'query($after: String) { vacancies(unitCode: "VN.HCM", longestOpenFirst: true, after: $after) { totalCount } }', token: () => hr },
+      { name: 'vacancies', query: 'query($after: String) { vacancies(unitCode: "VN.HCM", after: $after) { totalCount } }', token: () => hr },
       { name: 'auditEvents', query: 'query($after: String) { auditEvents(after: $after) { totalCount } }', token: () => admin },
       { name: 'orgUnits', query: 'query($after: String) { orgUnits(after: $after) { totalCount } }', token: () => admin },
-      { name: 'positions', query: 'query($after: String) { positions(unitCode: "HCM", after: $after) { totalCount } }', token: () => admin },
+      { name: 'positions', query: 'query($after: String) { positions(unitCode: "VN.HCM", after: $after) { totalCount } }', token: () => admin },
       { name: 'policyScenarios', query: 'query($after: String) { policyScenarios(after: $after) { totalCount } }', token: () => admin },
-      { name: 'OrgUnit.children', query: 'query($after: String) { orgUnit(code: "HCM") { children(after: $after) { totalCount } } }', token: () => admin },
+      { name: 'OrgUnit.children', query: 'query($after: String) { orgUnit(code: "VN.HCM") { children(after: $after) { totalCount } } }', token: () => admin },
     ];
     const garbage = [
       forged('c1:garbage'), forged('c1:'), forged('c1:["2026-01-01"'), forged('c1:["x","y"]'), forged('c1:-1'), forged('c1:99999999999999999999999'),
@@ -195,16 +195,16 @@ describe('security audit fixes over HTTP', () => {
     });
 
     it('keeps paging with the cursors it issues', async () => {
-      const first = await server.gql('{ vacancies(unitCode: "HCM", longestOpenFirst: true, first: 2) { edges { node { id openedOn } } pageInfo { endCursor hasNextPage } } }', {}, hr);
+      const first = await server.gql('{ vacancies(unitCode: "VN.HCM", longestOpenFirst: true, first: 2) { edges { node { id openedOn } } pageInfo { endCursor hasNextPage } } }', {}, hr);
       expect(first.data.vacancies.pageInfo.hasNextPage).toBe(true);
-      const next = await server.gql('query($after: String) { vacancies(unitCode: "HCM", longestOpenFirst: true, first: 2, after: $after) { edges { node { id openedOn } } } }', { after: first.data.vacancies.pageInfo.endCursor }, hr);
+      const next = await server.gql('query($after: String) { vacancies(unitCode: "VN.HCM", longestOpenFirst: true, first: 2, after: $after) { edges { node { id openedOn } } } }', { after: first.data.vacancies.pageInfo.endCursor }, hr);
       expect(next.errors).toBeUndefined();
       const last = first.data.vacancies.edges[1].node;
       expect(next.data.vacancies.edges[0].node.openedOn >= last.openedOn).toBe(true);
       expect(next.data.vacancies.edges.map((e: any) => e.node.id)).not.toContain(last.id);
       // A cursor of one list is refused by a list sorted another way.
       const byCode = await server.gql('{ orgUnits(first: 1) { pageInfo { endCursor } } }', {}, admin);
-      const misused = await server.gql('query($after: String) { people(unitCode: "HCM", after: $after) { totalCount } }', { after: byCode.data.orgUnits.pageInfo.endCursor }, hr);
+      const misused = await server.gql('query($after: String) { people(unitCode: "VN.HCM", after: $after) { totalCount } }', { after: byCode.data.orgUnits.pageInfo.endCursor }, hr);
       expect(errorCode(misused)).toBe('BAD_USER_INPUT');
     });
   });
@@ -225,7 +225,7 @@ describe('security audit fixes over HTTP', () => {
   });
 
   describe('7. echoed input is capped', () => {
-    const huge = `HCM.${'X'.repeat(900_000)}`;
+    const huge = `VN.HCM.${'X'.repeat(900_000)}`;
     it('cuts a 900 KB unit code in NOT_FOUND to 80 characters and "…"', async () => {
       const res = await server.gql('query($code: String!) { staffingGap(unitCode: $code, year: 2026) { gap } }', { code: huge }, admin);
       expect(errorCode(res)).toBe('NOT_FOUND');
@@ -241,7 +241,7 @@ describe('security audit fixes over HTTP', () => {
       );
       const userError = quota.data?.setEstablishmentQuota.userErrors[0] ?? quota.errors?.[0];
       expect(userError.message.length).toBeLessThan(200);
-      const coercion = await server.gql('query($year: Int!) { staffingGap(unitCode: "HCM", year: $year) { gap } }', { year: huge }, admin);
+      const coercion = await server.gql('query($year: Int!) { staffingGap(unitCode: "VN.HCM", year: $year) { gap } }', { year: huge }, admin);
       expect(errorCode(coercion)).toBe('BAD_USER_INPUT');
       expect(coercion.errors![0].message.length).toBeLessThanOrEqual(501);
     });

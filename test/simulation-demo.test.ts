@@ -20,10 +20,10 @@ describe('policy simulation on the demo data', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await seedIfEmpty(server.orm, createLogger('silent'));
-    policymaker = await server.token(Role.POLICYMAKER, 'HCM');
+    policymaker = await server.token(Role.POLICYMAKER, 'VN.HCM');
     const [pkg] = await server.sql<{ id: string }>(`select id from incentive_package where legal_basis = 'Decree 179/2025/NĐ-CP'`);
     decree179 = toGlobalId('IncentivePackage', pkg.id);
-  });
+  }, 180_000);
   afterAll(() => server.close());
 
   const OUTCOME = 'expectedHires expectedHiresLow expectedHiresHigh method expectedFillRate averagePayRatio annualIncentiveCost';
@@ -37,7 +37,7 @@ describe('policy simulation on the demo data', () => {
         deltaExpectedHires costPerAdditionalHire
         byUnit { unit { code name } vacanciesConsidered baseline { expectedHires annualIncentiveCost } scenario { expectedHires annualIncentiveCost } deltaExpectedHires costPerAdditionalHire }
       } }`,
-      { input: { unitCode: 'HCM', asOf: AS_OF, changes: { incentivePackageId: decree179, monthlyAllowanceDelta: 2_000_000 } } },
+      { input: { unitCode: 'VN.HCM', asOf: AS_OF, changes: { incentivePackageId: decree179, monthlyAllowanceDelta: 2_000_000 } } },
       policymaker,
     );
     expect(res.errors).toBeUndefined();
@@ -55,7 +55,7 @@ describe('policy simulation on the demo data', () => {
 
     const curve = await server.gql(
       `query($input: SimulatePolicyInput!) { policyCurve(input: $input, steps: 5) { fraction expectedHires annualIncentiveCost } }`,
-      { input: { unitCode: 'HCM', asOf: AS_OF, changes: { incentivePackageId: decree179, monthlyAllowanceDelta: 2_000_000 } } },
+      { input: { unitCode: 'VN.HCM', asOf: AS_OF, changes: { incentivePackageId: decree179, monthlyAllowanceDelta: 2_000_000 } } },
       policymaker,
     );
     expect(curve.errors).toBeUndefined();
@@ -87,14 +87,14 @@ describe('policy simulation on the demo data', () => {
     );
     const inScope = (unitId: string) => {
       const u = unitOf.get(String(unitId))!;
-      return (u.code === 'HCM' || (u.code.startsWith('HCM.') && live(u)));
+      return (u.code === 'VN.HCM' || (u.code.startsWith('VN.HCM.') && live(u)));
     };
     const model = fitAcceptanceModel(offers.filter((o) => inScope(o.unit_id) && (o.status === 'ACCEPTED' || o.status === 'DECLINED') && o.pay_ratio !== null).map((o) => ({ payRatio: o.pay_ratio, accepted: o.status === 'ACCEPTED' })));
     const p = (r: number) => 1 / (1 + Math.exp(-(model.intercept + model.slope * Math.log(r))));
     let n = 0, hiresB = 0, hiresS = 0, costB = 0, costS = 0;
     for (const v of vacancies) {
       if (!['OPEN', 'INTERVIEWING', 'OFFERED'].includes(v.status) || v.role_family === 'GENERAL_ADMINISTRATION' || !inScope(v.unit_id)) continue;
-      const m = median(v.role_family, v.seniority, unitOf.get(String(v.unit_id))!.code.split('.')[0]);
+      const m = median(v.role_family, v.seniority, unitOf.get(String(v.unit_id))!.code.split('.')[1]);
       if (m === null) continue;
       const k = v.incentive_package_id ? packages.get(String(v.incentive_package_id)) : null;
       const counts = k && k.valid_from <= date && (k.valid_to === null || k.valid_to >= date) && k.f.includes(v.role_family);
@@ -111,7 +111,7 @@ describe('policy simulation on the demo data', () => {
     }
     const res = await server.gql(
       `query($input: SimulatePolicyInput!) { simulatePolicy(input: $input) { vacanciesConsidered model { intercept slope fittedOn } baseline { expectedHires annualIncentiveCost } scenario { expectedHires annualIncentiveCost } } }`,
-      { input: { unitCode: 'HCM', asOf: AS_OF, changes: { incentivePackageId: decree179, monthlyAllowanceDelta: 2_000_000 } } },
+      { input: { unitCode: 'VN.HCM', asOf: AS_OF, changes: { incentivePackageId: decree179, monthlyAllowanceDelta: 2_000_000 } } },
       policymaker,
     );
     const sim = res.data.simulatePolicy;

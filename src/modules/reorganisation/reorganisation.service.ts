@@ -178,3 +178,56 @@ export async function dissolveOrgUnit(em: EntityManager, viewer: Viewer, input: 
   recordAudit(em, viewer, { operation: 'dissolveOrgUnit', unitCode: code, targetId: orgUnit.globalId, changes: input });
   return orgUnit;
 }
+
+export interface MoveIntoSuccessorCommand {
+  successorCode: string;
+  predecessorCodes: string[];
+  effectiveOn: string;
+}
+
+/**
+ * The second half of reorganizeUnits, for a reform whose units are already on file: the
+ * successor begins on effectiveOn and each predecessor ended the day before (as a map loaded
+ * with its history records them, seeds/country.ts). Moves what the predecessors hold into the
+ * successor by the same rules and the same statements as reorganizeUnits (positions recreated,
+ * assignments active on the date ended and restarted, vacancies live on the date moved, quotas
+ * summed from the date's year, workload, recording offices), and touches no unit: their dates
+ * and successors are the map's. A predecessor may have no successor on file (a district the
+ * reform abolished, whose own staff the successor takes). Anything else is a userError and
+ * nothing changes. One audit event.
+ */
+export async function moveIntoSuccessor(em: EntityManager, viewer: Viewer, input: MoveIntoSuccessorCommand): Promise<ReorganisationResult> {
+  assertRole(viewer, 'moveIntoSuccessor', Role.ADMIN);
+  const effectiveOn = input.effectiveOn;
+  checkEffectiveOn(effectiveOn, inputField('effectiveOn'));
+  const before = dayBefore(effectiveOn);
+  const successorCode = input.successorCode?.trim() ?? '';
+  const codes = (input.predecessorCodes ?? []).map((c) => c.trim());
+  if (codes.length === 0 || codes.length > MAX_MERGED_UNITS) {
+    throw new DomainError('BAD_USER_INPUT', `predecessorCodes names 1 to ${MAX_MERGED_UNITS} units`, inputField('predecessorCodes'));
+  }
+  if (new Set(codes).size !== codes.length) throw new DomainError('BAD_USER_INPUT', 'predecessorCodes lists a unit twice', inputField('predecessorCodes'));
+  const run = sqlRunnerFor(em);
+  const units = await sql.lockUnits(run, codes, successorCode);
+  const successor = units.find((u) => u.code === successorCode);
+  if (!successor) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(successorCode)}`, inputField('successorCode'));
+  if (successor.valid_from !== effectiveOn || successor.valid_to !== null) {
+    throw new DomainError('INVALID_STATE', `${echo(successorCode)} does not begin on ${effectiveOn}, or has ended`, inputField('successorCode'));
+  }
+  const problems: DomainError[] = [];
+  const predecessors = codes.map((code, i) => {
+    const unit = units.find((u) => u.code === code);
+    const at = inputField('predecessorCodes', String(i));
+    if (!unit) problems.push(new DomainError('NOT_FOUND', `No org unit has the code ${echo(code)}`, at));
+    else if (unit.valid_to !== before) problems.push(new DomainError('INVALID_STATE', `${echo(code)} does not end on ${before}, the day before ${effectiveOn}`, at));
+    else if (unit.successor_id !== null && String(unit.successor_id) !== String(successor.id)) problems.push(new DomainError('INVALID_STATE', `${echo(code)} has another successor`, at));
+    return unit;
+  });
+  if (problems.length) throw new DomainErrors(problems);
+  const ids = predecessors.map((u) => String(u!.id));
+  const counts = await sql.moveIntoUnit(run, { newUnitId: String(successor.id), liveUnitIds: ids, mergedUnitIds: ids, effectiveOn, dayBefore: before });
+  const [row] = await orgUnitsByIds(run, [String(successor.id)]);
+  const orgUnit = em.map(OrgUnit, row as unknown as Record<string, unknown>);
+  recordAudit(em, viewer, { operation: 'moveIntoSuccessor', unitCode: successorCode, targetId: orgUnit.globalId, changes: { ...input, counts } });
+  return { orgUnit, positionsMoved: counts.positionsMoved, assignmentsMoved: counts.assignmentsMoved, vacanciesMoved: counts.vacanciesMoved };
+}

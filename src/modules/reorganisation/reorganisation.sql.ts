@@ -134,14 +134,20 @@ export async function moveIntoUnit(
     );
     assignmentsMoved = assignmentsRestarted + later.n;
 
-    // Live vacancies follow their position (their applications and offers follow them); the move
-    // is recorded so that figures asked as of an earlier day find them where they were.
+    // Vacancies still live on the date follow their position (their applications and offers
+    // follow them), the move recorded so that figures asked as of an earlier day find them where
+    // they were: those live now, and, when the reform is recorded after its date, those filled or
+    // closed since. One opened on or after the date belongs to the new unit outright, like an
+    // assignment that begins then.
+    const on = fragment('?::date', effectiveOn);
     const [vacancies] = await runQuery<{ n: number }>(
       spliced`with moved as (update vacancy v set position_id = m.new_id from ${MAP}
-                      where v.position_id = m.old_id and ${liveVacancySql('v')} returning v.id, m.old_id, m.new_id),
+                      where v.position_id = m.old_id
+                        and (${liveVacancySql('v')} or coalesce(v.closed_on, v.filled_on) >= ${on} or v.opened_on >= ${on})
+                      returning v.id, v.opened_on, m.old_id, m.new_id),
             logged as (insert into vacancy_move (vacancy_id, from_position_id, to_position_id, effective_on)
-                       select id, old_id, new_id, ${fragment('?::date', effectiveOn)} from moved returning 1)
-       select count(*)::int as n from logged`,
+                       select id, old_id, new_id, ${on} from moved where opened_on < ${on} returning 1)
+       select (select count(*)::int from moved) as n, (select count(*)::int from logged) as logged`,
     );
     vacanciesMoved = vacancies.n;
   }
