@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
 import { DocumentNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValueNode } from 'graphql';
 import type { LaneSettings } from '../config';
+import { today } from '../shared/today';
 import type { RequestContext } from '../edge/context';
 
 /**
@@ -20,7 +21,8 @@ export const OVERLOADED_RETRY_AFTER_SECONDS = 2;
 /**
  * Root fields whose work grows with the subtree or the candidate pool (set-based SQL over a
  * province, an optimiser, a simulation). staffingGap counts only over descendants (its
- * default): of one unit alone it is a short read.
+ * default) on a date other than today: of one unit alone, or as of today (from its summary), it
+ * is a short read.
  */
 export const COSTLY_ROOT_FIELDS = new Set([
   'staffingGap', 'skillGaps', 'placementFit', 'placementPlan', 'matchCandidates', 'recruitmentFunnel',
@@ -127,6 +129,17 @@ function booleanValue(node: ValueNode | undefined, variables: Record<string, unk
   return undefined;
 }
 
+/** Whether an `asOf` argument leaves the date at today: absent, null, or today's date (literal or variable). */
+function asOfIsToday(node: ValueNode | undefined, operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
+  if (!node || node.kind === Kind.NULL) return true;
+  if (node.kind === Kind.STRING) return node.value === today();
+  if (node.kind !== Kind.VARIABLE) return false;
+  const name = node.name.value;
+  if (name in variables) return variables[name] === null || variables[name] === undefined || variables[name] === today();
+  const fallback = operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue;
+  return fallback ? asOfIsToday(fallback, operation, variables) : true;
+}
+
 /** Whether the operation's root selection (fragments followed) holds a costly field. */
 export function asksForCostlyWork(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
   const fragments = new Map<string, SelectionSetNode>();
@@ -141,7 +154,9 @@ export function asksForCostlyWork(document: DocumentNode, operation: OperationDe
         if (!COSTLY_ROOT_FIELDS.has(name)) return false;
         if (name !== 'staffingGap') return true;
         const includeDescendants = selection.arguments?.find((a) => a.name.value === 'includeDescendants');
-        return booleanValue(includeDescendants?.value, variables) !== false;
+        if (booleanValue(includeDescendants?.value, variables) === false) return false;
+        // As of today it reads the summary its triggers keep (a few thousand rows at the nation).
+        return !asOfIsToday(selection.arguments?.find((a) => a.name.value === 'asOf')?.value, operation, variables);
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) return walk(selection.selectionSet);
       const name = selection.name.value;
