@@ -6,6 +6,7 @@ import { Migration20261127000000_reorganisation } from './Migration2026112700000
 import { Migration20261202000000_org_unit_gso_code } from './Migration20261202000000_org_unit_gso_code';
 import { Migration20261202000000_retirement_date } from './Migration20261202000000_retirement_date';
 import { Migration20261203000000_records_stay_true } from './Migration20261203000000_records_stay_true';
+import { Migration20261205000000_forecast_cohort } from './Migration20261205000000_forecast_cohort';
 
 /**
  * Migrations in the order they run. Committed migrations are never edited; a change is a new
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000000_org_unit_gso_code', class: Migration20261202000000_org_unit_gso_code },
   { name: 'Migration20261202000000_retirement_date', class: Migration20261202000000_retirement_date },
   { name: 'Migration20261203000000_records_stay_true', class: Migration20261203000000_records_stay_true },
+  { name: 'Migration20261205000000_forecast_cohort', class: Migration20261205000000_forecast_cohort },
 ];
