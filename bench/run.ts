@@ -509,10 +509,10 @@ async function main(): Promise<void> {
     console.log(`\nworkforce-graph bench, ${scaleName} scale, ${new Date().toISOString().slice(0, 10)}: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB; ours on Node ${machine.node}, PostGraphile on Node ${machine.peerNode}; pool ${POOL_SIZE}, one process each`);
     console.log(`dataset: ${national.people.toLocaleString('en')} people, ${national.communes.toLocaleString('en')} communes, ${national.vacancies.toLocaleString('en')} vacancies, ${national.applications.toLocaleString('en')} applications (loaded in ${loadSeconds.toFixed(0)} s)`);
     const pad = (v: unknown, n: number) => String(v ?? '—').padStart(n);
-    console.log(`${'case'.padEnd(22)}${pad('rps', 9)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('SQL', 5)}  ${'peer rps'.padStart(9)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('ratio', 7)}  clients      note`);
+    console.log(`${'case'.padEnd(27)}${pad('rps', 9)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('SQL', 5)}  ${'peer rps'.padStart(9)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('ratio', 7)}  clients      note`);
     for (const c of cases) {
       console.log(
-        `${c.name.padEnd(22)}${pad(c.ours.rps, 9)}${pad(c.ours.p50_ms, 10)}${pad(c.ours.p95_ms, 10)}${pad(Number.isNaN(c.statements) ? '—' : c.statements, 5)}  ${pad(c.peer?.rps, 9)}${pad(c.peer?.p50_ms, 10)}${pad(c.peer?.p95_ms, 10)}${pad(c.ratio, 7)}  ${c.clients.padEnd(12)} ${c.note}`,
+        `${c.name.padEnd(27)}${pad(c.ours.rps, 9)}${pad(c.ours.p50_ms, 10)}${pad(c.ours.p95_ms, 10)}${pad(Number.isNaN(c.statements) ? '—' : c.statements, 5)}  ${pad(c.peer?.rps, 9)}${pad(c.peer?.p50_ms, 10)}${pad(c.peer?.p95_ms, 10)}${pad(c.ratio, 7)}  ${c.clients.padEnd(12)} ${c.note}`,
       );
     }
     console.log(`peers: ${cases.filter((c) => c.peer).map((c) => `${c.name}: ${c.peer!.name}`).join('; ')}`);

@@ -73,6 +73,22 @@ const SCALE_UNIT = `(u.path <@ '${NATION_CODE}' and u.code <> '${NATION_CODE}' a
 /** Of those, the units the dataset is on: every one of them holds positions. */
 const DATA_UNIT = `(${SCALE_UNIT} and exists (select 1 from position dp where dp.unit_id = u.id))`;
 
+/**
+ * A civil servant's sex and birth date, from the person's number `key` and the current year
+ * (bound as a parameter): half women, and an age this year of 22 up to the statutory retirement
+ * age in force (men 61, women 57 in 2026), as the sum of two uniform spreads of 25 (21) and 16
+ * years, so that the pyramid rises from 22 to the late thirties, stays level to the late
+ * forties and thins out towards retirement: fewer at both ends, as in a real civil service, and
+ * a forecast that sees some retirements every year rather than a wall of them.
+ */
+function bornLateral(key: string): string {
+  return `cross join lateral (select case when abs(hashtext('sex' || ${key})) % 2 = 0 then 'FEMALE' else 'MALE' end as sex) born_sex
+     cross join lateral (select ?::int - 22 - abs(hashtext('age' || ${key})) % (case born_sex.sex when 'MALE' then 25 else 21 end)
+                                - abs(hashtext('ag2' || ${key})) % 16 as birth_year) born_year
+     cross join lateral (select born_sex.sex, born_year.birth_year,
+                                make_date(born_year.birth_year, 1 + abs(hashtext('bm' || ${key})) % 12, 1 + abs(hashtext('bd' || ${key})) % 28) as birth_date) b`;
+}
+
 export function scaledCounts(people: number): { communes: number; departments: number; vacancies: number; candidates: number; candidatesWithCompetencies: number; applications: number } {
   const f = people / FULL_PEOPLE;
   const scaled = (full: number) => Math.max(1, Math.round(full * f));
@@ -193,20 +209,18 @@ export async function generateNationalData(run: SqlRunner, options: NationalOpti
   // People: the holders first (home unit: their seat's unit), then those without a PRIMARY.
   await run(
     `insert into person (full_name, birth_year, birth_date, sex, home_unit_id)
-     select 'Công chức ' || s.n, b.y, make_date(b.y, 1 + abs(hashtext('bm' || s.n)) % 12, 1 + abs(hashtext('bd' || s.n)) % 28),
-            case when abs(hashtext('sex' || s.n)) % 2 = 0 then 'FEMALE' else 'MALE' end, s.unit_id
+     select 'Công chức ' || s.n, b.birth_year, b.birth_date, b.sex, s.unit_id
      from (select unit_id, row_number() over () as n from (${seatsSql}) x) s
-     cross join lateral (select 1965 + abs(hashtext('by' || s.n)) % 38 as y) b`,
-    [primaries],
+     ${bornLateral('s.n')}`,
+    [primaries, year],
   );
   await run(
     `insert into person (full_name, birth_year, birth_date, sex, home_unit_id)
-     select 'Người lao động ' || i, 1965 + abs(hashtext('by' || i)) % 38,
-            make_date(1965 + abs(hashtext('by' || i)) % 38, 1 + abs(hashtext('bm' || i)) % 12, 1 + abs(hashtext('bd' || i)) % 28),
-            case when abs(hashtext('sex' || i)) % 2 = 0 then 'FEMALE' else 'MALE' end, u.id
+     select 'Người lao động ' || i, b.birth_year, b.birth_date, b.sex, u.id
      from generate_series(1, ?) i
-     join (select u.id, row_number() over (order by u.id) - 1 as n from org_unit u where ${DATA_UNIT} and u.kind in ('WARD', 'COMMUNE', 'TOWNSHIP')) u on u.n = i % ?`,
-    [people - primaries, communes],
+     join (select u.id, row_number() over (order by u.id) - 1 as n from org_unit u where ${DATA_UNIT} and u.kind in ('WARD', 'COMMUNE', 'TOWNSHIP')) u on u.n = i % ?
+     ${bornLateral('i')}`,
+    [people - primaries, communes, year],
   );
   await run(
     `insert into person_competency (person_id, competency_id, level)

@@ -7,6 +7,7 @@ import { Migration20261202000000_org_unit_gso_code } from './Migration2026120200
 import { Migration20261202000000_retirement_date } from './Migration20261202000000_retirement_date';
 import { Migration20261203000000_records_stay_true } from './Migration20261203000000_records_stay_true';
 import { Migration20261204000000_staffing_gap_summary } from './Migration20261204000000_staffing_gap_summary';
+import { Migration20261205000000_forecast_cohort } from './Migration20261205000000_forecast_cohort';
 
 /**
  * Migrations in the order they run. Committed migrations are never edited; a change is a new
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000000_retirement_date', class: Migration20261202000000_retirement_date },
   { name: 'Migration20261203000000_records_stay_true', class: Migration20261203000000_records_stay_true },
   { name: 'Migration20261204000000_staffing_gap_summary', class: Migration20261204000000_staffing_gap_summary },
+  { name: 'Migration20261205000000_forecast_cohort', class: Migration20261205000000_forecast_cohort },
 ];

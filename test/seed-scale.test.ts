@@ -8,6 +8,7 @@ import { fromGlobalId, toGlobalId } from '../src/graphql/global-id';
 import { SqlRunner, sqlRunnerFor } from '../src/db/sql-runner';
 import { staffingGapFigures } from '../src/modules/staffing/staffing-gap.sql';
 import { today } from '../src/shared/today';
+import { FORECAST_SUMMARY_MISMATCHES_SQL } from './helpers/forecast-summary';
 import { startTestServer, TestServer } from './helpers/harness';
 
 const PEOPLE = 20_000;
@@ -182,6 +183,30 @@ describe('seed:scale — the national dataset on the real map, at a tiny scale',
     );
     expect(people.without).toBe(0);
     expect(people.retiring).toBeGreaterThan(0);
+  });
+
+  it('gives people an age pyramid of a civil service: 22 to retirement age, fewer at both ends', async () => {
+    const rows = await server.sql<{ sex: string; youngest: number; oldest: number; ends: number; middle: number }>(
+      `with aged as (select sex, ? - birth_year as age from person where full_name like 'Công chức %' or full_name like 'Người lao động %'),
+            bounds as (select sex, min(age) as youngest, max(age) as oldest from aged group by sex)
+       select b.sex, b.youngest::int, b.oldest::int,
+              (count(*) filter (where a.age <= b.youngest + 1 or a.age >= b.oldest - 1))::int as ends,
+              (count(*) filter (where a.age between 38 and 41))::int as middle
+         from aged a join bounds b on b.sex = a.sex group by 1, 2, 3 order by 1`,
+      [year],
+    );
+    expect(rows.map((r) => r.sex)).toEqual(['FEMALE', 'MALE']);
+    for (const r of rows) {
+      expect(r.youngest).toBe(22);
+      expect(r.oldest).toBe(r.sex === 'MALE' ? 61 : 57);
+      // The two youngest and two oldest years of age together hold far fewer than four middle years.
+      expect(r.ends).toBeLessThan(r.middle / 4);
+    }
+  });
+
+  it('keeps the forecast summaries equal to the assignments they count, after a bulk load', async () => {
+    const [mismatches] = await server.sql<{ cohort: number; spans: number; cohort_members: number }>(FORECAST_SUMMARY_MISMATCHES_SQL);
+    expect(mismatches).toEqual({ cohort: 0, spans: 0, cohort_members: counts.primaryAssignments });
   });
 
   it('answers staffingGap for a province over HTTP', async () => {

@@ -1,7 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { fragment } from '../../shared/sql';
 import { scopeUnitsDuringSql, scopeUnitsSql } from '../org';
-import { assignmentActiveDuring, assignmentActiveOn } from '../staffing';
+import { assignmentActiveDuring, assignmentActiveOn, assignmentStraddles } from '../staffing';
 import type { CohortGroup, QuotaOfYear } from './workforce-forecast';
 
 /** Separations, as the contract counts them: ended PRIMARY assignments but for moves between posts. */
@@ -10,61 +9,60 @@ const IS_SEPARATION = `(a.end_reason is null or a.end_reason not in ('TRANSFER',
 /**
  * The forecast's cohort, counted by the database: people with an active PRIMARY assignment in
  * scope on `asOf`, grouped by their post's category and IT flag and the year they retire in
- * (the Y with Y-01-01 < retirementDate <= (Y+1)-01-01, hence "- 1").
+ * (the Y with Y-01-01 < retirementDate <= (Y+1)-01-01: forecast_retirement_year).
+ *
+ * From forecast_cohort, which the database keeps per unit for the PRIMARY assignments open
+ * today (migration 20261205): a nation's cohort is a few hundred thousand summary rows, not two
+ * million assignments joined to their people. Corrected for `asOf` by the two index ranges that
+ * differ: open ones that start after it (counted in the summary, not yet active) and ended ones
+ * active on it (not in the summary). Both are empty for today unless dates were recorded ahead.
  */
 export async function cohortGroups(run: SqlRunner, rootId: string, asOf: string): Promise<CohortGroup[]> {
   const scope = scopeUnitsSql(rootId, true, asOf);
-  const active = assignmentActiveOn('a', asOf);
-  // Grouped by sex and birth month first: the retirement date is then worked out once a group
-  // (a few thousand for a nation), not once a person.
+  const straddling = assignmentStraddles('a', asOf);
   const rows = await run<{ category: string; is_it_specialist: boolean; retirement_year: number | null; members: number }>(
-    `with scope_units as (${scope.text}),
-     born as (
-       select p.category, p.is_it_specialist, per.sex,
-              coalesce(extract(year from per.birth_date)::int, per.birth_year) as birth_year,
-              coalesce(extract(month from per.birth_date)::int, 7) as birth_month,
-              count(*)::int as members
+    `with scope_units as materialized (${scope.text}),
+     counted as (
+       select c.category, c.is_it_specialist, c.retirement_year, c.members
+         from forecast_cohort c join scope_units s on s.unit_id = c.unit_id
+       union all
+       -- One arm (a BitmapOr of the two partial indexes), so the retirement formula, inlined by
+       -- the planner, is planned once.
+       select p.category, p.is_it_specialist, forecast_retirement_year(per.sex, per.birth_date, per.birth_year),
+              ${straddling.sign}
          from assignment a
          join position p on p.id = a.position_id
          join scope_units s on s.unit_id = p.unit_id
          join person per on per.id = a.person_id
-        where a.kind = 'PRIMARY' and ${active.text}
-        group by 1, 2, 3, 4, 5
+        where a.kind = 'PRIMARY' and ${straddling.condition.text}
      )
-     select category, is_it_specialist,
-            extract(year from retirement_date(sex, make_date(birth_year, birth_month, 1), birth_year) - 1)::int as retirement_year,
-            sum(members)::int as members
-       from born
-      group by 1, 2, 3`,
-    [...scope.values, ...active.values],
+     select category, is_it_specialist, retirement_year, sum(members)::int as members
+       from counted
+      group by 1, 2, 3
+     having sum(members) <> 0`,
+    [...scope.values, ...straddling.condition.values],
   );
   return rows.map((r) => ({ category: r.category, isItSpecialist: r.is_it_specialist, retirementYear: r.retirement_year, members: r.members }));
 }
 
 /**
- * What observed attrition is made of, over the three years before `year`: separations with an
- * end date in them, and the active PRIMARY headcounts on each of their 1 Januaries, in scope on
- * `asOf` (the forecast's scope).
+ * What observed attrition is made of, over the three whole years before `year`: separations with
+ * an end date in them, and the active PRIMARY headcounts on each of their 1 Januaries, in scope
+ * on `asOf` (the forecast's scope). From forecast_primary_span, which counts PRIMARY assignments
+ * per unit by the first and last year whose 1 January they cover (the year they ended in, when
+ * they did): one on file covers max(0, min(last, year - 1) - max(first, year - 3) + 1) of the
+ * three Januaries, and separated in the window when its last year is in it.
  */
 export async function attritionHistory(run: SqlRunner, rootId: string, asOf: string, year: number): Promise<{ separations: number; januaryHeadcounts: number }> {
   const scope = scopeUnitsSql(rootId, true, asOf);
-  const from = `${year - 3}-01-01`;
-  const to = `${year - 1}-12-31`;
-  const januaries = [`${year - 3}-01-01`, `${year - 2}-01-01`, `${year - 1}-01-01`];
-  const activeInPeriod = assignmentActiveDuring('a', from, to);
-  const activeOnJanuary = assignmentActiveOn('a', fragment('j.day'));
+  const [first, last] = [year - 3, year - 1];
   const [row] = await run<{ separations: number; january_headcounts: number }>(
-    `with scope_units as (${scope.text}),
-     primaries as (
-       select a.start_date, a.end_date, a.end_reason from assignment a
-         join position p on p.id = a.position_id
-         join scope_units s on s.unit_id = p.unit_id
-        where a.kind = 'PRIMARY' and ${activeInPeriod.text}
-     )
-     select (select count(*)::int from primaries a where a.end_date between ?::date and ?::date and ${IS_SEPARATION}) as separations,
-            (select count(*)::int from primaries a cross join unnest(?::date[]) as j(day)
-              where ${activeOnJanuary.text}) as january_headcounts`,
-    [...scope.values, ...activeInPeriod.values, from, to, januaries],
+    `with scope_units as materialized (${scope.text})
+     select coalesce(sum(y.assignments) filter (where y.separation and y.last_january between ?::int and ?::int), 0)::int as separations,
+            coalesce(sum(y.assignments * greatest(0, least(coalesce(y.last_january, ?::int), ?::int) - greatest(y.first_january, ?::int) + 1)), 0)::int as january_headcounts
+       from forecast_primary_span y join scope_units s on s.unit_id = y.unit_id
+      where y.last_january is null or y.last_january >= ?::int`,
+    [...scope.values, first, last, last, last, first, first],
   );
   return { separations: row.separations, januaryHeadcounts: row.january_headcounts };
 }

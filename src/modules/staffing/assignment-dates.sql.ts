@@ -60,6 +60,23 @@ export function assignmentsStraddling(on: SqlDate): SqlFragment {
 }
 
 /**
+ * The same straddling rows as a condition on `alias` (one arm, a BitmapOr of the two partial
+ * indexes) and the sign each takes, for queries that join them to more than their position.
+ */
+export function assignmentStraddles(alias: string, on: SqlDate): { condition: SqlFragment; sign: string } {
+  const d = dateSql(on);
+  return {
+    condition: fragment(
+      `((${alias}.end_date is null and ${alias}.start_date > ${d.text}) or (${alias}.end_date >= ${d.text} and ${alias}.start_date <= ${d.text}))`,
+      ...d.values,
+      ...d.values,
+      ...d.values,
+    ),
+    sign: `(case when ${alias}.end_date is null then -1 else 1 end)`,
+  };
+}
+
+/**
  * Free seats of position `p` on the date (the contract's vacancy rule): its headcount less the
  * PRIMARY assignments begun by then with no end date (a holder whose end is set frees the seat
  * for recruiting ahead of time).

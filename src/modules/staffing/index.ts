@@ -1,5 +1,5 @@
 /** The public surface of the staffing module: other code imports the module from here and nowhere else (.dependency-cruiser.cjs). */
-export { assignmentActiveDuring, assignmentActiveOn, assignmentNotEndedBefore, assignmentRunningInto, freeSeatsOn } from './assignment-dates.sql';
+export { assignmentActiveDuring, assignmentActiveOn, assignmentNotEndedBefore, assignmentRunningInto, assignmentStraddles, freeSeatsOn } from './assignment-dates.sql';
 export { Assignment } from './assignment.entity';
 export { AssignmentPayload, AssignmentResolver } from './assignment.resolver';
 export { assignmentById } from './assignment.service';
