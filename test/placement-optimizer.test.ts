@@ -1,5 +1,7 @@
 import { mulberry32 } from '../src/shared/prng';
 import {
+  certifiedPlacement,
+  compareIds,
   optimalPlacement,
   PlacementEdge,
   PlacementProblem,
@@ -298,6 +300,92 @@ describe('optimalPlacement: brute-force cross-check', () => {
     }
     // The generator must not be degenerate.
     expect(nonTrivial).toBeGreaterThan(INSTANCES * 0.7);
+  });
+});
+
+/** Each vacancy's best `keep(v)` edges (score desc, then candidate id), and the best score left out. */
+function pruned(p: PlacementProblem, keep: (vacancyId: string) => number): PlacementProblem {
+  const edges: PlacementEdge[] = [];
+  const vacancies = p.vacancies.map((v) => {
+    // The service's SQL sends positive scores only, best per pair.
+    const best = new Map<string, PlacementEdge>();
+    for (const e of p.edges) if (e.vacancyId === v.id && e.score > 0 && !(best.get(e.candidateId)!?.score >= e.score)) best.set(e.candidateId, e);
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score || compareIds(a.candidateId, b.candidateId));
+    const k = keep(v.id);
+    edges.push(...ranked.slice(0, k));
+    return { ...v, omittedAtMost: ranked.length > k ? ranked[k].score : undefined };
+  });
+  return { vacancies, groupCapacity: p.groupCapacity, edges };
+}
+
+/** The most vacancies any plan can fill: per group, min(capacity, vacancies). */
+function fillable(p: PlacementProblem): number {
+  const perGroup = new Map<string, number>();
+  for (const v of p.vacancies) perGroup.set(v.group, (perGroup.get(v.group) ?? 0) + 1);
+  let total = 0;
+  for (const [group, count] of perGroup) {
+    const c = p.groupCapacity.get(group);
+    total += Math.min(c === null || c === undefined ? Infinity : Math.max(0, c), count);
+  }
+  return total;
+}
+
+describe('certifiedPlacement: pruned to each vacancy\'s best candidates', () => {
+  const INSTANCES = 500;
+
+  it(`certifies only optima, and the retry loop reaches brute force on ${INSTANCES} random instances`, () => {
+    const rand = mulberry32(20261206);
+    let certifiedAtOnce = 0;
+    let neededMore = 0;
+    for (let n = 0; n < INSTANCES; n++) {
+      const p = randomSmallInstance(rand);
+      // Denser than the plain cross-check: pruning matters when vacancies compete.
+      for (const v of p.vacancies) for (let c = 1; c <= 4; c++) if (rand() < 0.4) p.edges.push(edge(v.id, String(100 + c), Math.round(rand() * 100) / 100));
+      const best = bruteForce(p);
+      const firstKeep = randomInt(rand, 1, 2);
+      const keep = new Map<string, number>();
+      try {
+        let round = 0;
+        for (;;) {
+          const q = pruned(p, (v) => keep.get(v) ?? firstKeep);
+          const s = certifiedPlacement(q);
+          // Feasible for the whole problem: every pair is a real edge, within quotas, one to one.
+          assertFeasible(p, { pairs: s.pairs, totalScore: s.totalScore });
+          expect(s.totalScore).toBeLessThanOrEqual(best.cents / 100 + 1e-9);
+          if (s.uncertified.length === 0) {
+            // The certificate's promise: nothing left out could raise the total.
+            expect(Math.abs(s.totalScore - best.cents / 100)).toBeLessThanOrEqual(1e-9);
+            if (round === 0) certifiedAtOnce++;
+            else neededMore++;
+            break;
+          }
+          for (const v of s.uncertified) keep.set(v, (keep.get(v) ?? firstKeep) * 2);
+          round++;
+          expect(round).toBeLessThan(20);
+        }
+        // The static rule the service uses: a vacancy's best T candidates (T = the most vacancies
+        // any plan fills) always hold an optimum.
+        const t = fillable(p);
+        if (t > 0) expect(Math.abs(optimalPlacement(pruned(p, () => t)).totalScore - best.cents / 100)).toBeLessThanOrEqual(1e-9);
+      } catch (error) {
+        throw new Error(`instance #${n}: ${JSON.stringify({ ...p, groupCapacity: [...p.groupCapacity] })}\n${String(error)}`);
+      }
+    }
+    // Both outcomes must occur often, or the test would not exercise the certificate.
+    expect(certifiedAtOnce).toBeGreaterThan(INSTANCES * 0.2);
+    expect(neededMore).toBeGreaterThan(INSTANCES * 0.05);
+  });
+
+  it('refuses to certify a vacancy whose left-out candidate is the only way to a better plan', () => {
+    // V1 keeps only C1 (0.9); left out: C2 (0.8). V2 only wants C1 (0.85). Over the kept edges the
+    // best is V1–C1 = 0.9, but the whole problem's optimum is V1–C2 + V2–C1 = 1.65.
+    const p = problem([['1', 'A'], ['2', 'A']], [], [edge('1', '10', 0.9), edge('2', '10', 0.85)]);
+    p.vacancies[0].omittedAtMost = 0.8;
+    const s = certifiedPlacement(p);
+    expect(s.uncertified).toEqual(['1']);
+    // With a bound no better plan can use, the same plan is certified.
+    p.vacancies[0].omittedAtMost = 0.04;
+    expect(certifiedPlacement(p).uncertified).toEqual([]);
   });
 });
 

@@ -47,8 +47,19 @@ export interface PlacementEdge {
   score: number;
 }
 
+export interface PlacementVacancy {
+  id: string;
+  group: string;
+  /**
+   * Set when the caller left some of this vacancy's edges out of `edges` (it sent only its best
+   * candidates): no edge left out scores more than this. The solution then says whether the
+   * plan is provably optimal for the whole problem anyway (`uncertified`).
+   */
+  omittedAtMost?: number;
+}
+
 export interface PlacementProblem {
-  vacancies: Array<{ id: string; group: string }>;
+  vacancies: PlacementVacancy[];
   /** capacity per group; a group missing from the map, or mapped to null, is unlimited */
   groupCapacity: Map<string, number | null>;
   /** already filtered to score >= minScore by the caller */
@@ -58,6 +69,16 @@ export interface PlacementProblem {
 export interface PlacementSolution {
   pairs: PlacementEdge[];
   totalScore: number;
+}
+
+export interface CertifiedPlacement extends PlacementSolution {
+  /**
+   * Vacancies with edges left out (`omittedAtMost`) for which the optimality certificate does
+   * not hold: one of their omitted edges might raise the total. Empty means the plan is optimal
+   * for the whole problem, omitted edges included; otherwise send those vacancies' edges in full
+   * (or more of them) and solve again. Sorted like the pairs.
+   */
+  uncertified: string[];
 }
 
 /** Scores (at most 1 in practice) become integers of up to 1e9: exact sums, no epsilon games. */
@@ -97,9 +118,24 @@ function stripLeadingZeros(s: string): string {
  * that is negative or NaN counts as 0, a fractional one is floored, Infinity is unlimited.
  */
 export function optimalPlacement(problem: PlacementProblem): PlacementSolution {
+  const { pairs, totalScore } = certifiedPlacement(problem);
+  return { pairs, totalScore };
+}
+
+/**
+ * The same optimum over the edges given, and whether it is also optimal over the edges the
+ * caller left out (see `PlacementVacancy.omittedAtMost` and the certificate below).
+ */
+export function certifiedPlacement(problem: PlacementProblem): CertifiedPlacement {
   // ---- 1. Normalise: keep the vacancies that could be filled at all, and their best edges. ----
   const groupOf = new Map<string, string>();
-  for (const v of problem.vacancies) if (!groupOf.has(v.id)) groupOf.set(v.id, v.group);
+  const omittedOf = new Map<string, number>();
+  for (const v of problem.vacancies) {
+    if (groupOf.has(v.id)) continue;
+    groupOf.set(v.id, v.group);
+    // Scores are >= 0, so an omitted edge can only matter when its bound is positive.
+    if (v.omittedAtMost !== undefined && !(v.omittedAtMost <= 0)) omittedOf.set(v.id, v.omittedAtMost);
+  }
 
   const edgesOf = new Map<string, Map<string, PlacementEdge>>(); // vacancyId → candidateId → edge
   let maxScore = 0;
@@ -128,7 +164,7 @@ export function optimalPlacement(problem: PlacementProblem): PlacementSolution {
     const capacity = Math.min(capacityOf(problem.groupCapacity.get(name)), vacancyIds.length);
     if (capacity > 0) groups.push({ name, capacity, vacancyIds: vacancyIds.sort(compareIds) });
   }
-  if (groups.length === 0) return { pairs: [], totalScore: 0 };
+  if (groups.length === 0) return { pairs: [], totalScore: 0, uncertified: uncertifiedWithoutNetwork(problem, groupOf, omittedOf, edgesOf) };
   groups.sort((a, b) => (a.name === b.name ? 0 : a.name < b.name ? -1 : 1));
 
   const candidateIds = new Set<string>();
@@ -162,10 +198,12 @@ export function optimalPlacement(problem: PlacementProblem): PlacementSolution {
   const potential = new Float64Array(nodeCount); // initial potentials = exact shortest distances
 
   let vacancyNode = firstVacancy;
+  const nodeOfVacancy = new Map<string, number>();
   groups.forEach((g, gi) => {
     const groupNode = firstGroup + gi;
     net.addArc(SOURCE, groupNode, g.capacity, 0);
     for (const vacancyId of g.vacancyIds) {
+      nodeOfVacancy.set(vacancyId, vacancyNode);
       net.addArc(groupNode, vacancyNode, 1, 0);
       const byCandidate = edgesOf.get(vacancyId)!;
       const order = [...byCandidate.keys()].map((id) => candidateIndex.get(id)!).sort((a, b) => a - b);
@@ -192,15 +230,48 @@ export function optimalPlacement(problem: PlacementProblem): PlacementSolution {
   net.freeze();
 
   // ---- 3. Successive shortest paths. ----
+  // potential[SOURCE] stays 0 throughout, so a path's true cost is its reduced cost plus
+  // potential[SINK].
   const search = new ShortestPaths(net, potential);
-  while (search.run(SOURCE, SINK)) {
-    // After the potential update, potential[SINK] is the true cost of the path just found
-    // (potential[SOURCE] stays 0): a positive cost would lower the total score.
-    if (potential[SINK] > 0) break;
-    net.augmentOneUnit(search.parentArc, SOURCE, SINK);
+  for (;;) {
+    const reach = search.run(SOURCE, SINK);
+    if (reach === Infinity) break;
+    // A positive cost would lower the total score.
+    if (reach + potential[SINK] > 0) break;
+    search.raisePotentials(reach);
+    // Every path of reduced cost 0 now has this same, cheapest cost: take as many as a search
+    // of the tight arcs finds (one Dijkstra for many augmentations), at least the one found.
+    if (search.augmentTightPaths(SOURCE, SINK) === 0) net.augmentOneUnit(search.parentArc, SOURCE, SINK);
+  }
+  // The last search found no path of cost <= 0. Raising by -potential[SINK] (at most its reduced
+  // distance to the sink) keeps the potentials valid and brings the sink level with the source:
+  // they are then valid with a free sink→source arc too, i.e. they prove this flow optimal among
+  // flows of every value, which the certificate below builds on.
+  search.raisePotentials(-potential[SINK]);
+
+  // ---- 4. Certificate for the edges left out. ----
+  // Max-weight LP duality in flow terms: the plan stays optimal with an omitted arc v→c of cost
+  // −w added iff some valid potentials give it a non-negative reduced cost, −w + π(v) − π(c) ≥ 0.
+  // Every candidate can be given π(c) ≤ π(sink) (a placed one by its reverse arc from the sink,
+  // an unplaced or absent one by lowering it onto the sink's), and a vacancy at most
+  // π(sink) + dist(sink → v) over the residual network with the sink→source arc. So when
+  // w ≤ dist(sink → v) for the largest omitted w, no omitted edge of v can raise the total.
+  const uncertified: string[] = [];
+  if (omittedOf.size > 0) {
+    const fromSink = search.distancesFromSink(SINK, SOURCE);
+    for (const [vacancyId, omitted] of omittedOf) {
+      const node = nodeOfVacancy.get(vacancyId);
+      if (node === undefined) {
+        if (vacancyCouldBePlaced(problem, groupOf.get(vacancyId)!)) uncertified.push(vacancyId);
+        continue;
+      }
+      const slack = fromSink[node] === Infinity ? Infinity : fromSink[node] - potential[SINK] + potential[node];
+      if (Math.round(omitted * scale) > slack) uncertified.push(vacancyId);
+    }
+    uncertified.sort(compareIds);
   }
 
-  // ---- 4. Read the plan off the saturated vacancy→candidate arcs. ----
+  // ---- 5. Read the plan off the saturated vacancy→candidate arcs. ----
   const pairs: PlacementEdge[] = [];
   for (let i = 0; i < pairArcs.length; i++) {
     if (net.residual(pairArcs[i]) === 0) {
@@ -211,7 +282,27 @@ export function optimalPlacement(problem: PlacementProblem): PlacementSolution {
   pairs.sort((a, b) => compareIds(a.vacancyId, b.vacancyId) || compareIds(a.candidateId, b.candidateId));
   let totalScore = 0;
   for (const p of pairs) totalScore += p.score;
-  return { pairs, totalScore };
+  return { pairs, totalScore, uncertified };
+}
+
+/** A vacancy with no edge given but some omitted: only a group that can take nobody settles it. */
+function vacancyCouldBePlaced(problem: PlacementProblem, group: string): boolean {
+  return capacityOf(problem.groupCapacity.get(group)) > 0;
+}
+
+function uncertifiedWithoutNetwork(
+  problem: PlacementProblem,
+  groupOf: Map<string, string>,
+  omittedOf: Map<string, number>,
+  edgesOf: Map<string, unknown>,
+): string[] {
+  // No group can take anyone with the edges given: a vacancy with omitted edges is settled only
+  // if its group's capacity is 0 (an edge given to it means its group could not take it).
+  const out: string[] = [];
+  for (const vacancyId of omittedOf.keys()) {
+    if (!edgesOf.has(vacancyId) && vacancyCouldBePlaced(problem, groupOf.get(vacancyId)!)) out.push(vacancyId);
+  }
+  return out.sort(compareIds);
 }
 
 function capacityOf(capacity: number | null | undefined): number {
@@ -290,6 +381,9 @@ class FlowNetwork {
 /** Dijkstra on reduced costs, reusing its buffers between augmentations. */
 class ShortestPaths {
   readonly parentArc: Int32Array;
+  private readonly nextArc: Int32Array;
+  private readonly nodeState: Uint8Array;
+  private readonly pathArcs: Int32Array;
   private readonly dist: Float64Array;
   private readonly heap: MinHeap;
 
@@ -298,16 +392,21 @@ class ShortestPaths {
     private readonly potential: Float64Array,
   ) {
     this.parentArc = new Int32Array(net.nodeCount);
+    this.nextArc = new Int32Array(net.nodeCount);
+    this.nodeState = new Uint8Array(net.nodeCount);
+    this.pathArcs = new Int32Array(net.nodeCount);
     this.dist = new Float64Array(net.nodeCount);
-    // Lazy deletion: at most one push per successful relaxation, plus the source.
-    this.heap = new MinHeap(net.arcs + 1);
+    // Lazy deletion: at most one push per successful relaxation, plus the root and, from the
+    // sink, the free arc to the source.
+    this.heap = new MinHeap(net.arcs + 2);
   }
 
   /**
-   * Finds a cheapest residual path source→sink and updates the potentials; false when the sink
-   * is unreachable. Integer costs make every reduced cost exact, so no epsilon is needed.
+   * Finds a cheapest residual path source→sink (in `parentArc`) and returns its reduced cost,
+   * Infinity when the sink is unreachable. Integer costs make every reduced cost exact, so no
+   * epsilon is needed. The search stops once the sink is settled.
    */
-  run(source: number, sink: number): boolean {
+  run(source: number, sink: number): number {
     const { net, potential, dist, parentArc, heap } = this;
     const { start, order, head, cap, cost } = net;
     dist.fill(Infinity);
@@ -333,12 +432,108 @@ class ShortestPaths {
         }
       }
     }
-    const reach = dist[sink];
-    if (reach === Infinity) return false;
-    // Raising by min(dist, dist(sink)) keeps reduced costs >= 0 on every residual arc even though
-    // the search stopped early, and makes the arcs of the path just found tight.
-    for (let v = 0; v < net.nodeCount; v++) potential[v] += dist[v] < reach ? dist[v] : reach;
-    return true;
+    return dist[sink];
+  }
+
+  /**
+   * Raises every potential by min(dist, limit) after `run`. For any limit from 0 to the sink's
+   * distance this keeps every residual reduced cost non-negative, though the search stopped
+   * early (a node left unsettled is at least as far as the sink); with the sink's distance it
+   * also makes the arcs of the path just found tight.
+   */
+  raisePotentials(limit: number): void {
+    const { potential, dist } = this;
+    for (let v = 0; v < this.net.nodeCount; v++) potential[v] += dist[v] < limit ? dist[v] : limit;
+  }
+
+  /**
+   * Augments along paths source→sink made only of tight residual arcs (reduced cost 0), one unit
+   * each, until a depth-first search finds no more; returns how many. Reverse arcs of tight arcs
+   * are tight, so the potentials stay valid. The search may miss a path (a node given up once
+   * stays given up this round): the next Dijkstra finds it at reduced distance 0.
+   */
+  augmentTightPaths(source: number, sink: number): number {
+    const { net, potential } = this;
+    const { start, order, head, cap, cost } = net;
+    const n = net.nodeCount;
+    const next = this.nextArc;
+    next.set(start.subarray(0, n));
+    const state = this.nodeState; // 0 free, 1 on the current path, 2 given up
+    state.fill(0);
+    const path = this.pathArcs;
+    let augmented = 0;
+    for (;;) {
+      let depth = 0;
+      let u = source;
+      state[source] = 1;
+      while (u !== sink) {
+        let a = -1;
+        for (const end = start[u + 1]; next[u] < end; next[u]++) {
+          const arc = order[next[u]];
+          if (cap[arc] === 0) continue;
+          const v = head[arc];
+          if (state[v] !== 0 || cost[arc] + potential[u] - potential[v] !== 0) continue;
+          a = arc;
+          break;
+        }
+        if (a >= 0) {
+          path[depth++] = a;
+          u = head[a];
+          state[u] = 1;
+          continue;
+        }
+        state[u] = 2;
+        if (depth === 0) return augmented; // nothing more from the source
+        u = head[path[--depth] ^ 1];
+        next[u]++;
+      }
+      for (let i = 0; i < depth; i++) {
+        const a = path[i];
+        cap[a] -= 1;
+        cap[a ^ 1] += 1;
+        state[head[a]] = 0;
+      }
+      state[source] = 0;
+      augmented++;
+    }
+  }
+
+  /**
+   * Reduced distances from the sink over the whole residual network plus a free sink→source
+   * arc (Infinity where unreachable). Needs potentials valid for that arc too, i.e.
+   * potential[sink] >= potential[source]. Overwrites the buffers `run` uses.
+   */
+  distancesFromSink(sink: number, source: number): Float64Array {
+    const { net, potential, dist, heap } = this;
+    const { start, order, head, cap, cost } = net;
+    dist.fill(Infinity);
+    dist[sink] = 0;
+    heap.clear();
+    heap.push(0, sink);
+    while (heap.size > 0) {
+      const d = heap.topKey();
+      const u = heap.pop();
+      if (d > dist[u]) continue;
+      const pu = potential[u] + d;
+      if (u === sink) {
+        const nd = pu - potential[source];
+        if (nd < dist[source]) {
+          dist[source] = nd;
+          heap.push(nd, source);
+        }
+      }
+      for (let i = start[u], end = start[u + 1]; i < end; i++) {
+        const a = order[i];
+        if (cap[a] === 0) continue;
+        const v = head[a];
+        const nd = pu + cost[a] - potential[v];
+        if (nd < dist[v]) {
+          dist[v] = nd;
+          heap.push(nd, v);
+        }
+      }
+    }
+    return dist;
   }
 }
 

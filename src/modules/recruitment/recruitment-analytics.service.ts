@@ -4,7 +4,7 @@ import { fromGlobalId } from '../../graphql/global-id';
 import { today } from '../../shared/today';
 import { requireUnitForQuery, unitById } from '../org';
 import { quotaLeftForGroups, positionById, positionInViewerScope } from '../staffing';
-import { optimalPlacement } from './placement-optimizer';
+import { certifiedPlacement } from './placement-optimizer';
 import * as sql from './recruitment-analytics.sql';
 import { provinceUnitCode } from '../../shared/region';
 import { candidateVisibleSql } from './recruitment-scope';
@@ -88,9 +88,30 @@ export interface Plan {
 }
 
 /**
- * The optimum placement plan of a subtree: SQL scores every worthwhile pair, the establishment
- * rule gives each unit and category its capacity (quota left today), and min-cost flow picks
- * the one-to-one pairing with the largest total fit.
+ * How many of each vacancy's best candidates the first solve sees. At full scale (1,000
+ * vacancies, 5,000 applicants, 570,000 pairs >= 0.5) 128 is certified in one round: vacancies
+ * sharing requirements also share their best candidates (ties go by id), so far fewer would
+ * crowd onto the same few people and need more rounds.
+ */
+const FIRST_PAIRS_PER_VACANCY = 128;
+/** A vacancy not certified comes back with this many times the pairs. */
+const PAIRS_GROWTH = 8;
+/** "All of them": any count above the candidates a vacancy can have. */
+const ALL_PAIRS = 1_000_000_000;
+
+/**
+ * The optimum placement plan of a subtree: the establishment rule gives each unit and category
+ * its capacity (quota left today), SQL scores the pairs and sends each vacancy's best ones, and
+ * min-cost flow picks the one-to-one pairing with the largest total fit.
+ *
+ * Pruning stays exact in one of two ways. (1) With T = the most vacancies any plan can fill
+ * (each group's min(quota left, vacancies)), a vacancy's best T candidates suffice: in an
+ * optimum that gives v a candidate outside them, at most T - 1 other vacancies are filled, so one
+ * of v's best T is free and scores at least as much; moving v to it keeps the total, and
+ * repeating gives an optimum inside the kept pairs. (2) With fewer, the solver proves the plan
+ * optimal over the pairs left out from the flow's potentials and the best score left out of each
+ * vacancy (`certifiedPlacement`); a vacancy it cannot certify comes back with more pairs, until
+ * none is left (at worst with all of its pairs, which needs no certificate).
  */
 export async function placementPlan(deps: Deps, args: { unitCode: string; minScore: number }): Promise<Plan> {
   if (!Number.isFinite(args.minScore) || args.minScore < 0 || args.minScore > 1) throw badUserInput('minScore must be from 0 to 1', 'minScore');
@@ -98,19 +119,53 @@ export async function placementPlan(deps: Deps, args: { unitCode: string; minSco
   const date = today();
   const vacancies = await sql.placeableVacancies(deps.readSql, unit.id, date);
   if (vacancies.length === 0) return { suggestions: [], totalScore: 0, unplacedVacancies: 0 };
-  const edges = await sql.placementEdges(deps.readSql, unit.id, date, args.minScore);
   const groupKey = (unitId: string, category: string) => `${unitId}:${category}`;
-  const groups = new Map<string, { unitId: string; category: StaffCategory }>();
-  for (const v of vacancies) groups.set(groupKey(String(v.unit_id), v.category), { unitId: String(v.unit_id), category: v.category as StaffCategory });
-  const capacities = await quotaLeftForGroups(deps.readSql, [...groups.values()], date);
-  const solution = optimalPlacement({
-    vacancies: vacancies.map((v) => ({ id: String(v.id), group: groupKey(String(v.unit_id), v.category) })),
-    groupCapacity: new Map(capacities.map((c) => [groupKey(c.unitId, c.category), c.left === null ? null : Math.max(c.left, 0)])),
-    edges: edges.map((e) => ({ vacancyId: String(e.vacancy_id), candidateId: String(e.candidate_id), score: Number(e.score) })),
-  });
-  return {
-    suggestions: solution.pairs,
-    totalScore: solution.totalScore,
-    unplacedVacancies: vacancies.length - solution.pairs.length,
-  };
+  const groups = new Map<string, { unitId: string; category: StaffCategory; vacancies: number }>();
+  for (const v of vacancies) {
+    const key = groupKey(String(v.unit_id), v.category);
+    const group = groups.get(key) ?? { unitId: String(v.unit_id), category: v.category as StaffCategory, vacancies: 0 };
+    group.vacancies++;
+    groups.set(key, group);
+  }
+  const capacities = await quotaLeftForGroups(deps.readSql, [...groups.values()].map(({ unitId, category }) => ({ unitId, category })), date);
+  const groupCapacity = new Map(capacities.map((c) => [groupKey(c.unitId, c.category), c.left === null ? null : Math.max(c.left, 0)]));
+  let fillable = 0;
+  for (const [key, group] of groups) fillable += Math.min(groupCapacity.get(key) ?? Infinity, group.vacancies);
+  if (fillable === 0) return { suggestions: [], totalScore: 0, unplacedVacancies: vacancies.length };
+
+  // Per vacancy: the pairs fetched so far (best first), and how many of them the solve sees.
+  const fetched = new Map<string, Array<{ vacancyId: string; candidateId: string; score: number }>>();
+  const kept = new Map<string, number>();
+  let ask = vacancies.map((v) => ({ vacancyId: String(v.id), pairs: Math.min(FIRST_PAIRS_PER_VACANCY, fillable) }));
+  for (;;) {
+    // A vacancy asked for `fillable` pairs or more is exact by (1): ask for all of them then.
+    const rows = await sql.placementEdges(deps.readSql, unit.id, date, args.minScore, ask.map((a) => ({ vacancyId: a.vacancyId, pairs: a.pairs >= fillable ? ALL_PAIRS : a.pairs })));
+    for (const a of ask) {
+      fetched.set(a.vacancyId, []);
+      kept.set(a.vacancyId, a.pairs >= fillable ? ALL_PAIRS : a.pairs);
+    }
+    rows.sort((a, b) => Number(a.rank) - Number(b.rank));
+    for (const r of rows) fetched.get(String(r.vacancy_id))!.push({ vacancyId: String(r.vacancy_id), candidateId: String(r.candidate_id), score: Number(r.score) });
+    const solution = certifiedPlacement({
+      vacancies: vacancies.map((v) => {
+        const id = String(v.id);
+        const pairs = fetched.get(id)!;
+        const keep = kept.get(id)!;
+        return { id, group: groupKey(String(v.unit_id), v.category), omittedAtMost: pairs.length > keep ? pairs[keep].score : undefined };
+      }),
+      groupCapacity,
+      edges: vacancies.flatMap((v) => {
+        const id = String(v.id);
+        return fetched.get(id)!.slice(0, kept.get(id)!);
+      }),
+    });
+    if (solution.uncertified.length === 0) {
+      return {
+        suggestions: solution.pairs,
+        totalScore: solution.totalScore,
+        unplacedVacancies: vacancies.length - solution.pairs.length,
+      };
+    }
+    ask = solution.uncertified.map((vacancyId) => ({ vacancyId, pairs: kept.get(vacancyId)! * PAIRS_GROWTH }));
+  }
 }

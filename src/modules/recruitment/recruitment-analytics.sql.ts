@@ -154,37 +154,71 @@ export interface PlanEdgeRow {
   vacancy_id: string;
   candidate_id: string;
   score: number;
+  /** 1 for the vacancy's best candidate, by score, then candidate id */
+  rank: number;
 }
 
 /**
- * Every (vacancy, candidate) pair worth suggesting, scored in SQL: placeable vacancies in scope
- * against candidates with a live application (APPLIED, SCREENING, INTERVIEW) to any vacancy in
- * scope. Pairs scoring 0 add nothing to the total, so they are left out.
+ * The best (vacancy, candidate) pairs worth suggesting, scored in SQL: placeable vacancies in
+ * scope against candidates with a live application (APPLIED, SCREENING, INTERVIEW) to any
+ * vacancy in scope. Pairs scoring 0 add nothing to the total, so they are left out. Of each
+ * vacancy listed in `keep` only its best `keep + 1` pairs come back (by score, then candidate
+ * id): the plan is solved over the first `keep`, and the one after bounds every pair left out.
+ * The top-k cut is the database's, so the pairs left out never cross the wire.
  */
-export async function placementEdges(run: SqlRunner, rootId: string, date: string, minScore: number): Promise<PlanEdgeRow[]> {
+export async function placementEdges(
+  run: SqlRunner,
+  rootId: string,
+  date: string,
+  minScore: number,
+  keep: ReadonlyArray<{ vacancyId: string; pairs: number }>,
+): Promise<PlanEdgeRow[]> {
   const scope = scopeUnitsSql(rootId, true, date);
+  // The fit is summed exactly, in sixtieths (levels are 1 to 5, and 60 is a multiple of each),
+  // and divided once: the same float whatever order the rows come in, so ties and the minScore
+  // cut do not depend on the plan.
+  // Each vacancy is scored and cut on its own (a lateral subquery per vacancy): one aggregate
+  // over every pair at once holds millions of groups at national scale and spills to disk.
+  // The applicants' competencies are gathered once per competency into two parallel arrays, so
+  // each vacancy reads only the few rows of the competencies it requires.
   return run<PlanEdgeRow>(
     `with scope as (${scope.text}),
+     keep as (select * from unnest(?::bigint[], ?::int[]) as k(vacancy_id, pairs)),
      vac as (
-       select v.id, v.position_id from vacancy v join position p on p.id = v.position_id
+       select v.id, v.position_id, keep.pairs, (select count(*) from position_requirement r where r.position_id = v.position_id) as n
+       from vacancy v join keep on keep.vacancy_id = v.id join position p on p.id = v.position_id
        where p.unit_id in (select unit_id from scope) and v.status in ('OPEN', 'INTERVIEWING')),
      cands as (
        select distinct a.candidate_id as id from application a
        join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
        where p.unit_id in (select unit_id from scope) and a.stage = any(?::text[])),
-     req as (
-       select vac.id as vacancy_id, r.competency_id, r.level, count(*) over (partition by vac.id) as n
-       from vac join position_requirement r on r.position_id = vac.position_id),
-     scored as (
-       select q.vacancy_id, cc.candidate_id, sum(least(cc.level::float8 / q.level, 1.0)) / max(q.n) as score
-       from req q join candidate_competency cc on cc.competency_id = q.competency_id
+     holders as materialized (
+       select cc.competency_id, array_agg(cc.candidate_id) as candidate_ids, array_agg(cc.level) as levels
+       from candidate_competency cc
        where cc.candidate_id in (select id from cands)
-       group by q.vacancy_id, cc.candidate_id)
-     select vacancy_id, candidate_id, score from scored where score >= ? and score > 0
+         and cc.competency_id in (select r.competency_id from position_requirement r where r.position_id in (select position_id from vac))
+       group by cc.competency_id)
+     select vac.id as vacancy_id, best.candidate_id, best.score, best.rank::int as rank
+     from vac cross join lateral (
+       select s.candidate_id, s.score, row_number() over (order by s.score desc, s.candidate_id) as rank
+       from (
+         select h.candidate_id, sum(least(h.level, r.level) * (60 / r.level))::float8 / (60 * vac.n) as score
+         from position_requirement r
+         join holders on holders.competency_id = r.competency_id
+         cross join lateral unnest(holders.candidate_ids, holders.levels) as h(candidate_id, level)
+         where r.position_id = vac.position_id
+         group by h.candidate_id
+         having sum(least(h.level, r.level) * (60 / r.level))::float8 / (60 * vac.n) >= ?
+         order by score desc, h.candidate_id
+         limit vac.pairs + 1) s
+     ) best
+     where vac.n > 0
      union all
-     select vac.id, cands.id, 1.0 from vac cross join cands
-     where not exists (select 1 from position_requirement r where r.position_id = vac.position_id) and 1.0 >= ?`,
-    [...scope.values, PLACEABLE_STAGES, minScore, minScore],
+     -- No requirements: every applicant fits fully (1.0), best first is by id.
+     select vac.id, best.id, 1.0, best.rank::int
+     from vac cross join lateral (
+       select c.id, row_number() over (order by c.id) as rank from cands c order by c.id limit vac.pairs + 1) best
+     where vac.n = 0 and 1.0 >= ?`,
+    [...scope.values, keep.map((k) => k.vacancyId), keep.map((k) => k.pairs), PLACEABLE_STAGES, minScore, minScore],
   );
 }
-
