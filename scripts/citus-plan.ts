@@ -11,7 +11,8 @@
  * A unit's shard: the province of today's map its lineage belongs to. A unit coded under a
  * province of today is that province's; one under an old province (closed on 2025-06-30, with
  * today's province as successor: provinces merged whole) is its successor's. So the reform's
- * predecessor and successor links never cross shards. The nation row has no province.
+ * predecessor and successor links never cross shards. The nation is its own: its only rows
+ * are its summary's (no seat sits on it).
  */
 export const UNIT_PROVINCE_SQL = `
   create or replace function citus_plan_unit_province(unit_code text) returns text
@@ -21,7 +22,7 @@ export const UNIT_PROVINCE_SQL = `
     left join org_unit successor on successor.id = province.successor_id
     where province.code = case
       when unit_code like 'VN.%' then 'VN.' || split_part(unit_code, '.', 2)
-      when unit_code = 'VN' then null
+      when unit_code = 'VN' then 'VN'
       else split_part(unit_code, '.', 1) end
   $$`;
 
@@ -57,6 +58,12 @@ export const DISTRIBUTED: DistributedTable[] = [
   { table: 'position', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: ['id'] },
   { table: 'establishment_quota', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: ['id'] },
   { table: 'workload_component', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: ['id'] },
+  // The summaries the triggers keep per unit (migrations 20261204, 20261205): with their unit's
+  // rows, so a trigger's recount stays on one worker.
+  { table: 'staffing_gap_unit', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: ['unit_id'] },
+  { table: 'staffing_gap_quota', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: ['year', 'unit_id'] },
+  { table: 'forecast_cohort', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: [] },
+  { table: 'forecast_primary_span', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: [] },
   { table: 'person_competency', province: ofPerson('t.person_id'), follows: 'person', key: ['person_id', 'competency_id'] },
   { table: 'competency_record', province: ofPerson('t.person_id'), follows: 'person', key: ['id'] },
   { table: 'person', province: ofUnit('t.home_unit_id'), follows: 'org_unit (home unit)', key: ['id'] },
@@ -122,6 +129,18 @@ export const UNIQUE_RULES: Array<{ table: string; constraint: string; becomes: s
     ddl: [`alter table workload_component drop constraint workload_component_unit_id_name_key, add unique (province, unit_id, name)`],
   },
   {
+    table: 'forecast_cohort',
+    constraint: 'forecast_cohort_key',
+    becomes: '(province, unit_id, category, is_it_specialist, retirement_year): the unit fixes the province',
+    ddl: [`alter table forecast_cohort drop constraint forecast_cohort_key, add constraint forecast_cohort_key unique nulls not distinct (province, unit_id, category, is_it_specialist, retirement_year)`],
+  },
+  {
+    table: 'forecast_primary_span',
+    constraint: 'forecast_primary_span_key',
+    becomes: '(province, unit_id, first_january, last_january, separation): the unit fixes the province',
+    ddl: [`alter table forecast_primary_span drop constraint forecast_primary_span_key, add constraint forecast_primary_span_key unique nulls not distinct (province, unit_id, first_january, last_january, separation)`],
+  },
+  {
     table: 'application',
     constraint: 'application_candidate_id_vacancy_id_key',
     becomes: '(province, candidate_id, vacancy_id): the vacancy fixes the province',
@@ -160,7 +179,7 @@ export function citusDdl(): string[] {
     ddl.push(`alter table ${table} add column province text`);
     ddl.push(`update ${table} t set province = ${province}`);
     ddl.push(`alter table ${table} alter column province set not null`);
-    ddl.push(`alter table ${table} drop constraint ${table}_pkey, add primary key (province, ${key.join(', ')})`);
+    if (key.length) ddl.push(`alter table ${table} drop constraint ${table}_pkey, add primary key (province, ${key.join(', ')})`);
   }
   for (const rule of UNIQUE_RULES) ddl.push(...rule.ddl);
   const [first, ...rest] = [...DISTRIBUTED].reverse();

@@ -100,7 +100,10 @@ describe('staffing dashboard', () => {
         `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) values (?, 'Chuyên viên', 'CIVIL_SERVANT', 'IT_SUPPORT', 'JUNIOR', 2.34, 1) returning id`, [noQuota.id],
       );
       const [holder] = await server.sql<{ id: string }>(`insert into person (full_name, home_unit_id) values ('Người Chưa Biên Chế', ?) returning id`, [noQuota.id]);
-      await server.sql(`insert into assignment (person_id, position_id, kind, start_date) values (?, ?, 'PRIMARY', '2024-01-01')`, [holder.id, post.id]);
+      // Since this year's 1 January, like the rest of today's city (it began 2025-07-01): an
+      // earlier start would give the city a January headcount before the reform, and the
+      // forecast panel below an observed attrition rate.
+      await server.sql(`insert into assignment (person_id, position_id, kind, start_date) values (?, ?, 'PRIMARY', ?)`, [holder.id, post.id, `${new Date().getFullYear()}-01-01`]);
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -7,6 +7,7 @@ import { connect, createServer, Socket } from 'node:net';
 import { connectionHealthOf } from '../src/db/connection-health';
 import { freePort } from '../src/db/embedded-postgres';
 import { createOrm, Orm } from '../src/db/orm';
+import { today } from '../src/shared/today';
 import { Role } from '../src/graphql/enums';
 import { createLogger } from '../src/logger';
 import { asksForCostlyWork } from '../src/server/admission';
@@ -39,7 +40,8 @@ async function post(url: string, token: string, query: string, variables: Record
 
 const CREATE_COMPETENCY = `mutation($code: String!) { createCompetency(input: { code: $code, name: "Năng lực", isDigital: true }) { competency { code } userErrors { code } } }`;
 const COMPETENCIES = `{ competencies { code } }`;
-const GAP = `query($unit: String!) { staffingGap(unitCode: $unit, year: 2026) { quota filled } }`;
+// As of a day gone by: counted on the fly, a costly report (as of today it reads its summary, a short read).
+const GAP = `query($unit: String!) { staffingGap(unitCode: $unit, year: 2026, asOf: "2026-06-01") { quota filled } }`;
 const SKILLS = `query($unit: String!) { skillGaps(unitCode: $unit) { gap } }`;
 
 /** Polls until `check` holds; only a safety net for a state the test has caused, never a latency bound. */
@@ -164,8 +166,8 @@ describe('admission control', () => {
     );
     const analyst = await server.token(Role.ANALYST, unitCode);
     const admin = await server.token(Role.ADMIN);
-    // staffingGap for today reads the quotas from its summary; nothing short below does.
-    const lock = await lockTable(db.url, 'staffing_gap_quota', 'access exclusive');
+    // staffingGap of a past day reads the quotas; nothing short below does.
+    const lock = await lockTable(db.url, 'establishment_quota', 'access exclusive');
     try {
       const running = post(server.url, analyst, GAP, { unit: unitCode });
       await until('the gap report waits on the lock', async () => (await lock.waiting()) === 1);
@@ -207,10 +209,16 @@ describe('admission control', () => {
     expect(costly('{ skillGaps(unitCode: "X") { gap } }')).toBe(true);
     expect(costly('{ ... on Query { policyCurve(input: {}) { fraction } } }')).toBe(true);
     expect(costly('query { ...F } fragment F on Query { me { role } ...G } fragment G on Query { matchCandidates(positionId: "1") { score } }')).toBe(true);
-    expect(costly('{ staffingGap(unitCode: "X", year: 2026) { gap } }')).toBe(true);
-    expect(costly('{ staffingGap(unitCode: "X", year: 2026, includeDescendants: false) { gap } }')).toBe(false);
-    expect(costly('query($d: Boolean!) { staffingGap(unitCode: "X", year: 2026, includeDescendants: $d) { gap } }', { d: false })).toBe(false);
-    expect(costly('query($d: Boolean!) { staffingGap(unitCode: "X", year: 2026, includeDescendants: $d) { gap } }', { d: true })).toBe(true);
+    // As of today staffingGap reads its summary: short. Another day over descendants: costly.
+    expect(costly('{ staffingGap(unitCode: "X", year: 2026) { gap } }')).toBe(false);
+    expect(costly(`{ staffingGap(unitCode: "X", year: 2026, asOf: "${today()}") { gap } }`)).toBe(false);
+    expect(costly('{ staffingGap(unitCode: "X", year: 2026, asOf: "2020-01-01") { gap } }')).toBe(true);
+    expect(costly('query($d: LocalDate) { staffingGap(unitCode: "X", year: 2026, asOf: $d) { gap } }', { d: '2020-01-01' })).toBe(true);
+    expect(costly('query($d: LocalDate) { staffingGap(unitCode: "X", year: 2026, asOf: $d) { gap } }', { d: today() })).toBe(false);
+    expect(costly('query($d: LocalDate = "2020-01-01") { staffingGap(unitCode: "X", year: 2026, asOf: $d) { gap } }')).toBe(true);
+    expect(costly('{ staffingGap(unitCode: "X", year: 2026, asOf: "2020-01-01", includeDescendants: false) { gap } }')).toBe(false);
+    expect(costly('query($d: Boolean!) { staffingGap(unitCode: "X", year: 2026, asOf: "2020-01-01", includeDescendants: $d) { gap } }', { d: false })).toBe(false);
+    expect(costly('query($d: Boolean!) { staffingGap(unitCode: "X", year: 2026, asOf: "2020-01-01", includeDescendants: $d) { gap } }', { d: true })).toBe(true);
     expect(costly('mutation { savePolicyScenario(input: {}) { userErrors { code } } }')).toBe(true);
     expect(costly('mutation { createCompetency(input: {}) { userErrors { code } } }')).toBe(false);
   });
