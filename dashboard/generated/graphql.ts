@@ -359,7 +359,7 @@ export type CreateIncentivePackageInput = {
 
 /** A new unit. code is the full dotted code and starts with parentCode + ".". */
 export type CreateOrgUnitInput = {
-  /** Full dotted code, e.g. "HCM.NHA_BE.PHU_XUAN". */
+  /** Full dotted code, e.g. "VN.HCM.NHA_BE". */
   code: Scalars['String']['input'];
   /** Kind of unit. */
   kind: OrgUnitKind;
@@ -892,13 +892,13 @@ export type OrgUnit = Node & {
   __typename?: 'OrgUnit';
   /** Direct child units existing on activeOn (default today); hierarchy depth is not fixed. */
   children: OrgUnitConnection;
-  /** Unique, stable dotted path of the ancestors' codes, e.g. "HCM.NHA_BE.PHU_XUAN". */
+  /** Unique, stable dotted path of the ancestors' codes, e.g. "VN.HCM.NHA_BE". */
   code: Scalars['String']['output'];
   /** Opaque global ID. */
   id: Scalars['ID']['output'];
   /** Kind of unit. */
   kind: OrgUnitKind;
-  /** Vietnamese name with diacritics, e.g. "Xã Phú Xuân". */
+  /** Vietnamese name with diacritics, e.g. "Xã Nhà Bè". */
   name: Scalars['String']['output'];
   /** The parent unit; null at the top or when it lies outside your subtree. */
   parent?: Maybe<OrgUnit>;

@@ -120,7 +120,7 @@ const PAGE = `<!doctype html>
     <h1>Bảng điều khiển biên chế <small>/ Staffing dashboard</small></h1>
     <form id="signin">
       <label for="token">Token</label>
-      <input id="token" type="password" autocomplete="off" placeholder="npm run -s token -- --role HR_OFFICER --unit HCM.NHA_BE">
+      <input id="token" type="password" autocomplete="off" placeholder="npm run -s token -- --role HR_OFFICER --unit VN.HCM.NHA_BE">
       <button type="submit">Đăng nhập / Sign in</button>
       <button type="button" id="signout" class="signed-in-only">Đăng xuất</button>
     </form>

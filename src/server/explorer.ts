@@ -44,7 +44,7 @@ const PAGE = `<!doctype html>
 <body>
   <header>
     <strong>workforce-graph</strong>
-    <label>Token (Bearer) <input id="token" type="password" autocomplete="off" placeholder="npm run -s token -- --role HR_OFFICER --unit HCM.NHA_BE"></label>
+    <label>Token (Bearer) <input id="token" type="password" autocomplete="off" placeholder="npm run -s token -- --role HR_OFFICER --unit VN.HCM.NHA_BE"></label>
   </header>
   <div id="graphiql">Đang tải… / Loading…</div>
   <script src="/explorer/react.production.min.js"></script>

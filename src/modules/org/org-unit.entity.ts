@@ -16,11 +16,11 @@ export class OrgUnit extends Node {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 
-  @Field(() => String, { description: 'Unique, stable dotted path of the ancestors\' codes, e.g. "HCM.NHA_BE.PHU_XUAN".' })
+  @Field(() => String, { description: 'Unique, stable dotted path of the ancestors\' codes, e.g. "VN.HCM.NHA_BE".' })
   @Property({ type: 'text' })
   code!: string;
 
-  @Field(() => String, { description: 'Vietnamese name with diacritics, e.g. "Xã Phú Xuân".' })
+  @Field(() => String, { description: 'Vietnamese name with diacritics, e.g. "Xã Nhà Bè".' })
   @Property({ type: 'text' })
   name!: string;
 

@@ -40,7 +40,7 @@ class OrgUnitsArgs {
 
 @InputType('CreateOrgUnitInput', { description: 'A new unit. code is the full dotted code and starts with parentCode + ".".' })
 export class CreateOrgUnitInput {
-  @Field(() => String, { description: 'Full dotted code, e.g. "HCM.NHA_BE.PHU_XUAN".' })
+  @Field(() => String, { description: 'Full dotted code, e.g. "VN.HCM.NHA_BE".' })
   code!: string;
 
   @Field(() => String, { description: 'Vietnamese name with diacritics.' })

@@ -178,7 +178,7 @@ export async function checkNewOrgUnit(
   const problems: DomainError[] = [];
   const code = input.code?.trim() ?? '';
   if (!UNIT_CODE_PATTERN.test(code) || code.length > 255) {
-    problems.push(new DomainError('BAD_USER_INPUT', 'code must be dotted segments of letters, digits and _ (at most 255 characters), e.g. "HCM.NHA_BE"', field('code')));
+    problems.push(new DomainError('BAD_USER_INPUT', 'code must be dotted segments of letters, digits and _ (at most 255 characters), e.g. "VN.HCM.NHA_BE"', field('code')));
   } else if (input.parentCode) {
     const parentPrefix = `${input.parentCode}.`;
     if (!code.startsWith(parentPrefix) || code.slice(parentPrefix.length).includes('.')) {
