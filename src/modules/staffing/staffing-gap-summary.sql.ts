@@ -4,7 +4,7 @@ import { vacanciesMovedAfter } from '../../shared/sql';
 import { pathInSubtrees } from '../../auth/scope';
 import { unitOpenOn } from '../org';
 import { assignmentOpenEnded, assignmentsStraddling } from './assignment-dates.sql';
-import { GapRoots, gapRootsSql, StaffingGapFigures } from './staffing-gap.sql';
+import { GAP_FIGURES_OF_ROOTS, GapRoots, gapRootsSql, StaffingGapFigures } from './staffing-gap.sql';
 
 /**
  * The figures of staffingGapFigures (same roots, same scopes, same numbers), read from the
@@ -114,18 +114,7 @@ export async function staffingGapFiguresFromSummary(
        join unit_figures f on f.unit_id = s.unit_id
        left join staffing_gap_quota q on q.unit_id = s.unit_id and q.year = ?
        group by s.root_id)
-     select r.id as unit_id, r.code, r.parent_id,
-            coalesce(t.quota, 0) as quota,
-            coalesce(t.filled, 0) as filled,
-            coalesce(t.concurrent_coverage, 0) as concurrent_coverage,
-            coalesce(t.open_vacancies, 0) as open_vacancies,
-            coalesce(t.it_seats_planned, 0) as it_seats_planned,
-            coalesce(t.it_seats_filled, 0) as it_seats_filled,
-            coalesce(t.it_seats_covered_concurrently, 0) as it_seats_covered_concurrently,
-            coalesce(t.units_without_quota, 0) as units_without_quota
-     from roots r
-     left join totals t on t.root_id = r.id
-     order by r.code`,
+     ${GAP_FIGURES_OF_ROOTS}`,
     [...rootsSql.params, ...unitsSql.params, ...straddling.values, ...moved.values, ...moved.values, options.year],
   );
 }

@@ -47,6 +47,23 @@ export type GapRoots =
   | { kind: 'unitAndChildren'; unit: GapUnit };
 
 /**
+ * The last step of both staffing-gap statements (on the fly and from the summary): each root's
+ * totals (a `totals` relation with root_id and the figures), 0 where its scope holds nothing.
+ */
+export const GAP_FIGURES_OF_ROOTS = `select r.id as unit_id, r.code, r.parent_id,
+            coalesce(t.quota, 0) as quota,
+            coalesce(t.filled, 0) as filled,
+            coalesce(t.concurrent_coverage, 0) as concurrent_coverage,
+            coalesce(t.open_vacancies, 0) as open_vacancies,
+            coalesce(t.it_seats_planned, 0) as it_seats_planned,
+            coalesce(t.it_seats_filled, 0) as it_seats_filled,
+            coalesce(t.it_seats_covered_concurrently, 0) as it_seats_covered_concurrently,
+            coalesce(t.units_without_quota, 0) as units_without_quota
+     from roots r
+     left join totals t on t.root_id = r.id
+     order by r.code`;
+
+/**
  * The roots of a staffing-gap statement as SQL (rows id, path, code, parent_id; binds the date
  * where children must exist on it), the subtrees that hold every root's scope, and the roots
  * that count even on a date when they do not exist (children roots exist by construction).
@@ -158,18 +175,7 @@ export async function staffingGapFigures(
        left join unit_seats t on t.unit_id = s.unit_id
        left join unit_vacancies v on v.unit_id = s.unit_id
        group by s.root_id)
-     select r.id as unit_id, r.code, r.parent_id,
-            coalesce(t.quota, 0) as quota,
-            coalesce(t.filled, 0) as filled,
-            coalesce(t.concurrent_coverage, 0) as concurrent_coverage,
-            coalesce(t.open_vacancies, 0) as open_vacancies,
-            coalesce(t.it_seats_planned, 0) as it_seats_planned,
-            coalesce(t.it_seats_filled, 0) as it_seats_filled,
-            coalesce(t.it_seats_covered_concurrently, 0) as it_seats_covered_concurrently,
-            coalesce(t.units_without_quota, 0) as units_without_quota
-     from roots r
-     left join totals t on t.root_id = r.id
-     order by r.code`,
+     ${GAP_FIGURES_OF_ROOTS}`,
     [...rootsSql.params, ...scopeSql.params, options.year, ...active.values, ...(vacancies ? [...notMoved.values, ...moved.values] : [])],
   );
 }
