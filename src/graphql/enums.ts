@@ -1,82 +1,77 @@
 import { registerEnumType } from 'type-graphql';
 import { fragment, SqlFragment } from '../shared/sql';
 
+/** The enum object graphqlEnum makes: each name stands for itself. */
+type SelfNamed<Name extends string> = { readonly [Value in Name]: Value };
+
+/** The union of an enum object's values: the type that goes with a graphqlEnum of the same name. */
+export type EnumValue<Enum> = Enum[keyof Enum];
+
+/**
+ * A string enum whose values are its names, registered with type-graphql as `name`: the names
+ * are written once, not as `NAME = 'NAME'` each, and the registration sits with the list. Give
+ * the names as a list, or as an object from each name to that value's description.
+ */
+function graphqlEnum<const Names extends readonly string[]>(name: string, description: string, names: Names): SelfNamed<Names[number]>;
+function graphqlEnum<const Described extends Record<string, string>>(name: string, description: string, described: Described): SelfNamed<keyof Described & string>;
+function graphqlEnum(name: string, description: string, names: readonly string[] | Record<string, string>): Record<string, string> {
+  const list = Array.isArray(names) ? names : Object.keys(names);
+  const values = Object.freeze(Object.fromEntries(list.map((value) => [value, value])));
+  if (Array.isArray(names)) {
+    registerEnumType(values, { name, description });
+  } else {
+    const valuesConfig = Object.fromEntries(Object.entries(names).map(([value, valueDescription]) => [value, { description: valueDescription }]));
+    registerEnumType(values, { name, description, valuesConfig });
+  }
+  return values;
+}
+
 /** Kinds of administrative unit; the hierarchy itself has no fixed depth. */
-export enum OrgUnitKind {
-  NATION = 'NATION',
-  PROVINCE = 'PROVINCE',
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-  WARD = 'WARD',
-  COMMUNE = 'COMMUNE',
-  TOWNSHIP = 'TOWNSHIP',
-  DEPARTMENT = 'DEPARTMENT',
-  AGENCY = 'AGENCY',
-  PUBLIC_SERVICE_UNIT = 'PUBLIC_SERVICE_UNIT',
-}
+export const OrgUnitKind = graphqlEnum('OrgUnitKind', 'Kind of administrative unit (tỉnh, quận/huyện, phường/xã, sở/ban/ngành …).', [
+  'NATION', 'PROVINCE', 'CITY', 'DISTRICT', 'WARD', 'COMMUNE', 'TOWNSHIP', 'DEPARTMENT', 'AGENCY', 'PUBLIC_SERVICE_UNIT',
+]);
+export type OrgUnitKind = EnumValue<typeof OrgUnitKind>;
 /** công chức, viên chức, hợp đồng. */
-export enum StaffCategory {
-  CIVIL_SERVANT = 'CIVIL_SERVANT',
-  PUBLIC_EMPLOYEE = 'PUBLIC_EMPLOYEE',
-  CONTRACT = 'CONTRACT',
-}
-export enum Seniority {
-  JUNIOR = 'JUNIOR',
-  MID = 'MID',
-  SENIOR = 'SENIOR',
-  LEAD = 'LEAD',
-}
-export enum RoleFamily {
-  SOFTWARE_ENGINEER = 'SOFTWARE_ENGINEER',
-  DATA_SCIENTIST = 'DATA_SCIENTIST',
-  AI_ENGINEER = 'AI_ENGINEER',
-  INFORMATION_SECURITY = 'INFORMATION_SECURITY',
-  NETWORK_ENGINEER = 'NETWORK_ENGINEER',
-  SYSTEM_ADMINISTRATOR = 'SYSTEM_ADMINISTRATOR',
-  IT_SUPPORT = 'IT_SUPPORT',
-  DIGITAL_TRANSFORMATION_OFFICER = 'DIGITAL_TRANSFORMATION_OFFICER',
-  GENERAL_ADMINISTRATION = 'GENERAL_ADMINISTRATION',
-}
+export const StaffCategory = graphqlEnum('StaffCategory', 'Staff category: công chức (CIVIL_SERVANT), viên chức (PUBLIC_EMPLOYEE), hợp đồng (CONTRACT).', [
+  'CIVIL_SERVANT', 'PUBLIC_EMPLOYEE', 'CONTRACT',
+]);
+export type StaffCategory = EnumValue<typeof StaffCategory>;
+export const Seniority = graphqlEnum('Seniority', 'Seniority band of a position or salary benchmark.', [
+  'JUNIOR', 'MID', 'SENIOR', 'LEAD',
+]);
+export type Seniority = EnumValue<typeof Seniority>;
+export const RoleFamily = graphqlEnum('RoleFamily', 'Job family; every family except GENERAL_ADMINISTRATION is IT-specialist work.', [
+  'SOFTWARE_ENGINEER', 'DATA_SCIENTIST', 'AI_ENGINEER', 'INFORMATION_SECURITY', 'NETWORK_ENGINEER', 'SYSTEM_ADMINISTRATOR', 'IT_SUPPORT', 'DIGITAL_TRANSFORMATION_OFFICER', 'GENERAL_ADMINISTRATION',
+]);
+export type RoleFamily = EnumValue<typeof RoleFamily>;
 /** The one place that says which role families are IT-specialist work. */
 export function isItRoleFamily(family: RoleFamily): boolean {
   return family !== RoleFamily.GENERAL_ADMINISTRATION;
 }
-export enum AssignmentKind {
-  PRIMARY = 'PRIMARY',
-  CONCURRENT = 'CONCURRENT',
-}
-export enum Sector {
-  PUBLIC = 'PUBLIC',
-  PRIVATE = 'PRIVATE',
-}
-export enum Sex {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
-export enum CompetencySource {
-  TRAINING = 'TRAINING',
-  CERTIFICATE = 'CERTIFICATE',
-  ASSESSMENT = 'ASSESSMENT',
-  IMPORT = 'IMPORT',
-  HIRE = 'HIRE',
-}
-export enum SeparationReason {
-  RETIREMENT = 'RETIREMENT',
-  RESIGNATION = 'RESIGNATION',
-  TRANSFER = 'TRANSFER',
-  REORGANISATION = 'REORGANISATION',
-  DISMISSAL = 'DISMISSAL',
-  DEATH = 'DEATH',
-  CONTRACT_END = 'CONTRACT_END',
-  OTHER = 'OTHER',
-}
-export enum VacancyStatus {
-  OPEN = 'OPEN',
-  INTERVIEWING = 'INTERVIEWING',
-  OFFERED = 'OFFERED',
-  FILLED = 'FILLED',
-  CANCELLED = 'CANCELLED',
-}
+export const AssignmentKind = graphqlEnum('AssignmentKind', 'PRIMARY: the person\'s own job (chính thức). CONCURRENT: a seat covered next to it (kiêm nhiệm).', [
+  'PRIMARY', 'CONCURRENT',
+]);
+export type AssignmentKind = EnumValue<typeof AssignmentKind>;
+export const Sector = graphqlEnum('Sector', 'Public or private sector.', [
+  'PUBLIC', 'PRIVATE',
+]);
+export type Sector = EnumValue<typeof Sector>;
+export const Sex = graphqlEnum('Sex', 'Sex as recorded on the citizen identity card (personal data).', [
+  'MALE', 'FEMALE',
+]);
+export type Sex = EnumValue<typeof Sex>;
+export const CompetencySource = graphqlEnum('CompetencySource', 'How a competency level came to be recorded.', [
+  'TRAINING', 'CERTIFICATE', 'ASSESSMENT', 'IMPORT', 'HIRE',
+]);
+export type CompetencySource = EnumValue<typeof CompetencySource>;
+export const SeparationReason = graphqlEnum('SeparationReason', 'Why an assignment ended: nghỉ hưu, thôi việc, luân chuyển/điều động, sắp xếp tổ chức, kỷ luật, từ trần, hết hợp đồng.', [
+  'RETIREMENT', 'RESIGNATION', 'TRANSFER', 'REORGANISATION', 'DISMISSAL', 'DEATH', 'CONTRACT_END', 'OTHER',
+]);
+export type SeparationReason = EnumValue<typeof SeparationReason>;
+export const VacancyStatus = graphqlEnum('VacancyStatus', 'Life cycle of a vacancy: OPEN → INTERVIEWING → OFFERED → FILLED, or CANCELLED.', [
+  'OPEN', 'INTERVIEWING', 'OFFERED', 'FILLED', 'CANCELLED',
+]);
+export type VacancyStatus = EnumValue<typeof VacancyStatus>;
 /**
  * Statuses in which a vacancy still waits for someone: a live vacancy. The one home of the rule,
  * kept with its enum because staffing (the gap's openVacancies) sits below recruitment.
@@ -92,80 +87,37 @@ export function liveVacancySql(alias: string): SqlFragment {
   return fragment(`${alias}.status in (${LIVE_VACANCY_STATUSES.map((status) => `'${status}'`).join(', ')})`);
 }
 /** How long a vacancy has been (or was) open, in calendar months: the bands HR vacancy reports use. */
-export enum DaysOpenBand {
-  UNDER_3_MONTHS = 'UNDER_3_MONTHS',
-  FROM_3_TO_6_MONTHS = 'FROM_3_TO_6_MONTHS',
-  FROM_6_TO_9_MONTHS = 'FROM_6_TO_9_MONTHS',
-  FROM_9_TO_12_MONTHS = 'FROM_9_TO_12_MONTHS',
-  OVER_12_MONTHS = 'OVER_12_MONTHS',
-}
-export enum ApplicationStage {
-  APPLIED = 'APPLIED',
-  SCREENING = 'SCREENING',
-  INTERVIEW = 'INTERVIEW',
-  OFFER = 'OFFER',
-  HIRED = 'HIRED',
-  REJECTED = 'REJECTED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-export enum OfferStatus {
-  PENDING = 'PENDING',
-  ACCEPTED = 'ACCEPTED',
-  DECLINED = 'DECLINED',
-}
-export enum DeclineReason {
-  PAY = 'PAY',
-  LOCATION = 'LOCATION',
-  WORKLOAD = 'WORKLOAD',
-  CAREER = 'CAREER',
-  OTHER = 'OTHER',
-}
-export enum Role {
-  ADMIN = 'ADMIN',
-  HR_OFFICER = 'HR_OFFICER',
-  POLICYMAKER = 'POLICYMAKER',
-  ANALYST = 'ANALYST',
-}
+export const DaysOpenBand = graphqlEnum('DaysOpenBand', 'How long a vacancy has been open (until today, or until it was filled or cancelled), in calendar months.', {
+  UNDER_3_MONTHS: 'Less than 3 months.',
+  FROM_3_TO_6_MONTHS: '3 months or more, less than 6.',
+  FROM_6_TO_9_MONTHS: '6 months or more, less than 9.',
+  FROM_9_TO_12_MONTHS: '9 months or more, less than 12.',
+  OVER_12_MONTHS: '12 months or more.',
+});
+export type DaysOpenBand = EnumValue<typeof DaysOpenBand>;
+export const ApplicationStage = graphqlEnum('ApplicationStage', 'Stage of an application in the recruitment pipeline.', [
+  'APPLIED', 'SCREENING', 'INTERVIEW', 'OFFER', 'HIRED', 'REJECTED', 'WITHDRAWN',
+]);
+export type ApplicationStage = EnumValue<typeof ApplicationStage>;
+export const OfferStatus = graphqlEnum('OfferStatus', 'Decision on an offer.', [
+  'PENDING', 'ACCEPTED', 'DECLINED',
+]);
+export type OfferStatus = EnumValue<typeof OfferStatus>;
+export const DeclineReason = graphqlEnum('DeclineReason', 'Why a candidate declined an offer.', [
+  'PAY', 'LOCATION', 'WORKLOAD', 'CAREER', 'OTHER',
+]);
+export type DeclineReason = EnumValue<typeof DeclineReason>;
 
 /** Where a rate came from: given by the caller, observed in the history, or the default. */
-export enum RateSource {
-  GIVEN = 'GIVEN',
-  OBSERVED = 'OBSERVED',
-  DEFAULT = 'DEFAULT',
-}
+export const RateSource = graphqlEnum('RateSource', 'GIVEN by the caller, OBSERVED in the last three years, or the DEFAULT (0) when there is no history.', [
+  'GIVEN', 'OBSERVED', 'DEFAULT',
+]);
+export type RateSource = EnumValue<typeof RateSource>;
 
-registerEnumType(OrgUnitKind, { name: 'OrgUnitKind', description: 'Kind of administrative unit (tỉnh, quận/huyện, phường/xã, sở/ban/ngành …).' });
-registerEnumType(StaffCategory, { name: 'StaffCategory', description: 'Staff category: công chức (CIVIL_SERVANT), viên chức (PUBLIC_EMPLOYEE), hợp đồng (CONTRACT).' });
-registerEnumType(Seniority, { name: 'Seniority', description: 'Seniority band of a position or salary benchmark.' });
-registerEnumType(RoleFamily, { name: 'RoleFamily', description: 'Job family; every family except GENERAL_ADMINISTRATION is IT-specialist work.' });
-registerEnumType(AssignmentKind, { name: 'AssignmentKind', description: 'PRIMARY: the person\'s own job (chính thức). CONCURRENT: a seat covered next to it (kiêm nhiệm).' });
-registerEnumType(Sector, { name: 'Sector', description: 'Public or private sector.' });
-registerEnumType(Sex, { name: 'Sex', description: 'Sex as recorded on the citizen identity card (personal data).' });
-registerEnumType(CompetencySource, { name: 'CompetencySource', description: 'How a competency level came to be recorded.' });
-registerEnumType(SeparationReason, { name: 'SeparationReason', description: 'Why an assignment ended: nghỉ hưu, thôi việc, luân chuyển/điều động, sắp xếp tổ chức, kỷ luật, từ trần, hết hợp đồng.' });
-registerEnumType(VacancyStatus, { name: 'VacancyStatus', description: 'Life cycle of a vacancy: OPEN → INTERVIEWING → OFFERED → FILLED, or CANCELLED.' });
-registerEnumType(DaysOpenBand, {
-  name: 'DaysOpenBand',
-  description: 'How long a vacancy has been open (until today, or until it was filled or cancelled), in calendar months.',
-  valuesConfig: {
-    UNDER_3_MONTHS: { description: 'Less than 3 months.' },
-    FROM_3_TO_6_MONTHS: { description: '3 months or more, less than 6.' },
-    FROM_6_TO_9_MONTHS: { description: '6 months or more, less than 9.' },
-    FROM_9_TO_12_MONTHS: { description: '9 months or more, less than 12.' },
-    OVER_12_MONTHS: { description: '12 months or more.' },
-  },
+export const Role = graphqlEnum('Role', 'Access role carried by the token.', {
+  ADMIN: 'Everything, everywhere.',
+  HR_OFFICER: 'Reads and writes everything in their unit\'s subtree, personal data included.',
+  POLICYMAKER: 'Reads aggregates, positions, vacancies, benchmarks, packages and workload in their subtree; manages packages, benchmarks and scenarios; never personal data.',
+  ANALYST: 'Reads aggregates in their subtree, nothing else.',
 });
-registerEnumType(ApplicationStage, { name: 'ApplicationStage', description: 'Stage of an application in the recruitment pipeline.' });
-registerEnumType(OfferStatus, { name: 'OfferStatus', description: 'Decision on an offer.' });
-registerEnumType(DeclineReason, { name: 'DeclineReason', description: 'Why a candidate declined an offer.' });
-registerEnumType(Role, {
-  name: 'Role',
-  description: 'Access role carried by the token.',
-  valuesConfig: {
-    ADMIN: { description: 'Everything, everywhere.' },
-    HR_OFFICER: { description: 'Reads and writes everything in their unit\'s subtree, personal data included.' },
-    POLICYMAKER: { description: 'Reads aggregates, positions, vacancies, benchmarks, packages and workload in their subtree; manages packages, benchmarks and scenarios; never personal data.' },
-    ANALYST: { description: 'Reads aggregates in their subtree, nothing else.' },
-  },
-});
-registerEnumType(RateSource, { name: 'RateSource', description: 'GIVEN by the caller, OBSERVED in the last three years, or the DEFAULT (0) when there is no history.' });
+export type Role = EnumValue<typeof Role>;

@@ -1,6 +1,6 @@
-import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
-import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
+import { Entity, PrimaryKey } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
+import { Column } from '../../graphql/entity-columns';
 
 /** Lương cơ sở, effective-dated: the amount in force on a day is the latest effectiveFrom <= day. */
 @Entity({ tableName: 'base_salary' })
@@ -9,15 +9,12 @@ export class BaseSalary {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 
-  @Field(() => LocalDateScalar, { description: 'First day the amount is in force.' })
-  @Property({ type: 'date', unique: true })
+  @Column.date('First day the amount is in force.', { unique: true })
   effectiveFrom!: string;
 
-  @Field(() => VNDScalar, { description: 'Monthly base salary in VND; coefficient pay = round(base × payCoefficient).' })
-  @Property({ type: new BigIntType('number') })
+  @Column.vnd('Monthly base salary in VND; coefficient pay = round(base × payCoefficient).')
   monthlyAmount!: number;
 
-  @Field(() => String, { nullable: true, description: 'The decree that set it, e.g. "Decree 73/2024/NĐ-CP".' })
-  @Property({ type: 'text', nullable: true })
+  @Column.string('The decree that set it, e.g. "Decree 73/2024/NĐ-CP".', { nullable: true })
   legalBasis?: string | null;
 }

@@ -1,57 +1,39 @@
-import { ArrayType, BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ArrayType, Property } from '@mikro-orm/core';
+import { Field } from 'type-graphql';
+import { Column, CreatedAt, KeyedNode, NodeEntity } from '../../graphql/entity-columns';
 import { RoleFamily } from '../../graphql/enums';
-import { toGlobalId } from '../../graphql/global-id';
-import { Node } from '../../graphql/node';
-import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 
 /** Financial incentives that make a public IT job competitive (allowances, bonuses). */
-@Entity({ tableName: 'incentive_package' })
-@ObjectType('IncentivePackage', { implements: Node, description: 'An incentive package: allowances and bonuses on top of coefficient pay.' })
-export class IncentivePackage extends Node {
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
-
-  @Field(() => String, { description: 'Name of the package.' })
-  @Property({ type: 'text' })
+@NodeEntity('IncentivePackage', { table: 'incentive_package', description: 'An incentive package: allowances and bonuses on top of coefficient pay.' })
+export class IncentivePackage extends KeyedNode {
+  @Column.string('Name of the package.')
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Legal basis, e.g. the decree or resolution that created it.' })
-  @Property({ type: 'text', nullable: true })
+  @Column.string('Legal basis, e.g. the decree or resolution that created it.', { nullable: true })
   legalBasis?: string | null;
 
-  @Field(() => VNDScalar, { description: 'Fixed extra pay per month.' })
-  @Property({ type: new BigIntType('number') })
+  @Column.vnd('Fixed extra pay per month.')
   monthlyAllowance!: number;
 
-  @Field(() => Float, { description: 'Extra pay as a share of coefficient pay: 0.5 means +50 %.' })
-  @Property({ type: 'double' })
+  @Column.double('Extra pay as a share of coefficient pay: 0.5 means +50 %.')
   salaryPercentAllowance!: number;
 
-  @Field(() => VNDScalar, { description: 'One-off bonus, amortised over the service commitment.' })
-  @Property({ type: new BigIntType('number') })
+  @Column.vnd('One-off bonus, amortised over the service commitment.')
   signingBonus!: number;
 
-  @Field(() => Int, { description: 'Service commitment in years; at least 1 when signingBonus > 0.' })
-  @Property({ type: 'integer' })
+  @Column.integer('Service commitment in years; at least 1 when signingBonus > 0.')
   minServiceYears!: number;
 
   @Field(() => [RoleFamily], { description: 'Role families the package applies to.' })
   @Property({ type: ArrayType, columnType: 'text[]' })
   eligibleRoleFamilies: RoleFamily[] = [];
 
-  @Field(() => LocalDateScalar, { description: 'First day the package applies.' })
-  @Property({ type: 'date' })
+  @Column.date('First day the package applies.')
   validFrom!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day the package applies; null: open-ended.' })
-  @Property({ type: 'date', nullable: true })
+  @Column.date('Last day the package applies; null: open-ended.', { nullable: true })
   validTo?: string | null;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @CreatedAt()
   createdAt: Date = new Date();
-
-  get globalId(): string {
-    return toGlobalId('IncentivePackage', this.id);
-  }
 }

@@ -79,17 +79,8 @@ function distinct<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-export interface CreateIncentivePackageCommand {
-  name: string;
-  legalBasis?: string | null;
-  monthlyAllowance: number;
-  salaryPercentAllowance: number;
-  signingBonus: number;
-  minServiceYears: number;
-  eligibleRoleFamilies: RoleFamily[];
-  validFrom: string;
-  validTo?: string | null;
-}
+/** A new package's values as given: the legal basis and the end may be left out. */
+export type CreateIncentivePackageCommand = Omit<PackageValues, 'legalBasis' | 'validTo'> & Partial<Pick<PackageValues, 'legalBasis' | 'validTo'>>;
 
 export async function createIncentivePackage(em: EntityManager, viewer: Viewer, input: CreateIncentivePackageCommand): Promise<IncentivePackage> {
   const values: PackageValues = {

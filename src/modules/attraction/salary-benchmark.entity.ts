@@ -1,55 +1,36 @@
-import { BigIntType, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Unique } from '@mikro-orm/core';
+import { Column, KeyedNode, NodeEntity } from '../../graphql/entity-columns';
 import { RoleFamily, Sector, Seniority } from '../../graphql/enums';
-import { toGlobalId } from '../../graphql/global-id';
-import { Node } from '../../graphql/node';
-import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
+import { JobGrade } from '../staffing';
 
 /** Monthly pay percentiles for a role family and seniority in a sector and region. */
-@Entity({ tableName: 'salary_benchmark' })
+@NodeEntity('SalaryBenchmark', { table: 'salary_benchmark', description: 'Monthly pay percentiles for a role family and seniority in a sector and region.' })
 @Unique({ properties: ['roleFamily', 'seniority', 'sector', 'region', 'asOf'] })
-@ObjectType('SalaryBenchmark', { implements: Node, description: 'Monthly pay percentiles for a role family and seniority in a sector and region.' })
-export class SalaryBenchmark extends Node {
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
-
-  @Field(() => RoleFamily, { description: 'Job family.' })
-  @Property({ type: 'text' })
+export class SalaryBenchmark extends KeyedNode {
+  @JobGrade.roleFamily()
   roleFamily!: RoleFamily;
 
-  @Field(() => Seniority, { description: 'Seniority band.' })
-  @Property({ type: 'text' })
+  @JobGrade.seniority()
   seniority!: Seniority;
 
-  @Field(() => Sector, { description: 'PUBLIC or PRIVATE.' })
-  @Property({ type: 'text' })
+  @Column.enum(Sector, 'PUBLIC or PRIVATE.')
   sector!: Sector;
 
-  @Field(() => String, { description: 'Region: the code of a top-level unit (e.g. "HCM"), or "VN" for the whole country.' })
-  @Property({ type: 'text' })
+  @Column.string('Region: the code of a top-level unit (e.g. "HCM"), or "VN" for the whole country.')
   region!: string;
 
-  @Field(() => VNDScalar, { nullable: true, description: '25th percentile of monthly pay.' })
-  @Property({ type: new BigIntType('number'), nullable: true })
+  @Column.vnd('25th percentile of monthly pay.', { nullable: true })
   p25?: number | null;
 
-  @Field(() => VNDScalar, { description: 'Median monthly pay.' })
-  @Property({ type: new BigIntType('number') })
+  @Column.vnd('Median monthly pay.')
   p50!: number;
 
-  @Field(() => VNDScalar, { nullable: true, description: '75th percentile of monthly pay.' })
-  @Property({ type: new BigIntType('number'), nullable: true })
+  @Column.vnd('75th percentile of monthly pay.', { nullable: true })
   p75?: number | null;
 
-  @Field(() => String, { description: 'Where the figures come from.' })
-  @Property({ type: 'text' })
+  @Column.string('Where the figures come from.')
   source!: string;
 
-  @Field(() => LocalDateScalar, { description: 'Date the figures describe.' })
-  @Property({ type: 'date' })
+  @Column.date('Date the figures describe.')
   asOf!: string;
-
-  get globalId(): string {
-    return toGlobalId('SalaryBenchmark', this.id);
-  }
 }

@@ -1,39 +1,27 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Property } from '@mikro-orm/core';
+import { Field, ID } from 'type-graphql';
+import { Column, KeyedNode, NodeEntity } from '../../graphql/entity-columns';
 import { Role } from '../../graphql/enums';
-import { toGlobalId } from '../../graphql/global-id';
-import { Node } from '../../graphql/node';
-import { DateTimeScalar } from '../../graphql/scalars';
 
 /** One successful change: who, in which role, what, where and when. Append-only. */
-@Entity({ tableName: 'audit_event' })
-@ObjectType('AuditEvent', { implements: Node, description: 'One successful change, appended in the same transaction as the change itself.' })
-export class AuditEvent extends Node {
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
-
-  @Field(() => DateTimeScalar, { description: 'When the change was committed.' })
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+@NodeEntity('AuditEvent', { table: 'audit_event', description: 'One successful change, appended in the same transaction as the change itself.' })
+export class AuditEvent extends KeyedNode {
+  @Column.createdAt('When the change was committed.')
   at: Date = new Date();
 
-  @Field(() => String, { description: 'Who made it (the token\'s `sub`).' })
-  @Property({ type: 'text' })
+  @Column.string('Who made it (the token\'s `sub`).')
   subject!: string;
 
-  @Field(() => Role, { description: 'The role they made it in.' })
-  @Property({ type: 'text' })
+  @Column.enum(Role, 'The role they made it in.')
   role!: Role;
 
-  @Field(() => String, { description: 'The mutation\'s field name, e.g. "assignPerson".' })
-  @Property({ type: 'text' })
+  @Column.string('The mutation\'s field name, e.g. "assignPerson".')
   operation!: string;
 
-  @Field(() => String, { nullable: true, description: 'The unit the change concerns, where there is one.' })
-  @Property({ type: 'text', nullable: true })
+  @Column.string('The unit the change concerns, where there is one.', { nullable: true })
   unitCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Global ID of the object created or changed.' })
-  @Property({ type: 'text', nullable: true })
+  @Column.id('Global ID of the object created or changed.', { nullable: true })
   targetId?: string | null;
 
   @Property({ type: 'json' })
@@ -42,9 +30,5 @@ export class AuditEvent extends Node {
   @Field(() => String, { name: 'changes', description: 'The mutation\'s input, as JSON.' })
   get changesJson(): string {
     return JSON.stringify(this.changes ?? {});
-  }
-
-  get globalId(): string {
-    return toGlobalId('AuditEvent', this.id);
   }
 }

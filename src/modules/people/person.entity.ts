@@ -1,23 +1,15 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../../graphql/global-id';
+import { ManyToOne, Property } from '@mikro-orm/core';
+import { Column, CreatedAt, KeyedNode, NodeEntity } from '../../graphql/entity-columns';
 import { Sex } from '../../graphql/enums';
-import { Node } from '../../graphql/node';
 import { OrgUnit } from '../org';
 
 /** A member of staff. Name, birth year and pay are personal data (Decree 13/2023). */
-@Entity({ tableName: 'person' })
-@ObjectType('Person', { implements: Node, description: 'A member of staff. fullName, birthYear, nationalId, sex, birthDate, retirementDate and competencyHistory are personal data.' })
-export class Person extends Node {
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
-
-  @Field(() => String, { description: 'Full name (personal data).' })
-  @Property({ type: 'text' })
+@NodeEntity('Person', { table: 'person', description: 'A member of staff. fullName, birthYear, nationalId, sex, birthDate, retirementDate and competencyHistory are personal data.' })
+export class Person extends KeyedNode {
+  @Column.string('Full name (personal data).')
   fullName!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Year of birth (personal data).' })
-  @Property({ type: 'integer', nullable: true })
+  @Column.integer('Year of birth (personal data).', { nullable: true })
   birthYear?: number | null;
 
   /** The CCCD number: 12 digits, unique. Read through PersonResolver (personal data; a seat's thin holder lacks it). */
@@ -38,10 +30,6 @@ export class Person extends Node {
   @ManyToOne(() => OrgUnit, { nullable: true, fieldName: 'home_unit_id' })
   homeUnit?: OrgUnit | null;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @CreatedAt()
   createdAt: Date = new Date();
-
-  get globalId(): string {
-    return toGlobalId('Person', this.id);
-  }
 }

@@ -1,40 +1,27 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Column, CreatedAt, KeyedNode, NodeEntity } from '../../graphql/entity-columns';
 import { ApplicationStage } from '../../graphql/enums';
-import { toGlobalId } from '../../graphql/global-id';
-import { Node } from '../../graphql/node';
-import { LocalDateScalar } from '../../graphql/scalars';
 import { Candidate } from './candidate.entity';
 import { Vacancy } from './vacancy.entity';
 
 /** A candidate's application to a vacancy; one per candidate and vacancy. */
-@Entity({ tableName: 'application' })
+@NodeEntity('Application', { table: 'application', description: 'A candidate\'s application to a vacancy.' })
 @Unique({ properties: ['candidate', 'vacancy'] })
-@ObjectType('Application', { implements: Node, description: 'A candidate\'s application to a vacancy.' })
-export class Application extends Node {
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
-
+export class Application extends KeyedNode {
   @ManyToOne(() => Candidate, { fieldName: 'candidate_id' })
   candidate!: Candidate;
 
   @ManyToOne(() => Vacancy, { fieldName: 'vacancy_id' })
   vacancy!: Vacancy;
 
-  @Field(() => ApplicationStage, { description: 'Current stage.' })
-  @Property({ type: 'text' })
+  @Column.enum(ApplicationStage, 'Current stage.')
   stage!: ApplicationStage;
 
-  @Field(() => LocalDateScalar, { description: 'Day the application arrived.' })
-  @Property({ type: 'date' })
+  @Column.date('Day the application arrived.')
   appliedOn!: string;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @CreatedAt()
   createdAt: Date = new Date();
-
-  get globalId(): string {
-    return toGlobalId('Application', this.id);
-  }
 }
 
 /** Every stage change of an application, with its time: the pipeline's history. */
@@ -52,7 +39,7 @@ export class ApplicationStageChange {
   @Property({ type: 'text' })
   toStage!: ApplicationStage;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @CreatedAt()
   changedAt: Date = new Date();
 
   @Property({ type: 'text', nullable: true })

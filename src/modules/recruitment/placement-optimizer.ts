@@ -407,8 +407,7 @@ class ShortestPaths {
    * epsilon is needed. The search stops once the sink is settled.
    */
   run(source: number, sink: number): number {
-    const { net, potential, dist, parentArc, heap } = this;
-    const { start, order, head, cap, cost } = net;
+    const { potential, dist, parentArc, heap } = this;
     dist.fill(Infinity);
     dist[source] = 0;
     parentArc[source] = -1;
@@ -419,20 +418,30 @@ class ShortestPaths {
       const u = heap.pop();
       if (d > dist[u]) continue; // stale entry
       if (u === sink) break; // everything closer than the sink is settled
-      const pu = potential[u] + d;
-      for (let i = start[u], end = start[u + 1]; i < end; i++) {
-        const a = order[i];
-        if (cap[a] === 0) continue;
-        const v = head[a];
-        const nd = pu + cost[a] - potential[v];
-        if (nd < dist[v]) {
-          dist[v] = nd;
-          parentArc[v] = a;
-          heap.push(nd, v);
-        }
-      }
+      this.relaxArcsOut(u, potential[u] + d, true);
     }
     return dist[sink];
+  }
+
+  /**
+   * Dijkstra's step from the settled node `u` (`pu`: its distance plus its potential): lowers
+   * the distance of every node a residual arc of `u` reaches sooner, recording that arc in
+   * `parentArc` when `recordPath`.
+   */
+  private relaxArcsOut(u: number, pu: number, recordPath: boolean): void {
+    const { potential, dist, parentArc, heap } = this;
+    const { start, order, head, cap, cost } = this.net;
+    for (let i = start[u], end = start[u + 1]; i < end; i++) {
+      const a = order[i];
+      if (cap[a] === 0) continue;
+      const v = head[a];
+      const nd = pu + cost[a] - potential[v];
+      if (nd < dist[v]) {
+        dist[v] = nd;
+        if (recordPath) parentArc[v] = a;
+        heap.push(nd, v);
+      }
+    }
   }
 
   /**
@@ -504,8 +513,7 @@ class ShortestPaths {
    * potential[sink] >= potential[source]. Overwrites the buffers `run` uses.
    */
   distancesFromSink(sink: number, source: number): Float64Array {
-    const { net, potential, dist, heap } = this;
-    const { start, order, head, cap, cost } = net;
+    const { potential, dist, heap } = this;
     dist.fill(Infinity);
     dist[sink] = 0;
     heap.clear();
@@ -522,16 +530,7 @@ class ShortestPaths {
           heap.push(nd, source);
         }
       }
-      for (let i = start[u], end = start[u + 1]; i < end; i++) {
-        const a = order[i];
-        if (cap[a] === 0) continue;
-        const v = head[a];
-        const nd = pu + cost[a] - potential[v];
-        if (nd < dist[v]) {
-          dist[v] = nd;
-          heap.push(nd, v);
-        }
-      }
+      this.relaxArcsOut(u, pu, false);
     }
     return dist;
   }

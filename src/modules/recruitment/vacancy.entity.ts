@@ -1,32 +1,23 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { ManyToOne, Property } from '@mikro-orm/core';
+import { Field, Int } from 'type-graphql';
+import { Column, CreatedAt, KeyedNode, NodeEntity } from '../../graphql/entity-columns';
 import { DaysOpenBand, VacancyStatus } from '../../graphql/enums';
-import { toGlobalId } from '../../graphql/global-id';
-import { Node } from '../../graphql/node';
-import { LocalDateScalar } from '../../graphql/scalars';
 import { IncentivePackage } from '../attraction';
 import { Assignment, Position } from '../staffing';
 
 /** An open seat of a position that recruitment tries to fill. */
-@Entity({ tableName: 'vacancy' })
-@ObjectType('Vacancy', { implements: Node, description: 'A seat of a position being recruited for.' })
-export class Vacancy extends Node {
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
-
+@NodeEntity('Vacancy', { table: 'vacancy', description: 'A seat of a position being recruited for.' })
+export class Vacancy extends KeyedNode {
   @ManyToOne(() => Position, { fieldName: 'position_id' })
   position!: Position;
 
-  @Field(() => VacancyStatus, { description: 'Where the vacancy is in its life cycle.' })
-  @Property({ type: 'text' })
+  @Column.enum(VacancyStatus, 'Where the vacancy is in its life cycle.')
   status!: VacancyStatus;
 
-  @Field(() => LocalDateScalar, { description: 'First day the vacancy was open.' })
-  @Property({ type: 'date' })
+  @Column.date('First day the vacancy was open.')
   openedOn!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the hire started; null until FILLED.' })
-  @Property({ type: 'date', nullable: true })
+  @Column.date('Day the hire started; null until FILLED.', { nullable: true })
   filledOn?: string | null;
 
   /** Day the vacancy was cancelled. */
@@ -40,7 +31,7 @@ export class Vacancy extends Node {
   @ManyToOne(() => IncentivePackage, { nullable: true, fieldName: 'incentive_package_id' })
   incentivePackage?: IncentivePackage | null;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @CreatedAt()
   createdAt: Date = new Date();
 
   /** Computed by the query that loads the vacancy (see vacancy.service.ts); not a column. */
@@ -49,8 +40,4 @@ export class Vacancy extends Node {
 
   @Field(() => DaysOpenBand, { description: 'daysOpen as the calendar-month band HR vacancy reports use.' })
   daysOpenBand!: DaysOpenBand;
-
-  get globalId(): string {
-    return toGlobalId('Vacancy', this.id);
-  }
 }

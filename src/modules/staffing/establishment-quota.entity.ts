@@ -1,5 +1,6 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Entity, ManyToOne, PrimaryKey, Unique } from '@mikro-orm/core';
+import { ObjectType } from 'type-graphql';
+import { Column } from '../../graphql/entity-columns';
 import { StaffCategory } from '../../graphql/enums';
 import { OrgUnit } from '../org';
 
@@ -14,15 +15,12 @@ export class EstablishmentQuota {
   @ManyToOne(() => OrgUnit, { fieldName: 'unit_id' })
   unit!: OrgUnit;
 
-  @Field(() => Int, { description: 'Calendar year the quota applies to.' })
-  @Property({ type: 'integer' })
+  @Column.integer('Calendar year the quota applies to.')
   year!: number;
 
-  @Field(() => StaffCategory, { description: 'Staff category the quota counts.' })
-  @Property({ type: 'text' })
+  @Column.enum(StaffCategory, 'Staff category the quota counts.')
   category!: StaffCategory;
 
-  @Field(() => Int, { description: 'Approved headcount.' })
-  @Property({ type: 'integer' })
+  @Column.integer('Approved headcount.')
   headcount!: number;
 }

@@ -6,7 +6,7 @@ export { assignmentById } from './assignment.service';
 export { EstablishmentQuota } from './establishment-quota.entity';
 export { quotaLeftForGroups } from './establishment-rule';
 export { PositionRequirement } from './position-requirement.entity';
-export { Position } from './position.entity';
+export { JobGrade, Position } from './position.entity';
 export { PositionResolver } from './position.resolver';
 export { positionById, positionInViewerScope } from './position.service';
 export { QuotaResolver } from './quota.resolver';

@@ -1,53 +1,45 @@
-import { DecimalType, Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { DecimalType, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, Float } from 'type-graphql';
+import { Column, CreatedAt, KeyedNode, NodeEntity } from '../../graphql/entity-columns';
 import { RoleFamily, Seniority, StaffCategory, isItRoleFamily } from '../../graphql/enums';
-import { toGlobalId } from '../../graphql/global-id';
-import { Node } from '../../graphql/node';
 import { OrgUnit } from '../org';
 
-/** Vị trí việc làm: a job in a unit, with its grade, planned seats and requirements. */
-@Entity({ tableName: 'position' })
-@ObjectType('Position', { implements: Node, description: 'A position (vị trí việc làm): a job in a unit with its requirements, grade and planned seats.' })
-export class Position extends Node {
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
+/** A job's family and seniority band: what a position is graded by and salary benchmarks are matched on. */
+export const JobGrade = {
+  roleFamily: () => Column.enum(RoleFamily, 'Job family.'),
+  seniority: () => Column.enum(Seniority, 'Seniority band.'),
+};
 
+/** Vị trí việc làm: a job in a unit, with its grade, planned seats and requirements. */
+@NodeEntity('Position', { table: 'position', description: 'A position (vị trí việc làm): a job in a unit with its requirements, grade and planned seats.' })
+export class Position extends KeyedNode {
   @ManyToOne(() => OrgUnit, { fieldName: 'unit_id' })
   unit!: OrgUnit;
 
-  @Field(() => String, { description: 'Job title.' })
-  @Property({ type: 'text' })
+  @Column.string('Job title.')
   title!: string;
 
-  @Field(() => StaffCategory, { description: 'Staff category of the seats.' })
-  @Property({ type: 'text' })
+  @Column.enum(StaffCategory, 'Staff category of the seats.')
   category!: StaffCategory;
 
-  @Field(() => RoleFamily, { description: 'Job family.' })
-  @Property({ type: 'text' })
+  @JobGrade.roleFamily()
   roleFamily!: RoleFamily;
 
-  @Field(() => Seniority, { description: 'Seniority band.' })
-  @Property({ type: 'text' })
+  @JobGrade.seniority()
   seniority!: Seniority;
 
   @Field(() => Float, { description: 'Pay coefficient (hệ số lương), e.g. 2.34; monthly coefficient pay = base salary × coefficient.' })
   @Property({ type: new DecimalType('number'), columnType: 'numeric(6,3)' })
   payCoefficient!: number;
 
-  @Field(() => Int, { description: 'Planned seats.' })
-  @Property({ type: 'integer' })
+  @Column.integer('Planned seats.')
   headcount!: number;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  @CreatedAt()
   createdAt: Date = new Date();
 
   @Field(() => Boolean, { description: 'True when roleFamily is one of the IT families (all but GENERAL_ADMINISTRATION).' })
   get isItSpecialist(): boolean {
     return isItRoleFamily(this.roleFamily);
-  }
-
-  get globalId(): string {
-    return toGlobalId('Position', this.id);
   }
 }

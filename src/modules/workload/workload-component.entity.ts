@@ -1,45 +1,30 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { ManyToOne, Unique } from '@mikro-orm/core';
+import { Column, KeyedNode, NodeEntity } from '../../graphql/entity-columns';
 import { StaffCategory } from '../../graphql/enums';
-import { toGlobalId } from '../../graphql/global-id';
-import { Node } from '../../graphql/node';
 import { OrgUnit } from '../org';
 
 /** A recurring piece of a unit's work (WHO WISN): items per year × minutes per item. */
-@Entity({ tableName: 'workload_component' })
-@Unique({ properties: ['unit', 'name'] })
-@ObjectType('WorkloadComponent', {
-  implements: Node,
+@NodeEntity('WorkloadComponent', {
+  table: 'workload_component',
   description: 'A recurring piece of a unit\'s work, measured as items per year and minutes per item (WHO\'s WISN method).',
 })
-export class WorkloadComponent extends Node {
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
-
+@Unique({ properties: ['unit', 'name'] })
+export class WorkloadComponent extends KeyedNode {
   @ManyToOne(() => OrgUnit, { fieldName: 'unit_id' })
   unit!: OrgUnit;
 
-  @Field(() => String, { description: 'Name of the work, unique within the unit, e.g. "Văn bản đi / đến".' })
-  @Property({ type: 'text' })
+  @Column.string('Name of the work, unique within the unit, e.g. "Văn bản đi / đến".')
   name!: string;
 
-  @Field(() => StaffCategory, { description: 'Staff category that does this work.' })
-  @Property({ type: 'text' })
+  @Column.enum(StaffCategory, 'Staff category that does this work.')
   category!: StaffCategory;
 
-  @Field(() => Float, { description: 'Items per year.' })
-  @Property({ type: 'double' })
+  @Column.double('Items per year.')
   annualVolume!: number;
 
-  @Field(() => Float, { description: 'Minutes of work per item.' })
-  @Property({ type: 'double' })
+  @Column.double('Minutes of work per item.')
   minutesPerItem!: number;
 
-  @Field(() => Boolean, { description: 'True for work a digital process can shrink (online dossiers, e-signed documents).' })
-  @Property({ type: 'boolean' })
+  @Column.boolean('True for work a digital process can shrink (online dossiers, e-signed documents).')
   digitisable!: boolean;
-
-  get globalId(): string {
-    return toGlobalId('WorkloadComponent', this.id);
-  }
 }
