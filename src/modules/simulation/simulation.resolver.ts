@@ -1,8 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Args, ArgsType } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
-import { runMutation } from '../../edge/mutation';
+import { MutationResolver, mutationOf } from '../../edge/mutation';
 import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
+import { PageArgs } from '../../graphql/args';
+import { PayloadType } from '../../graphql/payload';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { OrgUnit, unitById } from '../org';
@@ -212,25 +213,9 @@ class SavePolicyScenarioInput {
   simulation!: SimulatePolicyInput;
 }
 
-@ObjectType('PolicyScenarioPayload', { description: 'Result of savePolicyScenario.' })
-class PolicyScenarioPayload {
-  @Field(() => PolicyScenario, { nullable: true, description: 'The saved scenario, when the mutation succeeded.' })
-  policyScenario!: PolicyScenario | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
+const PolicyScenarioPayload = PayloadType('PolicyScenarioPayload', 'Result of savePolicyScenario.', 'policyScenario', PolicyScenario, 'The saved scenario');
 
 export const PolicyScenarioConnection = ConnectionType(PolicyScenario, 'PolicyScenario');
-
-@ArgsType()
-class PolicyScenariosArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, default 20, at most 100.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  after?: string | null;
-}
 
 @Resolver(() => PolicySimulation)
 export class PolicySimulationResolver {
@@ -266,9 +251,16 @@ export class UnitSimulationResolver {
 }
 
 @Resolver(() => PolicyScenario)
-export class PolicyScenarioResolver {
+export class PolicyScenarioResolver extends MutationResolver({
+  savePolicyScenario: mutationOf(
+    PolicyScenarioPayload,
+    SavePolicyScenarioInput,
+    simulation.savePolicyScenario,
+    'Runs a simulation and saves its input and result, with when and who (ADMIN, POLICYMAKER; your subtree only).',
+  ),
+}) {
   @Query(() => PolicyScenarioConnection, { description: 'Saved scenarios of units in your subtree, newest first.' })
-  async policyScenarios(@Args(() => PolicyScenariosArgs) args: PolicyScenariosArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PolicyScenarioConnection>> {
+  async policyScenarios(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PolicyScenarioConnection>> {
     return PolicyScenarioConnection.from(await simulation.listPolicyScenarios(depsOf(ctx), pageRequest(args.first, args.after, BY_ID)));
   }
 
@@ -285,14 +277,5 @@ export class PolicyScenarioResolver {
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'The unit simulated.' })
   async unit(@Root() scenario: PolicyScenario, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
     return scenario.scopeUnit ? unitById(depsOf(ctx), scenario.scopeUnit.id) : null;
-  }
-
-  @Mutation(() => PolicyScenarioPayload, { description: 'Runs a simulation and saves its input and result, with when and who (ADMIN, POLICYMAKER; your subtree only).' })
-  savePolicyScenario(@Arg('input', () => SavePolicyScenarioInput, { description: 'The mutation\'s input.' }) input: SavePolicyScenarioInput, @Ctx() ctx: RequestContext): Promise<PolicyScenarioPayload> {
-    return runMutation<PolicyScenarioPayload>(
-      ctx,
-      async (em, viewer) => ({ policyScenario: await simulation.savePolicyScenario(em, viewer, input) }),
-      (userErrors) => ({ policyScenario: null, userErrors }),
-    );
   }
 }
