@@ -73,13 +73,12 @@ export class ScenarioOutcome {
   }
 }
 
-@ObjectType('UnitSimulation', { description: 'A simulation over one direct child unit\'s subtree.' })
-export class UnitSimulation {
-  unitId!: string;
-
-  @Field(() => Int, { description: 'Considered vacancies in the child\'s subtree.' })
-  vacanciesConsidered!: number;
-
+/**
+ * What a simulation and each of its units report alike: the two outcomes and what the difference
+ * costs. A base of object types only; no field returns it, so the schema never shows it.
+ */
+@ObjectType()
+abstract class OutcomeComparison {
   @Field(() => ScenarioOutcome, { description: 'Under the rules in force.' })
   baseline!: ScenarioOutcome;
 
@@ -91,6 +90,14 @@ export class UnitSimulation {
 
   @Field(() => VNDScalar, { nullable: true, description: 'round((scenario − baseline annualIncentiveCost) / deltaExpectedHires); null when the delta is 0 or less.' })
   costPerAdditionalHire!: number | null;
+}
+
+@ObjectType('UnitSimulation', { description: 'A simulation over one direct child unit\'s subtree.' })
+export class UnitSimulation extends OutcomeComparison {
+  unitId!: string;
+
+  @Field(() => Int, { description: 'Considered vacancies in the child\'s subtree.' })
+  vacanciesConsidered!: number;
 
   static of(figures: UnitFigures): UnitSimulation {
     return Object.assign(new UnitSimulation(), {
@@ -106,7 +113,7 @@ export class UnitSimulation {
     'What a pay policy change would do to IT recruitment in a unit\'s scope. Considered: IT-specialist vacancies in scope (the unit and every unit below it existing on the date) ' +
     'whose status is OPEN, INTERVIEWING or OFFERED and whose position has a private benchmark. A vacancy\'s package counts only while the date is within its validity and the role family is eligible.',
 })
-export class PolicySimulation {
+export class PolicySimulation extends OutcomeComparison {
   unitId!: string;
 
   @Field(() => Int, { description: 'Vacancies considered.' })
@@ -114,18 +121,6 @@ export class PolicySimulation {
 
   @Field(() => AcceptanceModel, { description: 'The acceptance model used.' })
   model!: AcceptanceModel;
-
-  @Field(() => ScenarioOutcome, { description: 'Under the rules in force.' })
-  baseline!: ScenarioOutcome;
-
-  @Field(() => ScenarioOutcome, { description: 'Under the changes.' })
-  scenario!: ScenarioOutcome;
-
-  @Field(() => Float, { description: 'scenario.expectedHires − baseline.expectedHires.' })
-  deltaExpectedHires!: number;
-
-  @Field(() => VNDScalar, { nullable: true, description: 'round((scenario − baseline annualIncentiveCost) / deltaExpectedHires); null when the delta is 0 or less.' })
-  costPerAdditionalHire!: number | null;
 
   @Field(() => [UnitSimulation], { description: 'One per direct child unit (existing on the date) with considered vacancies, each over that child\'s subtree, in code order.' })
   byUnit!: UnitSimulation[];
