@@ -95,10 +95,11 @@ const INPUT_ARGUMENT = { description: 'The mutation\'s input.' };
  * A base resolver declaring a mutation for each entry, by its name: `name(input: X!): XPayload!`
  * run by runMutation. A module's resolver extends it (type-graphql's resolver inheritance), so
  * each mutation is one line of what differs: payload, input, service call and description.
+ * `base`: another such base to stack on (RelationResolver in relation.ts).
  */
-export function MutationResolver(fields: Record<string, MutationField<any, any>>): ClassType {
+export function MutationResolver(fields: Record<string, MutationField<any, any>>, base: ClassType = Object): ClassType {
   @Resolver()
-  abstract class MutationResolverClass {}
+  abstract class MutationResolverClass extends (base as ClassType<object>) {}
   for (const [name, field] of Object.entries(fields)) {
     const mutate = async (input: unknown, ctx: RequestContext): Promise<Payload> => {
       const payload = await runMutation(ctx, (em, viewer) => field.work(em, viewer, input), (userErrors) => field.payload.failed(userErrors));

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { RoleFamily, Sector, Seniority } from '../../graphql/enums';
 import { MutationResolver, mutationOf } from '../../edge/mutation';
+import { optionalRelationOf, RelationResolver, relationOf } from '../../edge/relation';
 import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 import { PayloadType } from '../../graphql/payload';
 import type { RequestContext } from '../../edge/context';
@@ -175,7 +176,16 @@ const IncentivePackagePayload = PayloadType('IncentivePackagePayload', 'Result o
 const BaseSalaryPayload = PayloadType('BaseSalaryPayload', 'Result of setBaseSalary.', 'baseSalary', BaseSalary, 'The base salary');
 
 @Resolver(() => PayComparison)
-export class PayComparisonResolver {
+export class PayComparisonResolver extends RelationResolver(PayComparison, {
+  position: relationOf(Position, 'The position compared.', (comparison) => comparison.result.positionId, positionById),
+  benchmark: optionalRelationOf(SalaryBenchmark, 'The PRIVATE benchmark whose p50 is the private median.', (comparison) => comparison.result.benchmarkId, benchmarks.benchmarkById),
+  incentivePackage: optionalRelationOf(
+    IncentivePackage,
+    'The package priced in: null when none was asked for, or when it does not count on the date or for the role family.',
+    (comparison) => comparison.result.appliedPackageId,
+    packages.incentivePackageById,
+  ),
+}) {
   @Query(() => PayComparison, {
     description:
       'How public pay for a position compares with the private market, under an optional incentive package, on a date (default today). ' +
@@ -188,23 +198,6 @@ export class PayComparisonResolver {
     @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Date of the base salary, the package\'s validity and the benchmark; default today.' }) asOf?: string | null,
   ): Promise<PayComparison> {
     return PayComparison.of(await payGaps.payGap(depsOf(ctx), { positionId, incentivePackageId, asOf }));
-  }
-
-  @FieldResolver(() => Position, { description: 'The position compared.' })
-  async position(@Root() comparison: PayComparison, @Ctx() ctx: RequestContext): Promise<Position> {
-    return (await positionById(depsOf(ctx), comparison.result.positionId))!;
-  }
-
-  @FieldResolver(() => SalaryBenchmark, { nullable: true, description: 'The PRIVATE benchmark whose p50 is the private median.' })
-  benchmark(@Root() comparison: PayComparison, @Ctx() ctx: RequestContext): Promise<SalaryBenchmark | null> {
-    const id = comparison.result.benchmarkId;
-    return id ? benchmarks.benchmarkById(depsOf(ctx), id) : Promise.resolve(null);
-  }
-
-  @FieldResolver(() => IncentivePackage, { nullable: true, description: 'The package priced in: null when none was asked for, or when it does not count on the date or for the role family.' })
-  incentivePackage(@Root() comparison: PayComparison, @Ctx() ctx: RequestContext): Promise<IncentivePackage | null> {
-    const id = comparison.result.appliedPackageId;
-    return id ? packages.incentivePackageById(depsOf(ctx), id) : Promise.resolve(null);
   }
 }
 

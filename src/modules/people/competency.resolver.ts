@@ -1,6 +1,7 @@
-import { Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
 import { PayloadType } from '../../graphql/payload';
 import { MutationResolver, mutationOf } from '../../edge/mutation';
+import { RelationResolver, relationOf } from '../../edge/relation';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { Competency } from './competency.entity';
@@ -32,17 +33,11 @@ export class CompetencyResolver extends MutationResolver({
 }
 
 @Resolver(() => CompetencyLevel)
-export class CompetencyLevelResolver {
-  @FieldResolver(() => Competency, { description: 'The competency.' })
-  async competency(@Root() level: CompetencyLevel, @Ctx() ctx: RequestContext): Promise<Competency> {
-    return (await competencyById(depsOf(ctx), level.competencyId))!;
-  }
-}
+export class CompetencyLevelResolver extends RelationResolver(CompetencyLevel, {
+  competency: relationOf(Competency, 'The competency.', (level) => level.competencyId, competencyById),
+}) {}
 
 @Resolver(() => CompetencyRecord)
-export class CompetencyRecordResolver {
-  @FieldResolver(() => Competency, { description: 'The competency.' })
-  async competency(@Root() record: CompetencyRecord, @Ctx() ctx: RequestContext): Promise<Competency> {
-    return (await competencyById(depsOf(ctx), record.competencyId))!;
-  }
-}
+export class CompetencyRecordResolver extends RelationResolver(CompetencyRecord, {
+  competency: relationOf(Competency, 'The competency.', (record) => record.competencyId, competencyById),
+}) {}

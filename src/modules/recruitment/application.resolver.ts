@@ -1,6 +1,7 @@
 import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root } from 'type-graphql';
 import { ApplicationStage, DeclineReason } from '../../graphql/enums';
 import { MutationResolver, mutationField, mutationOf } from '../../edge/mutation';
+import { optionalRelationOf, RelationResolver, relationOf } from '../../edge/relation';
 import { DateTimeScalar, LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 import { PayloadType } from '../../graphql/payload';
 import type { RequestContext } from '../../edge/context';
@@ -110,17 +111,10 @@ export class ApplicationResolver extends MutationResolver({
     description:
       'Creates the Person (with the candidate\'s competencies) and a PRIMARY assignment, moves the application to HIRED and fills the vacancy, in one transaction under the establishment rule.',
   }),
-}) {
-  @FieldResolver(() => Candidate, { description: 'Who applied.' })
-  async candidate(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Candidate> {
-    return (await candidateById(depsOf(ctx), application.candidate.id))!;
-  }
-
-  @FieldResolver(() => Vacancy, { description: 'The vacancy applied to.' })
-  async vacancy(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Vacancy> {
-    return (await vacancyById(depsOf(ctx), application.vacancy.id))!;
-  }
-
+}, RelationResolver(Application, {
+  candidate: relationOf(Candidate, 'Who applied.', (application) => application.candidate.id, candidateById),
+  vacancy: relationOf(Vacancy, 'The vacancy applied to.', (application) => application.vacancy.id, vacancyById),
+})) {
   @FieldResolver(() => [Offer], { description: 'Offers made on this application, oldest first.' })
   offers(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Offer[]> {
     return offersOfApplication(depsOf(ctx), application.id);
@@ -134,14 +128,7 @@ export class ApplicationResolver extends MutationResolver({
 }
 
 @Resolver(() => Offer)
-export class OfferResolver {
-  @FieldResolver(() => Application, { description: 'The application the offer was made on.' })
-  async application(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<Application> {
-    return (await applicationById(depsOf(ctx), offer.application.id))!;
-  }
-
-  @FieldResolver(() => IncentivePackage, { nullable: true, description: 'Incentive package offered.' })
-  incentivePackage(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<IncentivePackage | null> {
-    return offer.incentivePackage ? incentivePackageById(depsOf(ctx), offer.incentivePackage.id) : Promise.resolve(null);
-  }
-}
+export class OfferResolver extends RelationResolver(Offer, {
+  application: relationOf(Application, 'The application the offer was made on.', (offer) => offer.application.id, applicationById),
+  incentivePackage: optionalRelationOf(IncentivePackage, 'Incentive package offered.', (offer) => offer.incentivePackage?.id, incentivePackageById),
+}) {}

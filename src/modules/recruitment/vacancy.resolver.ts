@@ -2,6 +2,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Query, Resolv
 import { ConnectionType } from '../../graphql/connection';
 import { DaysOpenBand, VacancyStatus } from '../../graphql/enums';
 import { MutationResolver, mutationOf } from '../../edge/mutation';
+import { optionalRelationOf, RelationResolver, relationOf } from '../../edge/relation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { UnitListArgs } from '../../graphql/args';
 import { PayloadType } from '../../graphql/payload';
@@ -71,25 +72,19 @@ export class VacancyResolver extends MutationResolver({
   openVacancy: mutationOf(VacancyPayload, OpenVacancyInput, vacancies.openVacancy, 'Opens a vacancy on a position in your subtree.', asQueried),
   cancelVacancy: mutationOf(VacancyPayload, CancelVacancyInput, vacancies.cancelVacancy, 'Cancels a live vacancy (status CANCELLED).', asQueried),
   reopenVacancy: mutationOf(VacancyPayload, ReopenVacancyInput, vacancies.reopenVacancy, 'Reopens an OFFERED vacancy whose offers were all declined: INTERVIEWING when someone is still at interview, else OPEN.', asQueried),
-}) {
+}, RelationResolver(Vacancy, {
+  position: relationOf(Position, 'The position being recruited for.', (vacancy) => vacancy.position.id, positionById),
+  incentivePackage: optionalRelationOf(IncentivePackage, 'Incentive package offered with the vacancy.', (vacancy) => vacancy.incentivePackage?.id, incentivePackageById),
+  filledBy: optionalRelationOf(
+    Assignment,
+    'The assignment that filled it: a hire, or any PRIMARY seat taken on its position while it had more live vacancies than free seats.',
+    (vacancy) => vacancy.filledBy?.id,
+    assignmentById,
+  ),
+})) {
   @Query(() => VacancyConnection, { description: 'Vacancies of a unit and (by default) of every unit below it that exists today.' })
   async vacancies(@Args(() => VacanciesArgs) args: VacanciesArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof VacancyConnection>> {
     return VacancyConnection.from(await vacancies.listVacancies(depsOf(ctx), args));
-  }
-
-  @FieldResolver(() => Position, { description: 'The position being recruited for.' })
-  async position(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<Position> {
-    return (await positionById(depsOf(ctx), vacancy.position.id))!;
-  }
-
-  @FieldResolver(() => IncentivePackage, { nullable: true, description: 'Incentive package offered with the vacancy.' })
-  incentivePackage(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<IncentivePackage | null> {
-    return vacancy.incentivePackage ? incentivePackageById(depsOf(ctx), vacancy.incentivePackage.id) : Promise.resolve(null);
-  }
-
-  @FieldResolver(() => Assignment, { nullable: true, description: 'The assignment that filled it: a hire, or any PRIMARY seat taken on its position while it had more live vacancies than free seats.' })
-  filledBy(@Root() vacancy: Vacancy, @Ctx() ctx: RequestContext): Promise<Assignment | null> {
-    return vacancy.filledBy ? assignmentById(depsOf(ctx), vacancy.filledBy.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [Application], { description: 'Applications to this vacancy, oldest first.' })
@@ -100,9 +95,6 @@ export class VacancyResolver extends MutationResolver({
 
 /** AssignmentPayload.filledVacancy: staffing's payload names the vacancy a seat filled; vacancies are recruitment's to show. */
 @Resolver(() => AssignmentPayload)
-export class AssignmentPayloadVacancyResolver {
-  @FieldResolver(() => Vacancy, { nullable: true, description: 'The vacancy this PRIMARY assignment filled (the vacancy rule), if any.' })
-  filledVacancy(@Root() payload: AssignmentPayload, @Ctx() ctx: RequestContext): Promise<Vacancy | null> {
-    return payload.filledVacancyId ? vacancies.vacancyById(depsOf(ctx), payload.filledVacancyId) : Promise.resolve(null);
-  }
-}
+export class AssignmentPayloadVacancyResolver extends RelationResolver<AssignmentPayload>(AssignmentPayload, {
+  filledVacancy: optionalRelationOf(Vacancy, 'The vacancy this PRIMARY assignment filled (the vacancy rule), if any.', (payload) => payload.filledVacancyId, vacancies.vacancyById),
+}) {}

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
 import { MutationResolver, mutationOf } from '../../edge/mutation';
+import { optionalRelationOf, RelationResolver, relationOf } from '../../edge/relation';
 import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
 import { PageArgs } from '../../graphql/args';
 import { PayloadType } from '../../graphql/payload';
@@ -213,7 +214,9 @@ const PolicyScenarioPayload = PayloadType('PolicyScenarioPayload', 'Result of sa
 export const PolicyScenarioConnection = ConnectionType(PolicyScenario, 'PolicyScenario');
 
 @Resolver(() => PolicySimulation)
-export class PolicySimulationResolver {
+export class PolicySimulationResolver extends RelationResolver(PolicySimulation, {
+  unit: relationOf(OrgUnit, 'The unit simulated.', (result) => result.unitId, unitById),
+}) {
   @Query(() => PolicySimulation, { description: 'What a pay policy change would do to the expected IT hires in a unit\'s scope, and what it would cost. Your unit\'s subtree only.' })
   async simulatePolicy(@Arg('input', () => SimulatePolicyInput, { description: 'The what-if.' }) input: SimulatePolicyInput, @Ctx() ctx: RequestContext): Promise<PolicySimulation> {
     return PolicySimulation.of(await simulation.simulatePolicy(depsOf(ctx), input));
@@ -230,20 +233,12 @@ export class PolicySimulationResolver {
   ): Promise<PolicyCurvePoint[]> {
     return (await simulation.policyCurve(depsOf(ctx), input, steps)).map((p) => Object.assign(new PolicyCurvePoint(), p));
   }
-
-  @FieldResolver(() => OrgUnit, { description: 'The unit simulated.' })
-  async unit(@Root() result: PolicySimulation, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), result.unitId))!;
-  }
 }
 
 @Resolver(() => UnitSimulation)
-export class UnitSimulationResolver {
-  @FieldResolver(() => OrgUnit, { description: 'The direct child unit.' })
-  async unit(@Root() result: UnitSimulation, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), result.unitId))!;
-  }
-}
+export class UnitSimulationResolver extends RelationResolver(UnitSimulation, {
+  unit: relationOf(OrgUnit, 'The direct child unit.', (result) => result.unitId, unitById),
+}) {}
 
 @Resolver(() => PolicyScenario)
 export class PolicyScenarioResolver extends MutationResolver({
@@ -253,7 +248,9 @@ export class PolicyScenarioResolver extends MutationResolver({
     simulation.savePolicyScenario,
     'Runs a simulation and saves its input and result, with when and who (ADMIN, POLICYMAKER; your subtree only).',
   ),
-}) {
+}, RelationResolver(PolicyScenario, {
+  unit: optionalRelationOf(OrgUnit, 'The unit simulated.', (scenario) => scenario.scopeUnit?.id, unitById),
+})) {
   @Query(() => PolicyScenarioConnection, { description: 'Saved scenarios of units in your subtree, newest first.' })
   async policyScenarios(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PolicyScenarioConnection>> {
     return PolicyScenarioConnection.from(await simulation.listPolicyScenarios(depsOf(ctx), pageRequest(args.first, args.after, BY_ID)));
@@ -267,10 +264,5 @@ export class PolicyScenarioResolver extends MutationResolver({
   @FieldResolver(() => PolicySimulation, { description: 'The result as it stood when the scenario was saved.' })
   result(@Root() scenario: PolicyScenario): PolicySimulation {
     return PolicySimulation.of(scenario.result as simulation.SimulationResult);
-  }
-
-  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The unit simulated.' })
-  async unit(@Root() scenario: PolicyScenario, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
-    return scenario.scopeUnit ? unitById(depsOf(ctx), scenario.scopeUnit.id) : null;
   }
 }

@@ -1,6 +1,7 @@
 import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
 import { AssignmentKind, Sector, SeparationReason } from '../../graphql/enums';
 import { MutationResolver, mutationField, mutationOf } from '../../edge/mutation';
+import { RelationResolver, relationOf } from '../../edge/relation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { PayloadType } from '../../graphql/payload';
 import type { RequestContext } from '../../edge/context';
@@ -80,15 +81,12 @@ export class AssignmentResolver extends MutationResolver({
       'Luân chuyển, điều động, in one transaction: ends the PRIMARY assignment active on effectiveOn the day before (TRANSFER) and starts a PRIMARY on the new position under its unit\'s establishment rule. Refused: nothing changes.',
   }),
   endAssignment: mutationOf(AssignmentPayload, EndAssignmentInput, assignments.endAssignment, 'Ends an open assignment on its last day.'),
-}) {
+}, RelationResolver(Assignment, {
+  position: relationOf(Position, 'The position whose seat is held.', (assignment) => assignment.position.id, positionById),
+})) {
   @FieldResolver(() => Person, { description: 'Who holds the seat.' })
   person(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Person> {
     // A person a list fetched with its seats never gets here (PREFETCHED_RELATIONS in schema.ts).
     return personById(depsOf(ctx), assignment.person.id) as Promise<Person>;
-  }
-
-  @FieldResolver(() => Position, { description: 'The position whose seat is held.' })
-  async position(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Position> {
-    return (await positionById(depsOf(ctx), assignment.position.id))!;
   }
 }

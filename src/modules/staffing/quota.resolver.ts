@@ -1,9 +1,8 @@
-import { Ctx, Field, FieldResolver, InputType, Int, Resolver, Root } from 'type-graphql';
+import { Field, InputType, Int, Resolver } from 'type-graphql';
 import { StaffCategory } from '../../graphql/enums';
 import { PayloadType } from '../../graphql/payload';
 import { MutationResolver, mutationOf } from '../../edge/mutation';
-import type { RequestContext } from '../../edge/context';
-import { depsOf } from '../../edge/context';
+import { RelationResolver, relationOf } from '../../edge/relation';
 import { OrgUnit, unitById } from '../org';
 import { EstablishmentQuota } from './establishment-quota.entity';
 import { setEstablishmentQuota } from './quota.service';
@@ -28,9 +27,6 @@ const QuotaPayload = PayloadType('QuotaPayload', 'Result of setEstablishmentQuot
 @Resolver(() => EstablishmentQuota)
 export class QuotaResolver extends MutationResolver({
   setEstablishmentQuota: mutationOf(QuotaPayload, SetQuotaInput, setEstablishmentQuota, 'Sets the establishment quota (biên chế) of a unit in your subtree for a year and category.'),
-}) {
-  @FieldResolver(() => OrgUnit, { description: 'The unit the quota belongs to.' })
-  async unit(@Root() quota: EstablishmentQuota, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), quota.unit.id))!;
-  }
-}
+}, RelationResolver(EstablishmentQuota, {
+  unit: relationOf(OrgUnit, 'The unit the quota belongs to.', (quota) => quota.unit.id, unitById),
+})) {}

@@ -6,6 +6,7 @@ import { LocalDateScalar } from '../../graphql/scalars';
 import { StaffAnalysisArgs } from '../../graphql/args';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
+import { RelationResolver, relationOf } from '../../edge/relation';
 import { OrgUnit, unitById } from '../org';
 import { Competency, competencyById } from '../people';
 import * as analytics from './staffing-analytics.service';
@@ -141,18 +142,15 @@ class StaffingGapArgs extends StaffAnalysisArgs {
 }
 
 @Resolver(() => StaffingGap)
-export class StaffingGapResolver {
+export class StaffingGapResolver extends RelationResolver(StaffingGap, {
+  unit: relationOf(OrgUnit, 'The unit analysed.', (gap) => String(gap.result.unit_id), unitById),
+}) {
   @Query(() => StaffingGap, { description: 'Where a unit is short: quota against filled seats, IT seats and concurrent cover, in a year as of a date.' })
   async staffingGap(@Args(() => StaffingGapArgs) { unitCode, year, includeDescendants, asOf }: StaffingGapArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<StaffingGap> {
     checkYear(year);
     const shown = fieldNamesBelow(info);
     const figures = { concurrent: shown.has('concurrentCoverage') || shown.has('itSeatsCoveredConcurrently'), vacancies: shown.has('openVacancies') };
     return StaffingGap.of(await analytics.staffingGapFor(depsOf(ctx), { unitCode, year, includeDescendants, asOf }, selectsField(info, 'children'), figures));
-  }
-
-  @FieldResolver(() => OrgUnit, { description: 'The unit analysed.' })
-  async unit(@Root() gap: StaffingGap, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), String(gap.result.unit_id)))!;
   }
 
   @FieldResolver(() => [StaffingGap], { description: 'One per direct child unit existing on the date, each over that child\'s own subtree.' })
@@ -162,7 +160,9 @@ export class StaffingGapResolver {
 }
 
 @Resolver(() => SkillGap)
-export class SkillGapResolver {
+export class SkillGapResolver extends RelationResolver(SkillGap, {
+  competency: relationOf(Competency, 'The competency.', (gap) => gap.competencyId, competencyById),
+}) {
   @Query(() => [SkillGap], { description: 'Skill shortages over the positions in scope, largest gap first.' })
   async skillGaps(@Args(() => StaffAnalysisArgs) scope: StaffAnalysisArgs, @Ctx() ctx: RequestContext): Promise<SkillGap[]> {
     const rows = await analytics.skillGapsFor(depsOf(ctx), scope);
@@ -170,15 +170,12 @@ export class SkillGapResolver {
       Object.assign(new SkillGap(), { competencyId: String(r.competency_id), seatsRequiring: r.seats_requiring, seatsMet: r.seats_met, peopleWithSkill: r.people_with_skill, seatsEmpty: r.seats_empty, seatsHeldBelowLevel: r.seats_held_below_level, seatsOneLevelShort: r.seats_one_level_short }),
     );
   }
-
-  @FieldResolver(() => Competency, { description: 'The competency.' })
-  async competency(@Root() gap: SkillGap, @Ctx() ctx: RequestContext): Promise<Competency> {
-    return (await competencyById(depsOf(ctx), gap.competencyId))!;
-  }
 }
 
 @Resolver(() => PlacementFit)
-export class PlacementFitResolver {
+export class PlacementFitResolver extends RelationResolver(PlacementFit, {
+  unit: relationOf(OrgUnit, 'The unit analysed.', (fit) => fit.unitId, unitById),
+}) {
   @Query(() => PlacementFit, { description: 'How many incumbents in scope meet their position\'s requirements.' })
   async placementFit(@Args(() => StaffAnalysisArgs) scope: StaffAnalysisArgs, @Ctx() ctx: RequestContext): Promise<PlacementFit> {
     const figures = await analytics.placementFitFor(depsOf(ctx), scope);
@@ -187,10 +184,5 @@ export class PlacementFitResolver {
       assignmentsEvaluated: figures.assignments_evaluated,
       fullyQualified: figures.fully_qualified,
     });
-  }
-
-  @FieldResolver(() => OrgUnit, { description: 'The unit analysed.' })
-  async unit(@Root() fit: PlacementFit, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), fit.unitId))!;
   }
 }

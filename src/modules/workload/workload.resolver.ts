@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, FieldResolver, Float, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, Float, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { StaffCategory } from '../../graphql/enums';
 import { MutationResolver, mutationOf } from '../../edge/mutation';
+import { RelationResolver, relationOf } from '../../edge/relation';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { PayloadType } from '../../graphql/payload';
 import type { RequestContext } from '../../edge/context';
@@ -77,7 +78,9 @@ export class WorkloadResolver extends MutationResolver({
     workload.setWorkloadComponent,
     'Sets a workload component of a unit in your subtree (upsert on unit and name).',
   ),
-}) {
+}, RelationResolver(WorkloadComponent, {
+  unit: relationOf(OrgUnit, 'The unit whose work it is.', (component) => component.unit.id, unitById),
+})) {
   @Query(() => [WorkloadNeed], { description: 'Workload-based staffing need per staff category with workload or staff in scope (WHO WISN), with the digitisation that would keep headcount at the quota.' })
   async workloadNeed(
     @Arg('unitCode', () => String, { description: 'Unit to analyse.' }) unitCode: string,
@@ -105,10 +108,5 @@ export class WorkloadResolver extends MutationResolver({
     @Arg('includeDescendants', () => Boolean, { defaultValue: true, description: 'Include units below it.' }) includeDescendants: boolean,
   ): Promise<WorkloadComponent[]> {
     return workload.workloadComponents(depsOf(ctx), { unitCode, includeDescendants });
-  }
-
-  @FieldResolver(() => OrgUnit, { description: 'The unit whose work it is.' })
-  async unit(@Root() component: WorkloadComponent, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), component.unit.id))!;
   }
 }
