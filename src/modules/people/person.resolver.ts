@@ -22,16 +22,23 @@ class PeopleArgs extends UnitListArgs('staff') {
   competencyCode?: string | null;
 }
 
-@InputType('CreatePersonInput', { description: 'A new member of staff.' })
-class CreatePersonInput {
+/**
+ * What a new record of someone, staff or candidate, starts with. A base of input types only;
+ * no argument takes it, so the schema never shows it.
+ */
+@InputType()
+export abstract class NewPersonFields {
   @Field(() => String, { description: 'Full name, 1 to 200 characters.' })
   fullName!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Year of birth.' })
-  birthYear?: number | null;
-
   @Field(() => [CompetencyLevelInput], { nullable: true, description: 'Competencies held, with levels.' })
   competencies?: CompetencyLevelInput[] | null;
+}
+
+@InputType('CreatePersonInput', { description: 'A new member of staff.' })
+class CreatePersonInput extends NewPersonFields {
+  @Field(() => Int, { nullable: true, description: 'Year of birth.' })
+  birthYear?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Unit whose HR office records the person (default: your unit); scopes them until they are assigned.' })
   unitCode?: string | null;

@@ -5,22 +5,16 @@ import { PayloadType } from '../../graphql/payload';
 import { MutationResolver, mutationOf } from '../../edge/mutation';
 import type { RequestContext } from '../../edge/context';
 import { depsOf, viewerOf } from '../../edge/context';
-import { CompetencyLevel, CompetencyLevelInput } from '../people';
+import { CompetencyLevel, NewPersonFields } from '../people';
 import { Application } from './application.entity';
 import { applicationsOfCandidate } from './application-reads.service';
 import { Candidate } from './candidate.entity';
 import { competenciesOfCandidate, createCandidate } from './candidate.service';
 
 @InputType('CreateCandidateInput', { description: 'A new job candidate.' })
-class CreateCandidateInput {
-  @Field(() => String, { description: 'Full name, 1 to 200 characters.' })
-  fullName!: string;
-
+class CreateCandidateInput extends NewPersonFields {
   @Field(() => Sector, { nullable: true, description: 'Sector the candidate works in now, if any.' })
   currentSector?: Sector | null;
-
-  @Field(() => [CompetencyLevelInput], { nullable: true, description: 'Competencies held, with levels.' })
-  competencies?: CompetencyLevelInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'Unit whose HR office records the candidate, in your subtree (default: your unit); the candidate is visible to the HR offices of that unit and those above it, and wherever they apply. An ADMIN who leaves it out puts the candidate in the national pool, which every HR office sees.' })
   unitCode?: string | null;
