@@ -7,6 +7,7 @@ import { Role } from '../graphql/enums';
 import { fromGlobalId } from '../graphql/global-id';
 import { Node } from '../graphql/node';
 import type { RequestContext } from '../edge/context';
+import type { Deps } from '../edge/deps';
 import { depsOf, viewerOf } from '../edge/context';
 import { unitById } from '../modules/org';
 import { positionById, positionInViewerScope, assignmentById } from '../modules/staffing';
@@ -29,46 +30,29 @@ async function vacancyVisible(ctx: RequestContext, vacancyId: string): Promise<b
   return !!vacancy && positionVisible(ctx, vacancy.position.id);
 }
 
+type NodeFetcher = (ctx: RequestContext, key: string) => Promise<Node | null>;
+
+/** A type whose objects the caller may see only when `visible` says so: FORBIDDEN otherwise, null when there is none. */
+function fetchedIfVisible<T extends Node>(load: (deps: Deps, key: string) => Promise<T | null | undefined>, visible: (ctx: RequestContext, found: T, key: string) => boolean | Promise<boolean>): NodeFetcher {
+  return async (ctx, key) => {
+    const found = await load(depsOf(ctx), key);
+    if (found && !(await visible(ctx, found, key))) throw forbidden();
+    return found ?? null;
+  };
+}
+
 /**
  * How `node(id)` finds each type and decides whether the caller may see it. An object outside
  * the caller's subtree is FORBIDDEN; field-level role rules still apply to what comes back.
  */
-const nodeFetchers: Record<string, (ctx: RequestContext, key: string) => Promise<Node | null>> = {
-  async OrgUnit(ctx, key) {
-    const unit = await unitById(depsOf(ctx), key);
-    if (unit && !unitInScope(viewerOf(ctx), unit.code)) throw forbidden();
-    return unit;
-  },
-  async Position(ctx, key) {
-    const position = await positionById(depsOf(ctx), key);
-    if (position && !(await positionVisible(ctx, key))) throw forbidden();
-    return position;
-  },
-  async Assignment(ctx, key) {
-    const assignment = await assignmentById(depsOf(ctx), key);
-    if (assignment && !(await positionVisible(ctx, assignment.position.id))) throw forbidden();
-    return assignment;
-  },
-  async Person(ctx, key) {
-    const person = await personById(depsOf(ctx), key);
-    if (person && !(await personVisible(depsOf(ctx), key))) throw forbidden();
-    return person;
-  },
-  async Vacancy(ctx, key) {
-    const vacancy = await vacancyById(depsOf(ctx), key);
-    if (vacancy && !(await vacancyVisible(ctx, key))) throw forbidden();
-    return vacancy;
-  },
-  async Candidate(ctx, key) {
-    const candidate = await candidateById(depsOf(ctx), key);
-    if (candidate && !(await candidateVisible(depsOf(ctx), key))) throw forbidden();
-    return candidate;
-  },
-  async Application(ctx, key) {
-    const application = await applicationById(depsOf(ctx), key);
-    if (application && !(await vacancyVisible(ctx, application.vacancy.id))) throw forbidden();
-    return application;
-  },
+const nodeFetchers: Record<string, NodeFetcher> = {
+  OrgUnit: fetchedIfVisible(unitById, (ctx, unit) => unitInScope(viewerOf(ctx), unit.code)),
+  Position: fetchedIfVisible(positionById, (ctx, _position, key) => positionVisible(ctx, key)),
+  Assignment: fetchedIfVisible(assignmentById, (ctx, assignment) => positionVisible(ctx, assignment.position.id)),
+  Person: fetchedIfVisible(personById, (ctx, _person, key) => personVisible(depsOf(ctx), key)),
+  Vacancy: fetchedIfVisible(vacancyById, (ctx, _vacancy, key) => vacancyVisible(ctx, key)),
+  Candidate: fetchedIfVisible(candidateById, (ctx, _candidate, key) => candidateVisible(depsOf(ctx), key)),
+  Application: fetchedIfVisible(applicationById, (ctx, application) => vacancyVisible(ctx, application.vacancy.id)),
   async Offer(ctx, key) {
     const offer = await offerById(depsOf(ctx), key);
     if (!offer) return null;

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Arg, ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Viewer } from '../auth/viewer';
 import { RequestContext, viewerOf } from './context';
 import { DomainError, domainErrorsOf } from '../shared/domain-error';
 import type { UserError } from '../graphql/user-error';
+import type { ObjectPayload, ObjectPayloadClass, Payload, PayloadClass } from '../graphql/payload';
 import { userErrorOf } from './errors';
 
 /**
@@ -55,4 +57,59 @@ export async function runMutation<P extends { userErrors: UserError[] }>(
       ctx.em.clear();
     }
   }
+}
+
+type MutationWork<I, R> = (em: EntityManager, viewer: Viewer, input: I) => Promise<R>;
+
+/** One mutation field: the payload it answers with, its one `input`, and the work it does. */
+export interface MutationField<I extends object, P extends Payload> {
+  payload: PayloadClass<P>;
+  input: ClassType<I>;
+  description: string;
+  /** The work, in the mutation's transaction (runMutation): the payload's fields but userErrors. */
+  work: MutationWork<I, Omit<P, 'userErrors'>>;
+  /** What follows a success, outside the transaction: re-reading what queries show, telling a cache. */
+  afterSuccess?: (payload: P, ctx: RequestContext) => P | Promise<P>;
+}
+
+/** A mutation field whose work returns the payload's fields itself (payloads with more than one object or count). */
+export function mutationField<I extends object, P extends Payload>(field: MutationField<I, P>): MutationField<I, P> {
+  return field;
+}
+
+/** The usual mutation field: a service call whose result is the one object of a PayloadType payload. */
+export function mutationOf<I extends object, F extends string, T>(
+  payload: ObjectPayloadClass<F, T>,
+  input: ClassType<I>,
+  run: MutationWork<I, T>,
+  description: string,
+  afterSuccess?: MutationField<I, ObjectPayload<F, T>>['afterSuccess'],
+): MutationField<I, ObjectPayload<F, T>> {
+  const work = async (em: EntityManager, viewer: Viewer, given: I) => ({ [payload.field]: await run(em, viewer, given) }) as Omit<ObjectPayload<F, T>, 'userErrors'>;
+  return { payload, input, description, work, afterSuccess };
+}
+
+const INPUT_ARGUMENT = { description: 'The mutation\'s input.' };
+
+/**
+ * A base resolver declaring a mutation for each entry, by its name: `name(input: X!): XPayload!`
+ * run by runMutation. A module's resolver extends it (type-graphql's resolver inheritance), so
+ * each mutation is one line of what differs: payload, input, service call and description.
+ * `base`: another such base to stack on (RelationResolver in relation.ts).
+ */
+export function MutationResolver(fields: Record<string, MutationField<any, any>>, base: ClassType = Object): ClassType {
+  @Resolver()
+  abstract class MutationResolverClass extends (base as ClassType<object>) {}
+  for (const [name, field] of Object.entries(fields)) {
+    const mutate = async (input: unknown, ctx: RequestContext): Promise<Payload> => {
+      const payload = await runMutation(ctx, (em, viewer) => field.work(em, viewer, input), (userErrors) => field.payload.failed(userErrors));
+      return payload.userErrors.length === 0 && field.afterSuccess ? field.afterSuccess(payload, ctx) : payload;
+    };
+    const descriptor = { value: mutate, writable: true, configurable: true };
+    Object.defineProperty(MutationResolverClass.prototype, name, descriptor);
+    Mutation(() => field.payload as unknown as ClassType, { description: field.description })(MutationResolverClass.prototype, name, descriptor);
+    Arg('input', () => field.input, { ...INPUT_ARGUMENT })(MutationResolverClass.prototype, name, 0);
+    Ctx()(MutationResolverClass.prototype, name, 1);
+  }
+  return MutationResolverClass as unknown as ClassType;
 }

@@ -1,8 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { RoleFamily, Sector, Seniority } from '../../graphql/enums';
-import { runMutation } from '../../edge/mutation';
+import { MutationResolver, mutationOf } from '../../edge/mutation';
+import { optionalRelationOf, RelationResolver, relationOf } from '../../edge/relation';
 import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
+import { PayloadType } from '../../graphql/payload';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { Position, positionById } from '../staffing';
@@ -170,35 +171,21 @@ class SetBaseSalaryInput {
   legalBasis?: string | null;
 }
 
-@ObjectType('SalaryBenchmarkPayload', { description: 'Result of upsertSalaryBenchmark.' })
-class SalaryBenchmarkPayload {
-  @Field(() => SalaryBenchmark, { nullable: true, description: 'The benchmark, when the mutation succeeded.' })
-  salaryBenchmark!: SalaryBenchmark | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
-
-@ObjectType('IncentivePackagePayload', { description: 'Result of a mutation on an incentive package.' })
-class IncentivePackagePayload {
-  @Field(() => IncentivePackage, { nullable: true, description: 'The package, when the mutation succeeded.' })
-  incentivePackage!: IncentivePackage | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
-
-@ObjectType('BaseSalaryPayload', { description: 'Result of setBaseSalary.' })
-class BaseSalaryPayload {
-  @Field(() => BaseSalary, { nullable: true, description: 'The base salary, when the mutation succeeded.' })
-  baseSalary!: BaseSalary | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
+const SalaryBenchmarkPayload = PayloadType('SalaryBenchmarkPayload', 'Result of upsertSalaryBenchmark.', 'salaryBenchmark', SalaryBenchmark, 'The benchmark');
+const IncentivePackagePayload = PayloadType('IncentivePackagePayload', 'Result of a mutation on an incentive package.', 'incentivePackage', IncentivePackage, 'The package');
+const BaseSalaryPayload = PayloadType('BaseSalaryPayload', 'Result of setBaseSalary.', 'baseSalary', BaseSalary, 'The base salary');
 
 @Resolver(() => PayComparison)
-export class PayComparisonResolver {
+export class PayComparisonResolver extends RelationResolver(PayComparison, {
+  position: relationOf(Position, 'The position compared.', (comparison) => comparison.result.positionId, positionById),
+  benchmark: optionalRelationOf(SalaryBenchmark, 'The PRIVATE benchmark whose p50 is the private median.', (comparison) => comparison.result.benchmarkId, benchmarks.benchmarkById),
+  incentivePackage: optionalRelationOf(
+    IncentivePackage,
+    'The package priced in: null when none was asked for, or when it does not count on the date or for the role family.',
+    (comparison) => comparison.result.appliedPackageId,
+    packages.incentivePackageById,
+  ),
+}) {
   @Query(() => PayComparison, {
     description:
       'How public pay for a position compares with the private market, under an optional incentive package, on a date (default today). ' +
@@ -212,27 +199,20 @@ export class PayComparisonResolver {
   ): Promise<PayComparison> {
     return PayComparison.of(await payGaps.payGap(depsOf(ctx), { positionId, incentivePackageId, asOf }));
   }
-
-  @FieldResolver(() => Position, { description: 'The position compared.' })
-  async position(@Root() comparison: PayComparison, @Ctx() ctx: RequestContext): Promise<Position> {
-    return (await positionById(depsOf(ctx), comparison.result.positionId))!;
-  }
-
-  @FieldResolver(() => SalaryBenchmark, { nullable: true, description: 'The PRIVATE benchmark whose p50 is the private median.' })
-  benchmark(@Root() comparison: PayComparison, @Ctx() ctx: RequestContext): Promise<SalaryBenchmark | null> {
-    const id = comparison.result.benchmarkId;
-    return id ? benchmarks.benchmarkById(depsOf(ctx), id) : Promise.resolve(null);
-  }
-
-  @FieldResolver(() => IncentivePackage, { nullable: true, description: 'The package priced in: null when none was asked for, or when it does not count on the date or for the role family.' })
-  incentivePackage(@Root() comparison: PayComparison, @Ctx() ctx: RequestContext): Promise<IncentivePackage | null> {
-    const id = comparison.result.appliedPackageId;
-    return id ? packages.incentivePackageById(depsOf(ctx), id) : Promise.resolve(null);
-  }
 }
 
 @Resolver()
-export class AttractionResolver {
+export class AttractionResolver extends MutationResolver({
+  upsertSalaryBenchmark: mutationOf(
+    SalaryBenchmarkPayload,
+    SalaryBenchmarkInput,
+    benchmarks.upsertSalaryBenchmark,
+    'Adds a salary benchmark, or replaces the one with the same roleFamily, seniority, sector, region and asOf (ADMIN, POLICYMAKER).',
+  ),
+  createIncentivePackage: mutationOf(IncentivePackagePayload, CreateIncentivePackageInput, packages.createIncentivePackage, 'Creates an incentive package (ADMIN, POLICYMAKER).'),
+  updateIncentivePackage: mutationOf(IncentivePackagePayload, UpdateIncentivePackageInput, packages.updateIncentivePackage, 'Changes an incentive package (ADMIN, POLICYMAKER); vacancies under it see the change.'),
+  setBaseSalary: mutationOf(BaseSalaryPayload, SetBaseSalaryInput, baseSalaries.setBaseSalary, 'Sets the base salary (lương cơ sở) from a date on, replacing one that starts the same day (ADMIN).'),
+}) {
   @Query(() => [SalaryBenchmark], { description: 'Salary benchmarks matching every filter given, every asOf, newest first within each series.' })
   salaryBenchmarks(
     @Ctx() ctx: RequestContext,
@@ -255,41 +235,5 @@ export class AttractionResolver {
   @Query(() => [BaseSalary], { description: 'The base salary (lương cơ sở) history, oldest first.' })
   baseSalaries(@Ctx() ctx: RequestContext): Promise<BaseSalary[]> {
     return baseSalaries.listBaseSalaries(depsOf(ctx));
-  }
-
-  @Mutation(() => SalaryBenchmarkPayload, { description: 'Adds a salary benchmark, or replaces the one with the same roleFamily, seniority, sector, region and asOf (ADMIN, POLICYMAKER).' })
-  upsertSalaryBenchmark(@Arg('input', () => SalaryBenchmarkInput, { description: 'The mutation\'s input.' }) input: SalaryBenchmarkInput, @Ctx() ctx: RequestContext): Promise<SalaryBenchmarkPayload> {
-    return runMutation<SalaryBenchmarkPayload>(
-      ctx,
-      async (em, viewer) => ({ salaryBenchmark: await benchmarks.upsertSalaryBenchmark(em, viewer, input) }),
-      (userErrors) => ({ salaryBenchmark: null, userErrors }),
-    );
-  }
-
-  @Mutation(() => IncentivePackagePayload, { description: 'Creates an incentive package (ADMIN, POLICYMAKER).' })
-  createIncentivePackage(@Arg('input', () => CreateIncentivePackageInput, { description: 'The mutation\'s input.' }) input: CreateIncentivePackageInput, @Ctx() ctx: RequestContext): Promise<IncentivePackagePayload> {
-    return runMutation<IncentivePackagePayload>(
-      ctx,
-      async (em, viewer) => ({ incentivePackage: await packages.createIncentivePackage(em, viewer, input) }),
-      (userErrors) => ({ incentivePackage: null, userErrors }),
-    );
-  }
-
-  @Mutation(() => IncentivePackagePayload, { description: 'Changes an incentive package (ADMIN, POLICYMAKER); vacancies under it see the change.' })
-  updateIncentivePackage(@Arg('input', () => UpdateIncentivePackageInput, { description: 'The mutation\'s input.' }) input: UpdateIncentivePackageInput, @Ctx() ctx: RequestContext): Promise<IncentivePackagePayload> {
-    return runMutation<IncentivePackagePayload>(
-      ctx,
-      async (em, viewer) => ({ incentivePackage: await packages.updateIncentivePackage(em, viewer, input) }),
-      (userErrors) => ({ incentivePackage: null, userErrors }),
-    );
-  }
-
-  @Mutation(() => BaseSalaryPayload, { description: 'Sets the base salary (lương cơ sở) from a date on, replacing one that starts the same day (ADMIN).' })
-  setBaseSalary(@Arg('input', () => SetBaseSalaryInput, { description: 'The mutation\'s input.' }) input: SetBaseSalaryInput, @Ctx() ctx: RequestContext): Promise<BaseSalaryPayload> {
-    return runMutation<BaseSalaryPayload>(
-      ctx,
-      async (em, viewer) => ({ baseSalary: await baseSalaries.setBaseSalary(em, viewer, input) }),
-      (userErrors) => ({ baseSalary: null, userErrors }),
-    );
   }
 }

@@ -1,5 +1,6 @@
-import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
 import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
+import { PageArgs } from '../../graphql/args';
 import type { RequestContext } from '../../edge/context';
 import { AuditEvent } from './audit-event.entity';
 import { auditEventsPage } from './audit.service';
@@ -7,18 +8,12 @@ import { auditEventsPage } from './audit.service';
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
 
 @ArgsType()
-class AuditEventsArgs {
+class AuditEventsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only changes by this subject.' })
   subject?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only changes concerning this unit or a unit below it.' })
   unitCode?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, default 20, at most 100.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  after?: string | null;
 }
 
 @Resolver(() => AuditEvent)

@@ -1,9 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { BY_CODE, ConnectionType, pageRequest } from '../../graphql/connection';
 import { OrgUnitKind } from '../../graphql/enums';
-import { runMutation } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
+import { PageArgs } from '../../graphql/args';
+import { PayloadType } from '../../graphql/payload';
+import { MutationResolver, mutationOf } from '../../edge/mutation';
 import type { RequestContext } from '../../edge/context';
 import { depsOf, viewerOf } from '../../edge/context';
 import { assertUnitInScope } from '../../auth/scope';
@@ -15,7 +16,7 @@ export const OrgUnitConnection = ConnectionType(OrgUnit, 'OrgUnit');
 export type OrgUnitConnection = InstanceType<typeof OrgUnitConnection>;
 
 @ArgsType()
-class OrgUnitsArgs {
+class OrgUnitsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only the direct children of this unit.' })
   parentCode?: string | null;
 
@@ -30,12 +31,6 @@ class OrgUnitsArgs {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Only units existing on this day; default today.' })
   activeOn?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, default 20, at most 100.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  after?: string | null;
 }
 
 @InputType('CreateOrgUnitInput', { description: 'A new unit. code is the full dotted code and starts with parentCode + ".".' })
@@ -59,17 +54,13 @@ export class CreateOrgUnitInput {
   validFrom?: string | null;
 }
 
-@ObjectType('OrgUnitPayload', { description: 'Result of a mutation on an org unit.' })
-export class OrgUnitPayload {
-  @Field(() => OrgUnit, { nullable: true, description: 'The unit, when the mutation succeeded.' })
-  orgUnit!: OrgUnit | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
+export const OrgUnitPayload = PayloadType('OrgUnitPayload', 'Result of a mutation on an org unit.', 'orgUnit', OrgUnit, 'The unit');
+export type OrgUnitPayload = InstanceType<typeof OrgUnitPayload>;
 
 @Resolver(() => OrgUnit)
-export class OrgUnitResolver {
+export class OrgUnitResolver extends MutationResolver({
+  createOrgUnit: mutationOf(OrgUnitPayload, CreateOrgUnitInput, units.createOrgUnit, 'Creates a unit under a parent in your subtree (top-level units: ADMIN).'),
+}) {
   @Query(() => OrgUnit, { nullable: true, description: 'A unit by code, ended ones included; FORBIDDEN outside your subtree.' })
   async orgUnit(@Arg('code', () => String, { description: 'Full dotted code.' }) code: string, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
     assertUnitInScope(viewerOf(ctx), code);
@@ -91,8 +82,7 @@ export class OrgUnitResolver {
   async children(
     @Root() unit: OrgUnit,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('activeOn', () => LocalDateScalar, { nullable: true, description: 'Only children existing on this day; default today.' }) activeOn?: string | null,
     @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'List every child, ended ones too (ignores activeOn).' }) includeEnded?: boolean,
   ): Promise<OrgUnitConnection> {
@@ -108,14 +98,5 @@ export class OrgUnitResolver {
   @FieldResolver(() => [OrgUnit], { description: 'The units merged into it.' })
   predecessors(@Root() unit: OrgUnit, @Ctx() ctx: RequestContext): Promise<OrgUnit[]> {
     return units.predecessorsOf(depsOf(ctx), unit);
-  }
-
-  @Mutation(() => OrgUnitPayload, { description: 'Creates a unit under a parent in your subtree (top-level units: ADMIN).' })
-  createOrgUnit(@Arg('input', () => CreateOrgUnitInput, { description: 'The mutation\'s input.' }) input: CreateOrgUnitInput, @Ctx() ctx: RequestContext): Promise<OrgUnitPayload> {
-    return runMutation<OrgUnitPayload>(
-      ctx,
-      async (em, viewer) => ({ orgUnit: await units.createOrgUnit(em, viewer, input) }),
-      (userErrors) => ({ orgUnit: null, userErrors }),
-    );
   }
 }

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { runMutation } from '../../edge/mutation';
-import { UserError } from '../../graphql/user-error';
+import { Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
+import { PayloadType } from '../../graphql/payload';
+import { MutationResolver, mutationOf } from '../../edge/mutation';
+import { RelationResolver, relationOf } from '../../edge/relation';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { Competency } from './competency.entity';
@@ -19,44 +20,24 @@ class CreateCompetencyInput {
   isDigital!: boolean;
 }
 
-@ObjectType('CompetencyPayload', { description: 'Result of createCompetency.' })
-class CompetencyPayload {
-  @Field(() => Competency, { nullable: true, description: 'The competency, when the mutation succeeded.' })
-  competency!: Competency | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
+const CompetencyPayload = PayloadType('CompetencyPayload', 'Result of createCompetency.', 'competency', Competency, 'The competency');
 
 @Resolver(() => Competency)
-export class CompetencyResolver {
+export class CompetencyResolver extends MutationResolver({
+  createCompetency: mutationOf(CompetencyPayload, CreateCompetencyInput, createCompetency, 'Adds a competency to the taxonomy.'),
+}) {
   @Query(() => [Competency], { description: 'The competency taxonomy, by code.' })
   competencies(@Ctx() ctx: RequestContext): Promise<Competency[]> {
     return allCompetencies(depsOf(ctx));
   }
-
-  @Mutation(() => CompetencyPayload, { description: 'Adds a competency to the taxonomy.' })
-  createCompetency(@Arg('input', () => CreateCompetencyInput, { description: 'The mutation\'s input.' }) input: CreateCompetencyInput, @Ctx() ctx: RequestContext): Promise<CompetencyPayload> {
-    return runMutation<CompetencyPayload>(
-      ctx,
-      async (em, viewer) => ({ competency: await createCompetency(em, viewer, input) }),
-      (userErrors) => ({ competency: null, userErrors }),
-    );
-  }
 }
 
 @Resolver(() => CompetencyLevel)
-export class CompetencyLevelResolver {
-  @FieldResolver(() => Competency, { description: 'The competency.' })
-  async competency(@Root() level: CompetencyLevel, @Ctx() ctx: RequestContext): Promise<Competency> {
-    return (await competencyById(depsOf(ctx), level.competencyId))!;
-  }
-}
+export class CompetencyLevelResolver extends RelationResolver(CompetencyLevel, {
+  competency: relationOf(Competency, 'The competency.', (level) => level.competencyId, competencyById),
+}) {}
 
 @Resolver(() => CompetencyRecord)
-export class CompetencyRecordResolver {
-  @FieldResolver(() => Competency, { description: 'The competency.' })
-  async competency(@Root() record: CompetencyRecord, @Ctx() ctx: RequestContext): Promise<Competency> {
-    return (await competencyById(depsOf(ctx), record.competencyId))!;
-  }
-}
+export class CompetencyRecordResolver extends RelationResolver(CompetencyRecord, {
+  competency: relationOf(Competency, 'The competency.', (record) => record.competencyId, competencyById),
+}) {}

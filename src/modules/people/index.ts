@@ -5,7 +5,7 @@ export { Competency } from './competency.entity';
 export { CompetencyLevelResolver, CompetencyRecordResolver, CompetencyResolver } from './competency.resolver';
 export { MAX_LEVEL, MIN_LEVEL, collectCompetencyLevels, competencyById, levelOf } from './competency.service';
 export { Person } from './person.entity';
-export { PersonResolver } from './person.resolver';
+export { NewPersonFields, PersonResolver } from './person.resolver';
 export { personById, personVisible } from './person.service';
 export { peopleInSubtree, personInSubtrees } from './person.sql';
 export { IdentityInput, NATIONAL_ID_PATTERN, ProfileInput, assertNationalIdFree, birthYearOf, checkProfile, identityProblems, profileProblems } from './profile.service';

@@ -1,9 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { CompetencySource, Sex } from '../../graphql/enums';
 import { LocalDateScalar } from '../../graphql/scalars';
 import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
-import { runMutation } from '../../edge/mutation';
-import { UserError } from '../../graphql/user-error';
+import { UnitListArgs } from '../../graphql/args';
+import { PayloadType } from '../../graphql/payload';
+import { MutationResolver, mutationOf } from '../../edge/mutation';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { CompetencyLevel, CompetencyLevelInput, CompetencyRecord } from './competency-level';
@@ -13,36 +14,31 @@ import * as people from './person.service';
 export const PersonConnection = ConnectionType(Person, 'Person');
 
 @ArgsType()
-class PeopleArgs {
-  @Field(() => String, { description: 'Unit whose staff to list.' })
-  unitCode!: string;
-
-  @Field(() => Boolean, { defaultValue: true, description: 'Include staff of every unit below it that exists today.' })
-  includeDescendants!: boolean;
-
+class PeopleArgs extends UnitListArgs('staff') {
   @Field(() => String, { nullable: true, description: 'Part of the name (ignores case and Vietnamese diacritics), or a nationalId (CCCD) in full.' })
   search?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Only people holding this competency (any level).' })
   competencyCode?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, default 20, at most 100.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  after?: string | null;
 }
 
-@InputType('CreatePersonInput', { description: 'A new member of staff.' })
-class CreatePersonInput {
+/**
+ * What a new record of someone, staff or candidate, starts with. A base of input types only;
+ * no argument takes it, so the schema never shows it.
+ */
+@InputType()
+export abstract class NewPersonFields {
   @Field(() => String, { description: 'Full name, 1 to 200 characters.' })
   fullName!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Year of birth.' })
-  birthYear?: number | null;
-
   @Field(() => [CompetencyLevelInput], { nullable: true, description: 'Competencies held, with levels.' })
   competencies?: CompetencyLevelInput[] | null;
+}
+
+@InputType('CreatePersonInput', { description: 'A new member of staff.' })
+class CreatePersonInput extends NewPersonFields {
+  @Field(() => Int, { nullable: true, description: 'Year of birth.' })
+  birthYear?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Unit whose HR office records the person (default: your unit); scopes them until they are assigned.' })
   unitCode?: string | null;
@@ -99,17 +95,14 @@ class RecordCompetencyInput {
   note?: string | null;
 }
 
-@ObjectType('PersonPayload', { description: 'Result of a mutation on a person.' })
-class PersonPayload {
-  @Field(() => Person, { nullable: true, description: 'The person, when the mutation succeeded.' })
-  person!: Person | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
+const PersonPayload = PayloadType('PersonPayload', 'Result of a mutation on a person.', 'person', Person, 'The person');
 
 @Resolver(() => Person)
-export class PersonResolver {
+export class PersonResolver extends MutationResolver({
+  updatePerson: mutationOf(PersonPayload, UpdatePersonInput, people.updatePerson, 'Corrects a person: only the fields given change; null clears a nullable field. The AuditEvent holds the values before and after.'),
+  recordCompetency: mutationOf(PersonPayload, RecordCompetencyInput, people.recordCompetency, 'Records a competency level on a date, keeping the history; the latest record is the current level, and level 0 removes it.'),
+  createPerson: mutationOf(PersonPayload, CreatePersonInput, people.createPerson, 'Records a member of staff.'),
+}) {
   @Query(() => PersonConnection, { description: 'Staff of a unit: people with an active assignment in scope, and people its HR office recorded who are not yet assigned.' })
   async people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PersonConnection>> {
     return PersonConnection.from(await people.listPeople(depsOf(ctx), args, pageRequest(args.first, args.after, BY_ID)));
@@ -146,32 +139,5 @@ export class PersonResolver {
   @FieldResolver(() => [CompetencyRecord], { description: 'Every level ever recorded for this person, newest first (personal data).' })
   competencyHistory(@Root() person: Person, @Ctx() ctx: RequestContext): Promise<CompetencyRecord[]> {
     return people.competencyHistoryOf(depsOf(ctx), person);
-  }
-
-  @Mutation(() => PersonPayload, { description: 'Corrects a person: only the fields given change; null clears a nullable field. The AuditEvent holds the values before and after.' })
-  updatePerson(@Arg('input', () => UpdatePersonInput, { description: 'The mutation\'s input.' }) input: UpdatePersonInput, @Ctx() ctx: RequestContext): Promise<PersonPayload> {
-    return runMutation<PersonPayload>(
-      ctx,
-      async (em, viewer) => ({ person: await people.updatePerson(em, viewer, input) }),
-      (userErrors) => ({ person: null, userErrors }),
-    );
-  }
-
-  @Mutation(() => PersonPayload, { description: 'Records a competency level on a date, keeping the history; the latest record is the current level, and level 0 removes it.' })
-  recordCompetency(@Arg('input', () => RecordCompetencyInput, { description: 'The mutation\'s input.' }) input: RecordCompetencyInput, @Ctx() ctx: RequestContext): Promise<PersonPayload> {
-    return runMutation<PersonPayload>(
-      ctx,
-      async (em, viewer) => ({ person: await people.recordCompetency(em, viewer, input) }),
-      (userErrors) => ({ person: null, userErrors }),
-    );
-  }
-
-  @Mutation(() => PersonPayload, { description: 'Records a member of staff.' })
-  createPerson(@Arg('input', () => CreatePersonInput, { description: 'The mutation\'s input.' }) input: CreatePersonInput, @Ctx() ctx: RequestContext): Promise<PersonPayload> {
-    return runMutation<PersonPayload>(
-      ctx,
-      async (em, viewer) => ({ person: await people.createPerson(em, viewer, input) }),
-      (userErrors) => ({ person: null, userErrors }),
-    );
   }
 }

@@ -1,10 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root } from 'type-graphql';
 import { ApplicationStage, DeclineReason } from '../../graphql/enums';
-import { runMutation } from '../../edge/mutation';
+import { MutationResolver, mutationField, mutationOf } from '../../edge/mutation';
+import { optionalRelationOf, RelationResolver, relationOf } from '../../edge/relation';
 import { DateTimeScalar, LocalDateScalar, VNDScalar } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../auth/viewer';
+import { PayloadType } from '../../graphql/payload';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { IncentivePackage, incentivePackageById } from '../attraction';
@@ -96,36 +95,26 @@ class HireCandidateInput {
   startDate!: string;
 }
 
-@ObjectType('ApplicationPayload', { description: 'Result of a mutation on an application.' })
-class ApplicationPayload {
-  @Field(() => Application, { nullable: true, description: 'The application, when the mutation succeeded.' })
-  application!: Application | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
-
-@ObjectType('OfferPayload', { description: 'Result of a mutation on an offer.' })
-class OfferPayload {
-  @Field(() => Offer, { nullable: true, description: 'The offer, when the mutation succeeded.' })
-  offer!: Offer | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
+const ApplicationPayload = PayloadType('ApplicationPayload', 'Result of a mutation on an application.', 'application', Application, 'The application');
+const OfferPayload = PayloadType('OfferPayload', 'Result of a mutation on an offer.', 'offer', Offer, 'The offer');
 
 @Resolver(() => Application)
-export class ApplicationResolver {
-  @FieldResolver(() => Candidate, { description: 'Who applied.' })
-  async candidate(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Candidate> {
-    return (await candidateById(depsOf(ctx), application.candidate.id))!;
-  }
-
-  @FieldResolver(() => Vacancy, { description: 'The vacancy applied to.' })
-  async vacancy(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Vacancy> {
-    return (await vacancyById(depsOf(ctx), application.vacancy.id))!;
-  }
-
+export class ApplicationResolver extends MutationResolver({
+  applyToVacancy: mutationOf(ApplicationPayload, ApplyInput, pipeline.applyToVacancy, 'A candidate applies to a vacancy; one application per candidate and vacancy.'),
+  moveApplication: mutationOf(ApplicationPayload, MoveApplicationInput, pipeline.moveApplication, 'Moves an application through the pipeline; the vacancy becomes INTERVIEWING when one reaches INTERVIEW.'),
+  makeOffer: mutationOf(OfferPayload, MakeOfferInput, pipeline.makeOffer, 'Makes an offer; stores its payRatio against the private median on its date.'),
+  decideOffer: mutationOf(OfferPayload, DecideOfferInput, pipeline.decideOffer, 'Records whether the candidate accepted; a decline needs its reason.'),
+  hireCandidate: mutationField({
+    payload: AssignmentPayload,
+    input: HireCandidateInput,
+    work: pipeline.hireCandidate,
+    description:
+      'Creates the Person (with the candidate\'s competencies) and a PRIMARY assignment, moves the application to HIRED and fills the vacancy, in one transaction under the establishment rule.',
+  }),
+}, RelationResolver(Application, {
+  candidate: relationOf(Candidate, 'Who applied.', (application) => application.candidate.id, candidateById),
+  vacancy: relationOf(Vacancy, 'The vacancy applied to.', (application) => application.vacancy.id, vacancyById),
+})) {
   @FieldResolver(() => [Offer], { description: 'Offers made on this application, oldest first.' })
   offers(@Root() application: Application, @Ctx() ctx: RequestContext): Promise<Offer[]> {
     return offersOfApplication(depsOf(ctx), application.id);
@@ -136,48 +125,10 @@ export class ApplicationResolver {
     const rows = await stageHistoryOf(depsOf(ctx), application.id);
     return rows.map((r) => Object.assign(new StageChange(), { fromStage: r.from_stage, toStage: r.to_stage, changedAt: r.changed_at, changedBy: r.changed_by, note: r.note }));
   }
-
-  @Mutation(() => ApplicationPayload, { description: 'A candidate applies to a vacancy; one application per candidate and vacancy.' })
-  applyToVacancy(@Arg('input', () => ApplyInput, { description: 'The mutation\'s input.' }) input: ApplyInput, @Ctx() ctx: RequestContext): Promise<ApplicationPayload> {
-    return this.applicationMutation(ctx, (em, viewer) => pipeline.applyToVacancy(em, viewer, input));
-  }
-
-  @Mutation(() => ApplicationPayload, { description: 'Moves an application through the pipeline; the vacancy becomes INTERVIEWING when one reaches INTERVIEW.' })
-  moveApplication(@Arg('input', () => MoveApplicationInput, { description: 'The mutation\'s input.' }) input: MoveApplicationInput, @Ctx() ctx: RequestContext): Promise<ApplicationPayload> {
-    return this.applicationMutation(ctx, (em, viewer) => pipeline.moveApplication(em, viewer, input));
-  }
-
-  @Mutation(() => OfferPayload, { description: 'Makes an offer; stores its payRatio against the private median on its date.' })
-  makeOffer(@Arg('input', () => MakeOfferInput, { description: 'The mutation\'s input.' }) input: MakeOfferInput, @Ctx() ctx: RequestContext): Promise<OfferPayload> {
-    return runMutation<OfferPayload>(ctx, async (em, viewer) => ({ offer: await pipeline.makeOffer(em, viewer, input) }), (userErrors) => ({ offer: null, userErrors }));
-  }
-
-  @Mutation(() => OfferPayload, { description: 'Records whether the candidate accepted; a decline needs its reason.' })
-  decideOffer(@Arg('input', () => DecideOfferInput, { description: 'The mutation\'s input.' }) input: DecideOfferInput, @Ctx() ctx: RequestContext): Promise<OfferPayload> {
-    return runMutation<OfferPayload>(ctx, async (em, viewer) => ({ offer: await pipeline.decideOffer(em, viewer, input) }), (userErrors) => ({ offer: null, userErrors }));
-  }
-
-  @Mutation(() => AssignmentPayload, {
-    description: 'Creates the Person (with the candidate\'s competencies) and a PRIMARY assignment, moves the application to HIRED and fills the vacancy, in one transaction under the establishment rule.',
-  })
-  hireCandidate(@Arg('input', () => HireCandidateInput, { description: 'The mutation\'s input.' }) input: HireCandidateInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
-    return runMutation<AssignmentPayload>(ctx, async (em, viewer) => ({ ...(await pipeline.hireCandidate(em, viewer, input)) }), (userErrors) => ({ assignment: null, userErrors }));
-  }
-
-  private applicationMutation(ctx: RequestContext, work: (em: EntityManager, viewer: Viewer) => Promise<Application>): Promise<ApplicationPayload> {
-    return runMutation<ApplicationPayload>(ctx, async (em, viewer) => ({ application: await work(em, viewer) }), (userErrors) => ({ application: null, userErrors }));
-  }
 }
 
 @Resolver(() => Offer)
-export class OfferResolver {
-  @FieldResolver(() => Application, { description: 'The application the offer was made on.' })
-  async application(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<Application> {
-    return (await applicationById(depsOf(ctx), offer.application.id))!;
-  }
-
-  @FieldResolver(() => IncentivePackage, { nullable: true, description: 'Incentive package offered.' })
-  incentivePackage(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<IncentivePackage | null> {
-    return offer.incentivePackage ? incentivePackageById(depsOf(ctx), offer.incentivePackage.id) : Promise.resolve(null);
-  }
-}
+export class OfferResolver extends RelationResolver(Offer, {
+  application: relationOf(Application, 'The application the offer was made on.', (offer) => offer.application.id, applicationById),
+  incentivePackage: optionalRelationOf(IncentivePackage, 'Incentive package offered.', (offer) => offer.incentivePackage?.id, incentivePackageById),
+}) {}

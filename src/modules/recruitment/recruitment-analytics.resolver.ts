@@ -1,8 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { ApplicationStage, DeclineReason } from '../../graphql/enums';
 import { LocalDateScalar } from '../../graphql/scalars';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
+import { optionalRelationOf, RelationResolver, relationOf } from '../../edge/relation';
 import { CompetencyLevel, levelOf, Person, personById } from '../people';
 import { Candidate } from './candidate.entity';
 import { candidateById } from './candidate.service';
@@ -140,27 +141,13 @@ export class RecruitmentAnalyticsResolver {
 }
 
 @Resolver(() => CandidateMatch)
-export class CandidateMatchResolver {
-  @FieldResolver(() => Candidate, { nullable: true, description: 'The outside candidate, when the match is one.' })
-  candidate(@Root() match: CandidateMatch, @Ctx() ctx: RequestContext): Promise<Candidate | null> {
-    return match.candidateId ? candidateById(depsOf(ctx), match.candidateId) : Promise.resolve(null);
-  }
-
-  @FieldResolver(() => Person, { nullable: true, description: 'The internal person, when the match is one.' })
-  person(@Root() match: CandidateMatch, @Ctx() ctx: RequestContext): Promise<Person | null> {
-    return match.personId ? personById(depsOf(ctx), match.personId) : Promise.resolve(null);
-  }
-}
+export class CandidateMatchResolver extends RelationResolver(CandidateMatch, {
+  candidate: optionalRelationOf(Candidate, 'The outside candidate, when the match is one.', (match) => match.candidateId, candidateById),
+  person: optionalRelationOf(Person, 'The internal person, when the match is one.', (match) => match.personId, personById),
+}) {}
 
 @Resolver(() => PlacementSuggestion)
-export class PlacementSuggestionResolver {
-  @FieldResolver(() => Vacancy, { description: 'The vacancy.' })
-  async vacancy(@Root() suggestion: PlacementSuggestion, @Ctx() ctx: RequestContext): Promise<Vacancy> {
-    return (await vacancyById(depsOf(ctx), suggestion.vacancyId))!;
-  }
-
-  @FieldResolver(() => Candidate, { description: 'The candidate suggested for it.' })
-  async candidate(@Root() suggestion: PlacementSuggestion, @Ctx() ctx: RequestContext): Promise<Candidate> {
-    return (await candidateById(depsOf(ctx), suggestion.candidateId))!;
-  }
-}
+export class PlacementSuggestionResolver extends RelationResolver(PlacementSuggestion, {
+  vacancy: relationOf(Vacancy, 'The vacancy.', (suggestion) => suggestion.vacancyId, vacancyById),
+  candidate: relationOf(Candidate, 'The candidate suggested for it.', (suggestion) => suggestion.candidateId, candidateById),
+}) {}

@@ -1,9 +1,9 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Field, InputType, Int, ObjectType, Resolver } from 'type-graphql';
 import { orgUnitLifetimesChanged } from '../../auth/authenticate';
-import { runMutation } from '../../edge/mutation';
+import { MutationResolver, mutationField, mutationOf } from '../../edge/mutation';
 import { LocalDateScalar } from '../../graphql/scalars';
+import { UserErrorsField } from '../../graphql/payload';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../edge/context';
 import { OrgUnit, CreateOrgUnitInput, OrgUnitPayload } from '../org';
 import * as reorganisation from './reorganisation.service';
 
@@ -42,36 +42,35 @@ export class ReorganizeUnitsPayload {
   @Field(() => Int, { description: 'OPEN, INTERVIEWING and OFFERED vacancies moved to a recreated position.' })
   vacanciesMoved!: number;
 
-  @Field(() => [UserError], { description: 'Business failures (NOT_FOUND, INVALID_STATE, CONFLICT …); when present, nothing changed.' })
+  @UserErrorsField('Business failures (NOT_FOUND, INVALID_STATE, CONFLICT …); when present, nothing changed.')
   userErrors!: UserError[];
+
+  static failed(userErrors: UserError[]): ReorganizeUnitsPayload {
+    return { orgUnit: null, positionsMoved: 0, assignmentsMoved: 0, vacanciesMoved: 0, userErrors };
+  }
+}
+
+/** Both change which units exist when: the authenticator's cached unit lifetimes must be read again. */
+function lifetimesChanged<P>(payload: P): P {
+  orgUnitLifetimesChanged();
+  return payload;
 }
 
 @Resolver()
-export class ReorganisationResolver {
-  @Mutation(() => ReorganizeUnitsPayload, {
+export class ReorganisationResolver extends MutationResolver({
+  reorganizeUnits: mutationField({
+    payload: ReorganizeUnitsPayload,
+    input: ReorganizeUnitsInput,
+    work: reorganisation.reorganizeUnits,
+    afterSuccess: lifetimesChanged,
     description:
       'ADMIN. Merges units into a new unit on a date, in one transaction: the merged units and the units below them end the day before, positions are recreated in the new unit, assignments active on the date end the day before and restart there, live vacancies move, quotas from that year on are summed.',
-  })
-  async reorganizeUnits(@Arg('input', () => ReorganizeUnitsInput, { description: 'The mutation\'s input.' }) input: ReorganizeUnitsInput, @Ctx() ctx: RequestContext): Promise<ReorganizeUnitsPayload> {
-    const payload = await runMutation<ReorganizeUnitsPayload>(
-      ctx,
-      (em, viewer) => reorganisation.reorganizeUnits(em, viewer, input),
-      (userErrors) => ({ orgUnit: null, positionsMoved: 0, assignmentsMoved: 0, vacanciesMoved: 0, userErrors }),
-    );
-    if (payload.userErrors.length === 0) orgUnitLifetimesChanged();
-    return payload;
-  }
-
-  @Mutation(() => OrgUnitPayload, {
-    description: 'ADMIN. Ends a unit (validTo = effectiveOn - 1 day) when nothing is live in it or below it on effectiveOn; otherwise INVALID_STATE naming what is still there.',
-  })
-  async dissolveOrgUnit(@Arg('input', () => DissolveOrgUnitInput, { description: 'The mutation\'s input.' }) input: DissolveOrgUnitInput, @Ctx() ctx: RequestContext): Promise<OrgUnitPayload> {
-    const payload = await runMutation<OrgUnitPayload>(
-      ctx,
-      async (em, viewer) => ({ orgUnit: await reorganisation.dissolveOrgUnit(em, viewer, input) }),
-      (userErrors) => ({ orgUnit: null, userErrors }),
-    );
-    if (payload.userErrors.length === 0) orgUnitLifetimesChanged();
-    return payload;
-  }
-}
+  }),
+  dissolveOrgUnit: mutationOf(
+    OrgUnitPayload,
+    DissolveOrgUnitInput,
+    reorganisation.dissolveOrgUnit,
+    'ADMIN. Ends a unit (validTo = effectiveOn - 1 day) when nothing is live in it or below it on effectiveOn; otherwise INVALID_STATE naming what is still there.',
+    lifetimesChanged,
+  ),
+}) {}

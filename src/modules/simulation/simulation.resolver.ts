@@ -1,8 +1,10 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Args, ArgsType } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
-import { runMutation } from '../../edge/mutation';
+import { MutationResolver, mutationOf } from '../../edge/mutation';
+import { optionalRelationOf, RelationResolver, relationOf } from '../../edge/relation';
 import { LocalDateScalar, VNDScalar } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
+import { PageArgs } from '../../graphql/args';
+import { PayloadType } from '../../graphql/payload';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { OrgUnit, unitById } from '../org';
@@ -72,13 +74,12 @@ export class ScenarioOutcome {
   }
 }
 
-@ObjectType('UnitSimulation', { description: 'A simulation over one direct child unit\'s subtree.' })
-export class UnitSimulation {
-  unitId!: string;
-
-  @Field(() => Int, { description: 'Considered vacancies in the child\'s subtree.' })
-  vacanciesConsidered!: number;
-
+/**
+ * What a simulation and each of its units report alike: the two outcomes and what the difference
+ * costs. A base of object types only; no field returns it, so the schema never shows it.
+ */
+@ObjectType()
+abstract class OutcomeComparison {
   @Field(() => ScenarioOutcome, { description: 'Under the rules in force.' })
   baseline!: ScenarioOutcome;
 
@@ -90,6 +91,14 @@ export class UnitSimulation {
 
   @Field(() => VNDScalar, { nullable: true, description: 'round((scenario − baseline annualIncentiveCost) / deltaExpectedHires); null when the delta is 0 or less.' })
   costPerAdditionalHire!: number | null;
+}
+
+@ObjectType('UnitSimulation', { description: 'A simulation over one direct child unit\'s subtree.' })
+export class UnitSimulation extends OutcomeComparison {
+  unitId!: string;
+
+  @Field(() => Int, { description: 'Considered vacancies in the child\'s subtree.' })
+  vacanciesConsidered!: number;
 
   static of(figures: UnitFigures): UnitSimulation {
     return Object.assign(new UnitSimulation(), {
@@ -105,7 +114,7 @@ export class UnitSimulation {
     'What a pay policy change would do to IT recruitment in a unit\'s scope. Considered: IT-specialist vacancies in scope (the unit and every unit below it existing on the date) ' +
     'whose status is OPEN, INTERVIEWING or OFFERED and whose position has a private benchmark. A vacancy\'s package counts only while the date is within its validity and the role family is eligible.',
 })
-export class PolicySimulation {
+export class PolicySimulation extends OutcomeComparison {
   unitId!: string;
 
   @Field(() => Int, { description: 'Vacancies considered.' })
@@ -113,18 +122,6 @@ export class PolicySimulation {
 
   @Field(() => AcceptanceModel, { description: 'The acceptance model used.' })
   model!: AcceptanceModel;
-
-  @Field(() => ScenarioOutcome, { description: 'Under the rules in force.' })
-  baseline!: ScenarioOutcome;
-
-  @Field(() => ScenarioOutcome, { description: 'Under the changes.' })
-  scenario!: ScenarioOutcome;
-
-  @Field(() => Float, { description: 'scenario.expectedHires − baseline.expectedHires.' })
-  deltaExpectedHires!: number;
-
-  @Field(() => VNDScalar, { nullable: true, description: 'round((scenario − baseline annualIncentiveCost) / deltaExpectedHires); null when the delta is 0 or less.' })
-  costPerAdditionalHire!: number | null;
 
   @Field(() => [UnitSimulation], { description: 'One per direct child unit (existing on the date) with considered vacancies, each over that child\'s subtree, in code order.' })
   byUnit!: UnitSimulation[];
@@ -212,28 +209,14 @@ class SavePolicyScenarioInput {
   simulation!: SimulatePolicyInput;
 }
 
-@ObjectType('PolicyScenarioPayload', { description: 'Result of savePolicyScenario.' })
-class PolicyScenarioPayload {
-  @Field(() => PolicyScenario, { nullable: true, description: 'The saved scenario, when the mutation succeeded.' })
-  policyScenario!: PolicyScenario | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
+const PolicyScenarioPayload = PayloadType('PolicyScenarioPayload', 'Result of savePolicyScenario.', 'policyScenario', PolicyScenario, 'The saved scenario');
 
 export const PolicyScenarioConnection = ConnectionType(PolicyScenario, 'PolicyScenario');
 
-@ArgsType()
-class PolicyScenariosArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, default 20, at most 100.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  after?: string | null;
-}
-
 @Resolver(() => PolicySimulation)
-export class PolicySimulationResolver {
+export class PolicySimulationResolver extends RelationResolver(PolicySimulation, {
+  unit: relationOf(OrgUnit, 'The unit simulated.', (result) => result.unitId, unitById),
+}) {
   @Query(() => PolicySimulation, { description: 'What a pay policy change would do to the expected IT hires in a unit\'s scope, and what it would cost. Your unit\'s subtree only.' })
   async simulatePolicy(@Arg('input', () => SimulatePolicyInput, { description: 'The what-if.' }) input: SimulatePolicyInput, @Ctx() ctx: RequestContext): Promise<PolicySimulation> {
     return PolicySimulation.of(await simulation.simulatePolicy(depsOf(ctx), input));
@@ -250,25 +233,26 @@ export class PolicySimulationResolver {
   ): Promise<PolicyCurvePoint[]> {
     return (await simulation.policyCurve(depsOf(ctx), input, steps)).map((p) => Object.assign(new PolicyCurvePoint(), p));
   }
-
-  @FieldResolver(() => OrgUnit, { description: 'The unit simulated.' })
-  async unit(@Root() result: PolicySimulation, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), result.unitId))!;
-  }
 }
 
 @Resolver(() => UnitSimulation)
-export class UnitSimulationResolver {
-  @FieldResolver(() => OrgUnit, { description: 'The direct child unit.' })
-  async unit(@Root() result: UnitSimulation, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), result.unitId))!;
-  }
-}
+export class UnitSimulationResolver extends RelationResolver(UnitSimulation, {
+  unit: relationOf(OrgUnit, 'The direct child unit.', (result) => result.unitId, unitById),
+}) {}
 
 @Resolver(() => PolicyScenario)
-export class PolicyScenarioResolver {
+export class PolicyScenarioResolver extends MutationResolver({
+  savePolicyScenario: mutationOf(
+    PolicyScenarioPayload,
+    SavePolicyScenarioInput,
+    simulation.savePolicyScenario,
+    'Runs a simulation and saves its input and result, with when and who (ADMIN, POLICYMAKER; your subtree only).',
+  ),
+}, RelationResolver(PolicyScenario, {
+  unit: optionalRelationOf(OrgUnit, 'The unit simulated.', (scenario) => scenario.scopeUnit?.id, unitById),
+})) {
   @Query(() => PolicyScenarioConnection, { description: 'Saved scenarios of units in your subtree, newest first.' })
-  async policyScenarios(@Args(() => PolicyScenariosArgs) args: PolicyScenariosArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PolicyScenarioConnection>> {
+  async policyScenarios(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PolicyScenarioConnection>> {
     return PolicyScenarioConnection.from(await simulation.listPolicyScenarios(depsOf(ctx), pageRequest(args.first, args.after, BY_ID)));
   }
 
@@ -280,19 +264,5 @@ export class PolicyScenarioResolver {
   @FieldResolver(() => PolicySimulation, { description: 'The result as it stood when the scenario was saved.' })
   result(@Root() scenario: PolicyScenario): PolicySimulation {
     return PolicySimulation.of(scenario.result as simulation.SimulationResult);
-  }
-
-  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The unit simulated.' })
-  async unit(@Root() scenario: PolicyScenario, @Ctx() ctx: RequestContext): Promise<OrgUnit | null> {
-    return scenario.scopeUnit ? unitById(depsOf(ctx), scenario.scopeUnit.id) : null;
-  }
-
-  @Mutation(() => PolicyScenarioPayload, { description: 'Runs a simulation and saves its input and result, with when and who (ADMIN, POLICYMAKER; your subtree only).' })
-  savePolicyScenario(@Arg('input', () => SavePolicyScenarioInput, { description: 'The mutation\'s input.' }) input: SavePolicyScenarioInput, @Ctx() ctx: RequestContext): Promise<PolicyScenarioPayload> {
-    return runMutation<PolicyScenarioPayload>(
-      ctx,
-      async (em, viewer) => ({ policyScenario: await simulation.savePolicyScenario(em, viewer, input) }),
-      (userErrors) => ({ policyScenario: null, userErrors }),
-    );
   }
 }

@@ -1,9 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { ID } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, InputType, Resolver, Root } from 'type-graphql';
 import { AssignmentKind, Sector, SeparationReason } from '../../graphql/enums';
-import { runMutation } from '../../edge/mutation';
+import { MutationResolver, mutationField, mutationOf } from '../../edge/mutation';
+import { RelationResolver, relationOf } from '../../edge/relation';
 import { LocalDateScalar } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
+import { PayloadType } from '../../graphql/payload';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { Person, personById } from '../people';
@@ -54,57 +54,39 @@ class TransferPersonInput {
   effectiveOn!: string;
 }
 
-@ObjectType('AssignmentPayload', { description: 'Result of a mutation on an assignment.' })
-export class AssignmentPayload {
-  @Field(() => Assignment, { nullable: true, description: 'The assignment, when the mutation succeeded.' })
-  assignment!: Assignment | null;
-
-  /** The vacancy this assignment filled under the vacancy rule; recruitment resolves AssignmentPayload.filledVacancy from it. */
-  filledVacancyId?: string | null;
-
-  @Field(() => [UserError], { description: 'Business failures (QUOTA_EXCEEDED, CONFLICT …); when present, nothing changed.' })
-  userErrors!: UserError[];
-}
+export const AssignmentPayload = PayloadType(
+  'AssignmentPayload',
+  'Result of a mutation on an assignment.',
+  'assignment',
+  Assignment,
+  'The assignment',
+  'Business failures (QUOTA_EXCEEDED, CONFLICT …); when present, nothing changed.',
+);
+/** filledVacancyId: the vacancy this assignment filled under the vacancy rule; recruitment resolves AssignmentPayload.filledVacancy from it. */
+export type AssignmentPayload = InstanceType<typeof AssignmentPayload> & { filledVacancyId?: string | null };
 
 @Resolver(() => Assignment)
-export class AssignmentResolver {
+export class AssignmentResolver extends MutationResolver({
+  assignPerson: mutationField({
+    payload: AssignmentPayload,
+    input: AssignPersonInput,
+    work: assignments.assignPerson,
+    description: 'Assigns a person to a position. PRIMARY assignments obey the establishment quota and the one-PRIMARY rule, even under concurrent requests.',
+  }),
+  transferPerson: mutationField({
+    payload: AssignmentPayload,
+    input: TransferPersonInput,
+    work: assignments.transferPerson,
+    description:
+      'Luân chuyển, điều động, in one transaction: ends the PRIMARY assignment active on effectiveOn the day before (TRANSFER) and starts a PRIMARY on the new position under its unit\'s establishment rule. Refused: nothing changes.',
+  }),
+  endAssignment: mutationOf(AssignmentPayload, EndAssignmentInput, assignments.endAssignment, 'Ends an open assignment on its last day.'),
+}, RelationResolver(Assignment, {
+  position: relationOf(Position, 'The position whose seat is held.', (assignment) => assignment.position.id, positionById),
+})) {
   @FieldResolver(() => Person, { description: 'Who holds the seat.' })
   person(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Person> {
     // A person a list fetched with its seats never gets here (PREFETCHED_RELATIONS in schema.ts).
     return personById(depsOf(ctx), assignment.person.id) as Promise<Person>;
-  }
-
-  @FieldResolver(() => Position, { description: 'The position whose seat is held.' })
-  async position(@Root() assignment: Assignment, @Ctx() ctx: RequestContext): Promise<Position> {
-    return (await positionById(depsOf(ctx), assignment.position.id))!;
-  }
-
-  @Mutation(() => AssignmentPayload, { description: 'Assigns a person to a position. PRIMARY assignments obey the establishment quota and the one-PRIMARY rule, even under concurrent requests.' })
-  assignPerson(@Arg('input', () => AssignPersonInput, { description: 'The mutation\'s input.' }) input: AssignPersonInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
-    return runMutation<AssignmentPayload>(
-      ctx,
-      async (em, viewer) => ({ ...(await assignments.assignPerson(em, viewer, input)) }),
-      (userErrors) => ({ assignment: null, userErrors }),
-    );
-  }
-
-  @Mutation(() => AssignmentPayload, {
-    description: 'Luân chuyển, điều động, in one transaction: ends the PRIMARY assignment active on effectiveOn the day before (TRANSFER) and starts a PRIMARY on the new position under its unit\'s establishment rule. Refused: nothing changes.',
-  })
-  transferPerson(@Arg('input', () => TransferPersonInput, { description: 'The mutation\'s input.' }) input: TransferPersonInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
-    return runMutation<AssignmentPayload>(
-      ctx,
-      async (em, viewer) => ({ ...(await assignments.transferPerson(em, viewer, input)) }),
-      (userErrors) => ({ assignment: null, userErrors }),
-    );
-  }
-
-  @Mutation(() => AssignmentPayload, { description: 'Ends an open assignment on its last day.' })
-  endAssignment(@Arg('input', () => EndAssignmentInput, { description: 'The mutation\'s input.' }) input: EndAssignmentInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
-    return runMutation<AssignmentPayload>(
-      ctx,
-      async (em, viewer) => ({ assignment: await assignments.endAssignment(em, viewer, input) }),
-      (userErrors) => ({ assignment: null, userErrors }),
-    );
   }
 }

@@ -1,11 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Info, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { fieldsSelectedAt } from '../../graphql/selection';
 import type { SeatColumns } from './position.sql';
 import { BY_ID, ConnectionType, pageRequest } from '../../graphql/connection';
 import { RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
-import { runMutation } from '../../edge/mutation';
-import { UserError } from '../../graphql/user-error';
+import { UnitListArgs } from '../../graphql/args';
+import { PayloadType } from '../../graphql/payload';
+import { MutationResolver, mutationOf } from '../../edge/mutation';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { OrgUnit } from '../org';
@@ -38,21 +39,9 @@ function holderColumns(info: GraphQLResolveInfo): SeatColumns | null {
 const holderColumnsSeen = new WeakMap<GraphQLResolveInfo['fieldNodes'], SeatColumns | null>();
 
 @ArgsType()
-class PositionsArgs {
-  @Field(() => String, { description: 'Unit whose positions to list.' })
-  unitCode!: string;
-
-  @Field(() => Boolean, { defaultValue: true, description: 'Include positions of every unit below it that exists today.' })
-  includeDescendants!: boolean;
-
+class PositionsArgs extends UnitListArgs('positions') {
   @Field(() => Boolean, { nullable: true, description: 'Only IT-specialist positions.' })
   itOnly?: boolean | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, default 20, at most 100.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Cursor to continue after.' })
-  after?: string | null;
 }
 
 @InputType('CreatePositionInput', { description: 'A new position (vị trí việc làm) in a unit.' })
@@ -103,17 +92,13 @@ class UpdatePositionInput {
   requirements?: CompetencyLevelInput[] | null;
 }
 
-@ObjectType('PositionPayload', { description: 'Result of a mutation on a position.' })
-class PositionPayload {
-  @Field(() => Position, { nullable: true, description: 'The position, when the mutation succeeded.' })
-  position!: Position | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
+const PositionPayload = PayloadType('PositionPayload', 'Result of a mutation on a position.', 'position', Position, 'The position');
 
 @Resolver(() => Position)
-export class PositionResolver {
+export class PositionResolver extends MutationResolver({
+  updatePosition: mutationOf(PositionPayload, UpdatePositionInput, positions.updatePosition, 'Corrects a position of your subtree; the AuditEvent holds the values before and after.'),
+  createPosition: mutationOf(PositionPayload, CreatePositionInput, positions.createPosition, 'Creates a position in a unit of your subtree.'),
+}) {
   @Query(() => PositionConnection, { description: 'Positions of a unit and (by default) of every unit below it that exists today.' })
   async positions(@Args(() => PositionsArgs) args: PositionsArgs, @Ctx() ctx: RequestContext): Promise<InstanceType<typeof PositionConnection>> {
     const page = pageRequest(args.first, args.after, BY_ID);
@@ -141,23 +126,5 @@ export class PositionResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Assignment[]> {
     return assignmentsOfPosition(depsOf(ctx), position, activeOnly, first ?? null, holderColumns(info));
-  }
-
-  @Mutation(() => PositionPayload, { description: 'Corrects a position of your subtree; the AuditEvent holds the values before and after.' })
-  updatePosition(@Arg('input', () => UpdatePositionInput, { description: 'The mutation\'s input.' }) input: UpdatePositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
-    return runMutation<PositionPayload>(
-      ctx,
-      async (em, viewer) => ({ position: await positions.updatePosition(em, viewer, input) }),
-      (userErrors) => ({ position: null, userErrors }),
-    );
-  }
-
-  @Mutation(() => PositionPayload, { description: 'Creates a position in a unit of your subtree.' })
-  createPosition(@Arg('input', () => CreatePositionInput, { description: 'The mutation\'s input.' }) input: CreatePositionInput, @Ctx() ctx: RequestContext): Promise<PositionPayload> {
-    return runMutation<PositionPayload>(
-      ctx,
-      async (em, viewer) => ({ position: await positions.createPosition(em, viewer, input) }),
-      (userErrors) => ({ position: null, userErrors }),
-    );
   }
 }

@@ -1,7 +1,7 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { runMutation } from '../../edge/mutation';
+import { Field, InputType, Int, ObjectType, Resolver } from 'type-graphql';
+import { MutationResolver, mutationField } from '../../edge/mutation';
+import { UserErrorsField } from '../../graphql/payload';
 import { UserError } from '../../graphql/user-error';
-import type { RequestContext } from '../../edge/context';
 import { importRoster, OPTIONAL_ROSTER_COLUMNS, ROSTER_COLUMNS } from './roster-import.service';
 
 @InputType('ImportRosterInput', { description: `A roster as CSV text with the header row ${ROSTER_COLUMNS.join(',')} and optionally ${OPTIONAL_ROSTER_COLUMNS.join(',')}; competencies as "CODE:level;CODE:level".` })
@@ -42,21 +42,23 @@ class ImportRosterPayload {
   @Field(() => [RowError], { description: 'Every bad row, by line; when present, nothing was written.' })
   rowErrors!: RowError[];
 
-  @Field(() => [UserError], { description: 'Problems with the input as a whole.' })
+  @UserErrorsField('Problems with the input as a whole.')
   userErrors!: UserError[];
+
+  static failed(userErrors: UserError[]): ImportRosterPayload {
+    return { peopleCreated: 0, peopleMatched: 0, assignmentsCreated: 0, assignmentsUnchanged: 0, rowErrors: [], userErrors };
+  }
 }
 
 @Resolver()
-export class RosterImportResolver {
-  @Mutation(() => ImportRosterPayload, { description: 'Imports a roster of people and their assignments in one transaction, all or nothing, under the rules of assignPerson (HR_OFFICER in their subtree, or ADMIN).' })
-  importRoster(@Arg('input', () => ImportRosterInput, { description: 'The mutation\'s input.' }) input: ImportRosterInput, @Ctx() ctx: RequestContext): Promise<ImportRosterPayload> {
-    return runMutation<ImportRosterPayload>(
-      ctx,
-      async (em, viewer) => {
-        const result = await importRoster(em, viewer, input);
-        return { ...result, rowErrors: result.rowErrors.map((e) => Object.assign(new RowError(), e)) };
-      },
-      (userErrors) => ({ peopleCreated: 0, peopleMatched: 0, assignmentsCreated: 0, assignmentsUnchanged: 0, rowErrors: [], userErrors }),
-    );
-  }
-}
+export class RosterImportResolver extends MutationResolver({
+  importRoster: mutationField({
+    payload: ImportRosterPayload,
+    input: ImportRosterInput,
+    work: async (em, viewer, input) => {
+      const result = await importRoster(em, viewer, input);
+      return { ...result, rowErrors: result.rowErrors.map((e) => Object.assign(new RowError(), e)) };
+    },
+    description: 'Imports a roster of people and their assignments in one transaction, all or nothing, under the rules of assignPerson (HR_OFFICER in their subtree, or ADMIN).',
+  }),
+}) {}

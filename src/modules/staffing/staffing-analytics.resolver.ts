@@ -1,10 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Field, FieldResolver, Float, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Float, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { fieldNamesBelow, selectsField } from '../../graphql/selection';
 import { badUserInput } from '../../shared/domain-error';
 import { LocalDateScalar } from '../../graphql/scalars';
+import { StaffAnalysisArgs } from '../../graphql/args';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
+import { RelationResolver, relationOf } from '../../edge/relation';
 import { OrgUnit, unitById } from '../org';
 import { Competency, competencyById } from '../people';
 import * as analytics from './staffing-analytics.service';
@@ -133,26 +135,22 @@ function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 1900 || year > 2200) throw badUserInput('year must be from 1900 to 2200', 'year');
 }
 
+@ArgsType()
+class StaffingGapArgs extends StaffAnalysisArgs {
+  @Field(() => Int, { description: 'Year whose quotas count.' })
+  year!: number;
+}
+
 @Resolver(() => StaffingGap)
-export class StaffingGapResolver {
+export class StaffingGapResolver extends RelationResolver(StaffingGap, {
+  unit: relationOf(OrgUnit, 'The unit analysed.', (gap) => String(gap.result.unit_id), unitById),
+}) {
   @Query(() => StaffingGap, { description: 'Where a unit is short: quota against filled seats, IT seats and concurrent cover, in a year as of a date.' })
-  async staffingGap(
-    @Arg('unitCode', () => String, { description: 'Unit to analyse.' }) unitCode: string,
-    @Arg('year', () => Int, { description: 'Year whose quotas count.' }) year: number,
-    @Ctx() ctx: RequestContext,
-    @Arg('includeDescendants', () => Boolean, { defaultValue: true, description: 'Include every unit below it that exists on the date.' }) includeDescendants: boolean,
-    @Info() info: GraphQLResolveInfo,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Date to judge assignments and units on; default today.' }) asOf?: string | null,
-  ): Promise<StaffingGap> {
+  async staffingGap(@Args(() => StaffingGapArgs) { unitCode, year, includeDescendants, asOf }: StaffingGapArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<StaffingGap> {
     checkYear(year);
     const shown = fieldNamesBelow(info);
     const figures = { concurrent: shown.has('concurrentCoverage') || shown.has('itSeatsCoveredConcurrently'), vacancies: shown.has('openVacancies') };
     return StaffingGap.of(await analytics.staffingGapFor(depsOf(ctx), { unitCode, year, includeDescendants, asOf }, selectsField(info, 'children'), figures));
-  }
-
-  @FieldResolver(() => OrgUnit, { description: 'The unit analysed.' })
-  async unit(@Root() gap: StaffingGap, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), String(gap.result.unit_id)))!;
   }
 
   @FieldResolver(() => [StaffingGap], { description: 'One per direct child unit existing on the date, each over that child\'s own subtree.' })
@@ -162,45 +160,29 @@ export class StaffingGapResolver {
 }
 
 @Resolver(() => SkillGap)
-export class SkillGapResolver {
+export class SkillGapResolver extends RelationResolver(SkillGap, {
+  competency: relationOf(Competency, 'The competency.', (gap) => gap.competencyId, competencyById),
+}) {
   @Query(() => [SkillGap], { description: 'Skill shortages over the positions in scope, largest gap first.' })
-  async skillGaps(
-    @Arg('unitCode', () => String, { description: 'Unit to analyse.' }) unitCode: string,
-    @Ctx() ctx: RequestContext,
-    @Arg('includeDescendants', () => Boolean, { defaultValue: true, description: 'Include every unit below it that exists on the date.' }) includeDescendants: boolean,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Date to judge assignments and units on; default today.' }) asOf?: string | null,
-  ): Promise<SkillGap[]> {
-    const rows = await analytics.skillGapsFor(depsOf(ctx), { unitCode, includeDescendants, asOf });
+  async skillGaps(@Args(() => StaffAnalysisArgs) scope: StaffAnalysisArgs, @Ctx() ctx: RequestContext): Promise<SkillGap[]> {
+    const rows = await analytics.skillGapsFor(depsOf(ctx), scope);
     return rows.map((r) =>
       Object.assign(new SkillGap(), { competencyId: String(r.competency_id), seatsRequiring: r.seats_requiring, seatsMet: r.seats_met, peopleWithSkill: r.people_with_skill, seatsEmpty: r.seats_empty, seatsHeldBelowLevel: r.seats_held_below_level, seatsOneLevelShort: r.seats_one_level_short }),
     );
   }
-
-  @FieldResolver(() => Competency, { description: 'The competency.' })
-  async competency(@Root() gap: SkillGap, @Ctx() ctx: RequestContext): Promise<Competency> {
-    return (await competencyById(depsOf(ctx), gap.competencyId))!;
-  }
 }
 
 @Resolver(() => PlacementFit)
-export class PlacementFitResolver {
+export class PlacementFitResolver extends RelationResolver(PlacementFit, {
+  unit: relationOf(OrgUnit, 'The unit analysed.', (fit) => fit.unitId, unitById),
+}) {
   @Query(() => PlacementFit, { description: 'How many incumbents in scope meet their position\'s requirements.' })
-  async placementFit(
-    @Arg('unitCode', () => String, { description: 'Unit to analyse.' }) unitCode: string,
-    @Ctx() ctx: RequestContext,
-    @Arg('includeDescendants', () => Boolean, { defaultValue: true, description: 'Include every unit below it that exists on the date.' }) includeDescendants: boolean,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true, description: 'Date to judge assignments and units on; default today.' }) asOf?: string | null,
-  ): Promise<PlacementFit> {
-    const figures = await analytics.placementFitFor(depsOf(ctx), { unitCode, includeDescendants, asOf });
+  async placementFit(@Args(() => StaffAnalysisArgs) scope: StaffAnalysisArgs, @Ctx() ctx: RequestContext): Promise<PlacementFit> {
+    const figures = await analytics.placementFitFor(depsOf(ctx), scope);
     return Object.assign(new PlacementFit(), {
       unitId: String(figures.unit_id),
       assignmentsEvaluated: figures.assignments_evaluated,
       fullyQualified: figures.fully_qualified,
     });
-  }
-
-  @FieldResolver(() => OrgUnit, { description: 'The unit analysed.' })
-  async unit(@Root() fit: PlacementFit, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), fit.unitId))!;
   }
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { BY_ID, pageRequest } from '../../graphql/connection';
+import { PageArgs } from '../../graphql/args';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { OrgUnit } from '../org';
@@ -18,8 +19,7 @@ export class OrgUnitStaffingResolver {
   async positions(
     @Root() unit: OrgUnit,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after?: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('itOnly', () => Boolean, { nullable: true, description: 'Only IT-specialist positions.' }) itOnly?: boolean | null,
   ): Promise<InstanceType<typeof PositionConnection>> {
     return PositionConnection.from(await positionsOfUnit(depsOf(ctx), unit, { itOnly: itOnly ?? false }, pageRequest(first, after, BY_ID)));

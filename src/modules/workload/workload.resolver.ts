@@ -1,8 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, Float, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { StaffCategory } from '../../graphql/enums';
-import { runMutation } from '../../edge/mutation';
+import { MutationResolver, mutationOf } from '../../edge/mutation';
+import { RelationResolver, relationOf } from '../../edge/relation';
 import { LocalDateScalar } from '../../graphql/scalars';
-import { UserError } from '../../graphql/user-error';
+import { PayloadType } from '../../graphql/payload';
 import type { RequestContext } from '../../edge/context';
 import { depsOf } from '../../edge/context';
 import { OrgUnit, unitById } from '../org';
@@ -67,17 +68,19 @@ class SetWorkloadComponentInput {
   digitisable!: boolean;
 }
 
-@ObjectType('WorkloadComponentPayload', { description: 'Result of setWorkloadComponent.' })
-class WorkloadComponentPayload {
-  @Field(() => WorkloadComponent, { nullable: true, description: 'The component, when the mutation succeeded.' })
-  workloadComponent!: WorkloadComponent | null;
-
-  @Field(() => [UserError], { description: 'Business failures; when present, nothing changed.' })
-  userErrors!: UserError[];
-}
+const WorkloadComponentPayload = PayloadType('WorkloadComponentPayload', 'Result of setWorkloadComponent.', 'workloadComponent', WorkloadComponent, 'The component');
 
 @Resolver(() => WorkloadComponent)
-export class WorkloadResolver {
+export class WorkloadResolver extends MutationResolver({
+  setWorkloadComponent: mutationOf(
+    WorkloadComponentPayload,
+    SetWorkloadComponentInput,
+    workload.setWorkloadComponent,
+    'Sets a workload component of a unit in your subtree (upsert on unit and name).',
+  ),
+}, RelationResolver(WorkloadComponent, {
+  unit: relationOf(OrgUnit, 'The unit whose work it is.', (component) => component.unit.id, unitById),
+})) {
   @Query(() => [WorkloadNeed], { description: 'Workload-based staffing need per staff category with workload or staff in scope (WHO WISN), with the digitisation that would keep headcount at the quota.' })
   async workloadNeed(
     @Arg('unitCode', () => String, { description: 'Unit to analyse.' }) unitCode: string,
@@ -105,22 +108,5 @@ export class WorkloadResolver {
     @Arg('includeDescendants', () => Boolean, { defaultValue: true, description: 'Include units below it.' }) includeDescendants: boolean,
   ): Promise<WorkloadComponent[]> {
     return workload.workloadComponents(depsOf(ctx), { unitCode, includeDescendants });
-  }
-
-  @FieldResolver(() => OrgUnit, { description: 'The unit whose work it is.' })
-  async unit(@Root() component: WorkloadComponent, @Ctx() ctx: RequestContext): Promise<OrgUnit> {
-    return (await unitById(depsOf(ctx), component.unit.id))!;
-  }
-
-  @Mutation(() => WorkloadComponentPayload, { description: 'Sets a workload component of a unit in your subtree (upsert on unit and name).' })
-  setWorkloadComponent(
-    @Arg('input', () => SetWorkloadComponentInput, { description: 'The mutation\'s input.' }) input: SetWorkloadComponentInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<WorkloadComponentPayload> {
-    return runMutation<WorkloadComponentPayload>(
-      ctx,
-      async (em, viewer) => ({ workloadComponent: await workload.setWorkloadComponent(em, viewer, input) }),
-      (userErrors) => ({ workloadComponent: null, userErrors }),
-    );
   }
 }
