@@ -6,6 +6,7 @@ import { requireUnitForQuery, unitById } from '../org';
 import { quotaLeftForGroups, positionById, positionInViewerScope } from '../staffing';
 import { certifiedPlacement } from './placement-optimizer';
 import * as sql from './recruitment-analytics.sql';
+import * as ranking from './candidate-ranking.sql';
 import { provinceUnitCode } from '../../shared/region';
 import { candidateVisibleSql } from './recruitment-scope';
 import type { Deps } from '../../edge/deps';
@@ -59,25 +60,25 @@ export async function matchCandidates(deps: Deps, args: { positionId: string; fi
   const position = await positionById(deps, decoded.key);
   if (!position) throw notFound('No position has that ID');
   if (!(await positionInViewerScope(deps, position))) throw forbidden('That position is outside your scope');
+  const candidateVisible = candidateVisibleSql('c', deps.viewer);
+  // No fit exceeds 1.0 and ties go to candidates, then by id: k candidates meeting every
+  // requirement are the answer, whoever else there is (candidate-ranking.sql.ts).
+  const fullyFit = await ranking.fullyFitCandidates(deps.readSql, { positionId: position.id, limit: args.first, candidateVisible });
+  if (fullyFit.length === args.first) return fullyFit.map((row) => ({ score: 1, candidateId: String(row.id), personId: null, missing: [] }));
   const unit = (await unitById(deps, position.unit.id))!;
-  const rows = await sql.bestMatches(deps.readSql, {
+  const rows = await ranking.rankedMatches(deps.readSql, {
     positionId: position.id,
     regionCode: provinceUnitCode(unit.code),
     includeInternal: args.includeInternal,
     limit: args.first,
     date: today(),
-    candidateVisible: candidateVisibleSql('c', deps.viewer),
+    candidateVisible,
   });
-  const candidateIds = rows.filter((r) => r.kind === 'CANDIDATE').map((r) => String(r.id));
-  const personIds = rows.filter((r) => r.kind === 'PERSON').map((r) => String(r.id));
-  const missing = await sql.missingRequirements(deps.readSql, position.id, candidateIds, personIds);
   return rows.map((row) => ({
     score: Number(row.score),
     candidateId: row.kind === 'CANDIDATE' ? String(row.id) : null,
     personId: row.kind === 'PERSON' ? String(row.id) : null,
-    missing: missing
-      .filter((m) => m.kind === row.kind && String(m.id) === String(row.id))
-      .map((m) => ({ competencyId: String(m.competency_id), level: Number(m.level) })),
+    missing: row.missing.map((m) => ({ competencyId: String(m.competency_id), level: Number(m.level) })),
   }));
 }
 

@@ -1,8 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { pathInSubtree } from '../../auth/scope';
-import { dateSql, spliced, vacanciesInScopeOn, type SqlFragment } from '../../shared/sql';
+import { dateSql, spliced, vacanciesInScopeOn } from '../../shared/sql';
 import { scopeUnitsDuringSql, scopeUnitsSql } from '../org';
-import { assignmentActiveOn } from '../staffing';
 import { PLACEABLE_STAGES } from './pipeline';
 
 export interface FunnelFigures {
@@ -50,88 +48,6 @@ export async function funnelFigures(run: SqlRunner, rootId: string, from: string
           from placed v where v.status = 'FILLED' and v.filled_on between ${start} and ${end}) as median_days_to_fill`;
   const [row] = await run<FunnelFigures>(query.text, query.values);
   return row;
-}
-
-export interface MatchRow {
-  kind: 'CANDIDATE' | 'PERSON';
-  id: string;
-  score: number;
-}
-
-/**
- * Best matches for a position, scored in SQL with the contract's fit: the mean over the
- * position's requirements of min(have / required, 1), 1.0 without requirements. Candidates are
- * the whole talent pool the caller may see (`candidateVisible`, a predicate on `c` with its
- * parameters) who have not been hired yet; internal people, as the contract says, are those with
- * an active assignment in the position's province-level subtree, not already on the position.
- * Only competencies that count are joined, so 100k candidates stay cheap.
- */
-export async function bestMatches(
-  run: SqlRunner,
-  options: { positionId: string; regionCode: string; includeInternal: boolean; limit: number; date: string; candidateVisible: SqlFragment },
-): Promise<MatchRow[]> {
-  const internal = options.includeInternal
-    ? `union all
-       select 'PERSON' as kind, ppl.id, case when (select n from total) = 0 then 1.0 else coalesce(s.partial, 0) / (select n from total) end as score
-       from people ppl left join person_scores s on s.id = ppl.id`
-    : '';
-  const inRegion = pathInSubtree('u.path', options.regionCode);
-  const active = assignmentActiveOn('a', options.date);
-  const mineActive = assignmentActiveOn('mine', options.date);
-  return run<MatchRow>(
-    `with req as (select competency_id, level from position_requirement where position_id = ?),
-     total as (select count(*)::float8 as n from req),
-     region_units as (select u.id from org_unit u where ${inRegion.text}),
-     pool as (
-       select c.id from candidate c
-       where ${options.candidateVisible.text}
-         and not exists (select 1 from application h where h.candidate_id = c.id and h.stage = 'HIRED')),
-     candidate_scores as (
-       select cc.candidate_id as id, sum(least(cc.level::float8 / r.level, 1.0)) as partial
-       from candidate_competency cc join req r on r.competency_id = cc.competency_id
-       where cc.candidate_id in (select id from pool) group by cc.candidate_id),
-     people as (
-       select distinct a.person_id as id from assignment a join position p on p.id = a.position_id
-       where p.unit_id in (select id from region_units) and ${active.text}
-         and not exists (select 1 from assignment mine where mine.person_id = a.person_id and mine.position_id = ? and ${mineActive.text})),
-     person_scores as (
-       select pc.person_id as id, sum(least(pc.level::float8 / r.level, 1.0)) as partial
-       from person_competency pc join req r on r.competency_id = pc.competency_id
-       where pc.person_id in (select id from people) group by pc.person_id)
-     select * from (
-       select 'CANDIDATE' as kind, pool.id, case when (select n from total) = 0 then 1.0 else coalesce(s.partial, 0) / (select n from total) end as score
-       from pool left join candidate_scores s on s.id = pool.id
-       ${internal}
-     ) ranked
-     order by score desc, kind, id
-     limit ?`,
-    [options.positionId, ...inRegion.values, ...options.candidateVisible.values, ...active.values, options.positionId, ...mineActive.values, options.limit],
-  );
-}
-
-export interface MissingRow {
-  kind: 'CANDIDATE' | 'PERSON';
-  id: string;
-  competency_id: string;
-  level: number;
-}
-
-/** The requirements of a position that each of these candidates and people fall short of. */
-export async function missingRequirements(run: SqlRunner, positionId: string, candidateIds: readonly string[], personIds: readonly string[]): Promise<MissingRow[]> {
-  return run<MissingRow>(
-    `with req as (select competency_id, level from position_requirement where position_id = ?)
-     select 'CANDIDATE' as kind, x.id, r.competency_id, r.level
-     from unnest(?::bigint[]) as x(id) cross join req r
-     left join candidate_competency cc on cc.candidate_id = x.id and cc.competency_id = r.competency_id
-     where coalesce(cc.level, 0) < r.level
-     union all
-     select 'PERSON' as kind, x.id, r.competency_id, r.level
-     from unnest(?::bigint[]) as x(id) cross join req r
-     left join person_competency pc on pc.person_id = x.id and pc.competency_id = r.competency_id
-     where coalesce(pc.level, 0) < r.level
-     order by kind, id, competency_id`,
-    [positionId, candidateIds, personIds],
-  );
 }
 
 export interface PlanVacancyRow {

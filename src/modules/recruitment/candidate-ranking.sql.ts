@@ -1,0 +1,153 @@
+import type { SqlRunner } from '../../db/sql-runner';
+import { pathInSubtree } from '../../auth/scope';
+import { fragment, spliced, type SqlFragment } from '../../shared/sql';
+import { assignmentActiveOn } from '../staffing';
+
+/*
+ * The contract's fit of a candidate or person for a position: the mean over the position's
+ * requirements of min(have / required, 1), 1.0 without requirements. Levels are 1 to 5, so each
+ * term is a whole number of sixtieths (60 is a multiple of each level): the sum is exact and
+ * divided once, so the score is the formula's value rounded once, the same whatever order the
+ * rows come in, and equal fits tie exactly (then CANDIDATE before PERSON, then by id).
+ *
+ * Ranking a national talent pool by scoring every candidate costs a pass over all of them. Two
+ * facts make the top k cheap instead:
+ * - No fit exceeds 1.0, and ties go by kind, then id. So when at least k candidates the caller
+ *   may match meet every requirement in full, the answer is the k of them with the smallest ids,
+ *   whatever anyone else scores: `fullyFitCandidates` walks the holders of one requirement at
+ *   its level or above in id order (index candidate_competency_holders) and stops at the k-th.
+ * - Otherwise only holders of some required competency score above 0: `rankedMatches` scores
+ *   just them, from the same index, and takes the others (all 0) by id only when the holders
+ *   are too few.
+ */
+
+/** Sixtieths of fit a holding at `have` earns against a requirement at `required` (both SQL). */
+function fitSixtieths(have: string, required: string): string {
+  return `least(${have}, ${required}) * (60 / ${required})`;
+}
+
+/** The candidate row `c` may be matched: the caller may see them, and they are not hired yet. */
+function matchable(candidateVisible: SqlFragment): SqlFragment {
+  return spliced`(${candidateVisible} and not exists (select 1 from application hired where hired.candidate_id = c.id and hired.stage = 'HIRED'))`;
+}
+
+/**
+ * A filter on the row whose candidate id is `candidateId`, run for that row alone: a scalar
+ * subquery, which the planner cannot turn into a join over the whole talent pool, so a scan that
+ * stops at the k-th match tests no more candidates than it reads.
+ */
+function matchableRow(candidateId: string, candidateVisible: SqlFragment): SqlFragment {
+  return spliced`coalesce((select true from candidate c where c.id = ${fragment(candidateId)} and ${matchable(candidateVisible)}), false)`;
+}
+
+export interface CandidateMatchOptions {
+  positionId: string;
+  limit: number;
+  /** Who the caller may see: a predicate on the candidate row `c`, with its values (candidateVisibleSql). */
+  candidateVisible: SqlFragment;
+}
+
+/**
+ * The first `limit` candidates by id, among those the caller may match, who meet every
+ * requirement of the position in full (every candidate, without requirements): each fits 1.0
+ * and misses nothing. When there are `limit` of them, they are the best matches.
+ *
+ * The walk follows the requirement at the highest level (fewest holders, as a rule), and tests
+ * each holder against the others by primary key; without requirements it walks the candidates.
+ */
+export async function fullyFitCandidates(run: SqlRunner, options: CandidateMatchOptions): Promise<Array<{ id: string }>> {
+  const limit = fragment('?', options.limit);
+  // `>=`, not `=`: the same rows (a candidate holds a competency once), and the planner does not
+  // take the test for a rare equality, so it sees the walk stop early and keeps the plan cheap.
+  const query = spliced`with req as (select competency_id, level from position_requirement where position_id = ${fragment('?', options.positionId)}),
+     lead as (select competency_id, level from req order by level desc, competency_id limit 1)
+     (select cc.candidate_id as id from candidate_competency cc
+      where cc.competency_id = (select competency_id from lead) and cc.level >= (select level from lead)
+        and (select count(*) from req r join candidate_competency o on o.candidate_id = cc.candidate_id and o.competency_id = r.competency_id and o.level >= r.level)
+            >= (select count(*) from req)
+        and ${matchableRow('cc.candidate_id', options.candidateVisible)}
+      order by cc.candidate_id
+      limit ${limit})
+     union all
+     (select c.id from candidate c
+      where not exists (select 1 from req) and ${matchable(options.candidateVisible)}
+      order by c.id
+      limit ${limit})`;
+  return run<{ id: string }>(query.text, query.values);
+}
+
+export interface MatchRow {
+  kind: 'CANDIDATE' | 'PERSON';
+  id: string;
+  score: number;
+  /** The requirements not met, by competency id: [{ competency_id, level }]. */
+  missing: Array<{ competency_id: string; level: number }>;
+}
+
+/**
+ * Best matches for a position, best first (score, then CANDIDATE before PERSON, then id), each
+ * with the requirements it falls short of. Candidates are the whole talent pool the caller may
+ * see who are not hired yet; internal people, as the contract says, are those with an active
+ * assignment in the position's province-level subtree (`regionCode`), not already on it.
+ *
+ * Candidates who hold a required competency are scored from its holders and tested for the
+ * caller best first, until `limit` pass; the rest of the pool scores 0 (1.0 without
+ * requirements) and is read by id, only when those were fewer than `limit`.
+ */
+export async function rankedMatches(
+  run: SqlRunner,
+  options: CandidateMatchOptions & { regionCode: string; includeInternal: boolean; date: string },
+): Promise<MatchRow[]> {
+  const limit = fragment('?', options.limit);
+  const positionId = fragment('?', options.positionId);
+  const people = options.includeInternal
+    ? spliced`select distinct a.person_id as id from assignment a join position p on p.id = a.position_id
+       where p.unit_id in (select u.id from org_unit u where ${pathInSubtree('u.path', options.regionCode)}) and ${assignmentActiveOn('a', options.date)}
+         and not exists (select 1 from assignment mine where mine.person_id = a.person_id and mine.position_id = ${positionId} and ${assignmentActiveOn('mine', options.date)})`
+    : fragment('select null::bigint as id where false');
+  const query = spliced`with req as (select competency_id, level from position_requirement where position_id = ${positionId}),
+     total as (select count(*)::int as n from req),
+     holder_fit as (
+       select cc.candidate_id as id, sum(${fragment(fitSixtieths('cc.level', 'r.level'))}) as sixtieths
+       from req r join candidate_competency cc on cc.competency_id = r.competency_id
+       group by cc.candidate_id),
+     best_holders as materialized (
+       select h.id, h.sixtieths from (select id, sixtieths from holder_fit order by sixtieths desc, id) h
+       where ${matchableRow('h.id', options.candidateVisible)}
+       limit ${limit}),
+     non_holders as (
+       select c.id from candidate c
+       where (select count(*) from best_holders) < ${limit} and ${matchable(options.candidateVisible)}
+         and not exists (select 1 from req r join candidate_competency o on o.candidate_id = c.id and o.competency_id = r.competency_id)
+       order by c.id
+       limit ${limit}),
+     people as materialized (${people}),
+     -- Every person once, 0 for holding none of the requirements: a union summed, not a join,
+     -- since a join on the CTE (no statistics) is sized at millions of rows, and so costly a plan
+     -- that PostgreSQL would JIT-compile it (seconds) for a few thousand people.
+     person_fit as (
+       select id, sum(sixtieths) as sixtieths from (
+         select id, 0 as sixtieths from people
+         union all
+         select pc.person_id, ${fragment(fitSixtieths('pc.level', 'r.level'))}
+         from person_competency pc join req r on r.competency_id = pc.competency_id
+         where pc.person_id in (select id from people)) held
+       group by id),
+     ranked as (
+       select 'CANDIDATE' as kind, id, sixtieths::float8 / (60 * (select n from total)) as score from best_holders
+       union all
+       select 'CANDIDATE', id, case when (select n from total) = 0 then 1.0::float8 else 0.0::float8 end from non_holders
+       union all
+       select 'PERSON', id, case when (select n from total) = 0 then 1.0::float8 else sixtieths::float8 / (60 * (select n from total)) end from person_fit
+       order by score desc, kind, id
+       limit ${limit})
+     select ranked.kind, ranked.id, ranked.score,
+       (select coalesce(json_agg(json_build_object('competency_id', r.competency_id::text, 'level', r.level) order by r.competency_id), '[]'::json)
+        from req r
+        where coalesce(case when ranked.kind = 'CANDIDATE'
+                         then (select o.level from candidate_competency o where o.candidate_id = ranked.id and o.competency_id = r.competency_id)
+                         else (select pc.level from person_competency pc where pc.person_id = ranked.id and pc.competency_id = r.competency_id) end, 0) < r.level) as missing
+     from ranked
+     order by ranked.score desc, ranked.kind, ranked.id`;
+  return run<MatchRow>(query.text, query.values);
+}
