@@ -88,17 +88,11 @@ describe('matchCandidates against brute force', () => {
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
     const chance = (p: number) => rand() < p;
     const shared = await insertIds(`insert into competency (code, name, is_digital) select 'RND_SHARED_' || i, 'Chung ' || i, true from generate_series(1, 2) i returning id`, []);
-    const provinces: string[] = [];
-    let settledByFullFits = 0;
-    let rankedInFull = 0;
-    let withPeople = 0;
-    let withNonHolders = 0;
-    let withoutRequirements = 0;
-    let instances = 0;
+    // How often each kind of instance came up: the test must have met them all.
+    const seen = { instances: 0, settledByFullFits: 0, rankedInFull: 0, withPeople: 0, withNonHolders: 0, withoutRequirements: 0 };
 
     for (let w = 0; w < WORLDS; w++) {
       const province = `RND${w}`;
-      provinces.push(province);
       // A province, two districts, two wards each.
       const [provinceId] = await insertIds(`insert into org_unit (code, name, kind) values (?, ?, 'PROVINCE') returning id`, [province, province]);
       const codes = [province];
@@ -200,35 +194,34 @@ describe('matchCandidates against brute force', () => {
           missing: m.missing.map((x: any) => ({ competencyId: fromGlobalId(x.competency.id)!.key, level: x.level })),
         }));
         expect({ world: w, query: q, viewer, first, includeInternal, matches: actual }).toEqual({ world: w, query: q, viewer, first, includeInternal, matches: expected });
-        instances++;
-        if (expected.length === first && expected.every((e) => e.kind === 'CANDIDATE' && e.score === 1)) settledByFullFits++;
-        else rankedInFull++;
-        if (expected.some((e) => e.kind === 'PERSON')) withPeople++;
-        if (expected.some((e) => e.kind === 'CANDIDATE' && e.score === 0)) withNonHolders++;
-        if (!requirements.some((r) => r[0] === positionId)) withoutRequirements++;
+        seen.instances++;
+        if (expected.length === first && expected.every((e) => e.kind === 'CANDIDATE' && e.score === 1)) seen.settledByFullFits++;
+        else seen.rankedInFull++;
+        if (expected.some((e) => e.kind === 'PERSON')) seen.withPeople++;
+        if (expected.some((e) => e.kind === 'CANDIDATE' && e.score === 0)) seen.withNonHolders++;
+        if (!requirements.some((r) => r[0] === positionId)) seen.withoutRequirements++;
       }
     }
-    expect(instances).toBe(WORLDS * QUERIES_PER_WORLD);
+    expect(seen.instances).toBe(WORLDS * QUERIES_PER_WORLD);
     // Both ways to the answer were taken often (settled by k full fits, or ranked in full), and
     // people, candidates holding none of the requirements and positions without any all came up.
-    expect(settledByFullFits).toBeGreaterThanOrEqual(50);
-    expect(rankedInFull).toBeGreaterThanOrEqual(50);
-    expect(withPeople).toBeGreaterThanOrEqual(15);
-    expect(withNonHolders).toBeGreaterThanOrEqual(15);
-    expect(withoutRequirements).toBeGreaterThanOrEqual(10);
+    expect(seen.settledByFullFits).toBeGreaterThanOrEqual(50);
+    expect(seen.rankedInFull).toBeGreaterThanOrEqual(50);
+    expect(seen.withPeople).toBeGreaterThanOrEqual(15);
+    expect(seen.withNonHolders).toBeGreaterThanOrEqual(15);
+    expect(seen.withoutRequirements).toBeGreaterThanOrEqual(10);
   });
 
   it('costs no more statements than scoring everyone did, and fewer when full fits settle it', async () => {
-    const ids = async (sql: string, params: unknown[]) => (await server.sql<{ id: string }>(sql, params)).map((r) => String(r.id));
-    const [province] = await ids(`insert into org_unit (code, name, kind) values ('CNT', 'CNT', 'PROVINCE') returning id`, []);
-    const [skill] = await ids(`insert into competency (code, name, is_digital) values ('CNT_SKILL', 'CNT', true) returning id`, []);
-    const [position] = await ids(`insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) values (?, 'P', 'CIVIL_SERVANT', 'SOFTWARE_ENGINEER', 'MID', 2.34, 2) returning id`, [province]);
+    const [province] = await insertIds(`insert into org_unit (code, name, kind) values ('CNT', 'CNT', 'PROVINCE') returning id`, []);
+    const [skill] = await insertIds(`insert into competency (code, name, is_digital) values ('CNT_SKILL', 'CNT', true) returning id`, []);
+    const [position] = await insertIds(`insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) values (?, 'P', 'CIVIL_SERVANT', 'SOFTWARE_ENGINEER', 'MID', 2.34, 2) returning id`, [province]);
     await server.sql(`insert into position_requirement (position_id, competency_id, level) values (?, ?, 3)`, [position, skill]);
     // 30 candidates: 20 at level 3 (full fits), 10 at level 1; 5 people in the province at level 2.
-    const candidates = await ids(`insert into candidate (full_name, current_sector, home_unit_id) select 'C' || i, 'PRIVATE', ? from generate_series(1, 30) i returning id`, [province]);
+    const candidates = await insertIds(`insert into candidate (full_name, current_sector, home_unit_id) select 'C' || i, 'PRIVATE', ? from generate_series(1, 30) i returning id`, [province]);
     await server.sql(`insert into candidate_competency (candidate_id, competency_id, level) select c, ?, case when n <= 20 then 3 else 1 end from unnest(?::bigint[]) with ordinality as x(c, n)`, [skill, candidates]);
-    const [other] = await ids(`insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) values (?, 'Q', 'CIVIL_SERVANT', 'SOFTWARE_ENGINEER', 'MID', 2.34, 9) returning id`, [province]);
-    const people = await ids(`insert into person (full_name, home_unit_id) select 'N' || i, ? from generate_series(1, 5) i returning id`, [province]);
+    const [other] = await insertIds(`insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) values (?, 'Q', 'CIVIL_SERVANT', 'SOFTWARE_ENGINEER', 'MID', 2.34, 9) returning id`, [province]);
+    const people = await insertIds(`insert into person (full_name, home_unit_id) select 'N' || i, ? from generate_series(1, 5) i returning id`, [province]);
     await server.sql(`insert into assignment (person_id, position_id, kind, start_date) select p, ?, 'PRIMARY', ? from unnest(?::bigint[]) p`, [other, daysAgo(100), people]);
     await server.sql(`insert into person_competency (person_id, competency_id, level) select p, ?, 2 from unnest(?::bigint[]) p`, [skill, people]);
     const hr = await server.token(Role.HR_OFFICER, 'CNT');
