@@ -52,8 +52,9 @@ export interface CandidateMatchOptions {
  * requirement of the position in full (every candidate, without requirements): each fits 1.0
  * and misses nothing. When there are `limit` of them, they are the best matches.
  *
- * The walk follows the requirement at the highest level (fewest holders, as a rule), and tests
- * each holder against the others by primary key; without requirements it walks the candidates.
+ * The walk follows the requirement at the highest level (fewest holders, as a rule) and tests
+ * each holder against the others, an index lookup each; without requirements it walks the
+ * candidates.
  */
 export async function fullyFitCandidates(run: SqlRunner, options: CandidateMatchOptions): Promise<Array<{ id: string }>> {
   const limit = fragment('?', options.limit);
