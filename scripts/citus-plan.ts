@@ -64,6 +64,13 @@ export const DISTRIBUTED: DistributedTable[] = [
   { table: 'staffing_gap_quota', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: ['year', 'unit_id'] },
   { table: 'forecast_cohort', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: [] },
   { table: 'forecast_primary_span', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: [] },
+  // Their roll-ups up the tree (migration 20261206), with the ancestor unit they count for (the
+  // nation's on its own shard); a write below a province changes rows on the province's shard
+  // and on the nation's, in one distributed transaction. The staged changes follow the same unit.
+  { table: 'forecast_cohort_below', province: ofUnit('t.unit_id'), follows: 'org_unit (the ancestor it counts for)', key: [] },
+  { table: 'forecast_primary_span_below', province: ofUnit('t.unit_id'), follows: 'org_unit (the ancestor it counts for)', key: [] },
+  { table: 'forecast_cohort_below_pending', province: ofUnit('t.unit_id'), follows: 'org_unit (the ancestor it counts for)', key: [] },
+  { table: 'forecast_primary_span_below_pending', province: ofUnit('t.unit_id'), follows: 'org_unit (the ancestor it counts for)', key: [] },
   { table: 'person_competency', province: ofPerson('t.person_id'), follows: 'person', key: ['person_id', 'competency_id'] },
   { table: 'competency_record', province: ofPerson('t.person_id'), follows: 'person', key: ['id'] },
   { table: 'person', province: ofUnit('t.home_unit_id'), follows: 'org_unit (home unit)', key: ['id'] },
@@ -80,8 +87,11 @@ export const DISTRIBUTED: DistributedTable[] = [
  */
 export const REFERENCE = ['org_unit', 'competency', 'base_salary', 'salary_benchmark', 'incentive_package', 'candidate', 'candidate_competency'];
 
-/** On the coordinator only: written by the API itself, read whole by ADMIN or by id. */
-export const COORDINATOR_LOCAL = ['audit_event', 'policy_scenario', 'mikro_orm_migrations'];
+/**
+ * On the coordinator only: written by the API itself, read whole by ADMIN or by id; and the
+ * roll-ups' one row per writing transaction (its id), which queues their apply at its commit.
+ */
+export const COORDINATOR_LOCAL = ['audit_event', 'policy_scenario', 'mikro_orm_migrations', 'forecast_below_pending_xact'];
 
 /**
  * Foreign keys between distributed tables whose two rows may lie in different provinces, and
@@ -139,6 +149,18 @@ export const UNIQUE_RULES: Array<{ table: string; constraint: string; becomes: s
     constraint: 'forecast_primary_span_key',
     becomes: '(province, unit_id, first_january, last_january, separation): the unit fixes the province',
     ddl: [`alter table forecast_primary_span drop constraint forecast_primary_span_key, add constraint forecast_primary_span_key unique nulls not distinct (province, unit_id, first_january, last_january, separation)`],
+  },
+  {
+    table: 'forecast_cohort_below',
+    constraint: 'forecast_cohort_below_key',
+    becomes: '(province, unit_id, category, is_it_specialist, retirement_year): the unit fixes the province',
+    ddl: [`alter table forecast_cohort_below drop constraint forecast_cohort_below_key, add constraint forecast_cohort_below_key unique nulls not distinct (province, unit_id, category, is_it_specialist, retirement_year)`],
+  },
+  {
+    table: 'forecast_primary_span_below',
+    constraint: 'forecast_primary_span_below_key',
+    becomes: '(province, unit_id, first_january, last_january, separation): the unit fixes the province',
+    ddl: [`alter table forecast_primary_span_below drop constraint forecast_primary_span_below_key, add constraint forecast_primary_span_below_key unique nulls not distinct (province, unit_id, first_january, last_january, separation)`],
   },
   {
     table: 'application',
