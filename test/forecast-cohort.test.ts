@@ -124,6 +124,47 @@ describe('the forecast summaries', () => {
     expect(await rollUpMismatches()).toEqual({ cohort_below: 0, spans_below: 0, staged: 0 });
     expect(await forecast('S', '2027-06-30')).toMatchObject({ cohort: 0, byCategory: [] });
   });
+  it('caps observed attrition at 1: more separations than January headcounts make no negative retirements', async () => {
+    // Z, one post. On 2026-06-30 (Y0 = 2026, observed over 2023–2025) the cohort is z1 (born
+    // 1990, retires in 2052) and z2 (a man born 1966-06-15: retirementDate 2028-07-01, a
+    // retirement of 2028). z3, z4, z5 resigned in 2023, 2024, 2025; only z3 was in post on a
+    // 1 January of the window (2023). Separations 3 over January headcounts 1: the ratio is 3,
+    // and with a = 3 the weight (1 - a)^(k-1) of 2028 is -2, so 2028 would retire -2 people.
+    // A yearly share of leavers cannot exceed the whole, so a = 1: everyone left in service
+    // leaves in 2027, and nobody is left to retire in 2028.
+    unit.Z = await insertId(server.sql, `insert into org_unit (code, name, kind) values ('Z', 'Đơn vị Z', 'PROVINCE')`, []);
+    const post = await insertId(server.sql, `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) values (?, 'Vị trí Z', 'CIVIL_SERVANT', 'GENERAL_ADMINISTRATION', 'JUNIOR', 2.34, 9)`, [unit.Z]);
+    for (const [name, birth, start, end] of [
+      ['z1', '1990-01-15', '2025-02-01', null],
+      ['z2', '1966-06-15', '2025-06-01', null],
+      ['z3', '1985-03-03', '2022-06-01', '2023-03-31'],
+      ['z4', '1988-04-04', '2024-02-01', '2024-10-31'],
+      ['z5', '1992-05-05', '2025-03-01', '2025-08-31'],
+    ] as const) {
+      const id = await insertId(server.sql, `insert into person (full_name, sex, birth_date, birth_year) values (?, 'MALE', ?, ?)`, [name, birth, Number(birth.slice(0, 4))]);
+      await server.sql(`insert into assignment (person_id, position_id, kind, start_date, end_date, end_reason) values (?, ?, 'PRIMARY', ?, ?, ?)`, [id, post, start, end, end ? 'RESIGNATION' : null]);
+    }
+    const res = await server.gql(
+      `query { workforceForecast(unitCode: "Z", years: 2, asOf: "2026-06-30") {
+         cohort attritionRate attritionSource years { year startHeadcount retirements otherSeparations endHeadcount endHeadcountLow endHeadcountHigh }
+       } }`,
+      {},
+      admin,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.workforceForecast).toEqual({
+      cohort: 2,
+      attritionRate: 1,
+      attritionSource: 'OBSERVED',
+      years: [
+        // 2027, k = 1, weight 1: both in service, nobody retires, (2 - 0) × 1 leave otherwise.
+        { year: 2027, startHeadcount: 2, retirements: 0, otherSeparations: 2, endHeadcount: 0, endHeadcountLow: 0, endHeadcountHigh: 0 },
+        // 2028, k = 2, weight 0: z2's retirement weighs nothing.
+        { year: 2028, startHeadcount: 0, retirements: 0, otherSeparations: 0, endHeadcount: 0, endHeadcountLow: 0, endHeadcountHigh: 0 },
+      ],
+    });
+  });
+
   it('applies the roll-up at commit: two writers taking the same ancestor rows in opposite orders do not deadlock', async () => {
     // Four wards under D, each with a CIVIL_SERVANT and a PUBLIC_EMPLOYEE post; four men born
     // alike, so all four fall in one retirement year. Each writer writes in two wards of its own
