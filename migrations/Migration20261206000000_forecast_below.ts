@@ -61,12 +61,14 @@ const MARK_PENDING = `if found then insert into forecast_below_pending_xact (xid
 function stageOwnDeltas(s: Summary, deltas: string): string {
   return `
     with d as (${deltas}),
+    -- Index probes per unit and level, whatever the planner guesses of the transition table
+    -- (limit 1 keeps each lookup from being flattened into a join that may scan org_unit).
     ancestors as materialized (
-      select u.id as unit_id, a.id as ancestor_id
+      select x.unit_id, a.id as ancestor_id
         from (select distinct unit_id from d) x
-        join org_unit u on u.id = x.unit_id
+        cross join lateral (select u.path from org_unit u where u.id = x.unit_id limit 1) u
         cross join lateral generate_series(1, nlevel(u.path) - 1) depth
-        join org_unit a on a.code = ltree2text(subpath(u.path, 0, depth))
+        cross join lateral (select a.id from org_unit a where a.code = ltree2text(subpath(u.path, 0, depth)) limit 1) a
     )
     insert into ${s.pending} (unit_id, ${keyList(s)}, ${s.count})
     select an.ancestor_id, ${keyList(s, 'd')}, sum(d.delta)::int
@@ -143,6 +145,13 @@ export class Migration20261206000000_forecast_below extends Migration {
       this.addSql(`
         create function ${s.below}_from_own() returns trigger language plpgsql as $$
         begin
+          -- An upsert fires both the insert and the update trigger, one of them with no rows.
+          if tg_op = 'DELETE' then
+            perform from old_rows limit 1;
+          else
+            perform from new_rows limit 1;
+          end if;
+          if not found then return null; end if;
           if tg_op = 'INSERT' then
             ${stageOwnDeltas(s, `select n.unit_id, ${keyList(s, 'n')}, n.${s.count} as delta from new_rows n`)}
           elsif tg_op = 'DELETE' then
