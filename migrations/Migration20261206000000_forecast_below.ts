@@ -130,6 +130,12 @@ function rollUpFromScratch(s: Summary): string {
      group by 1, ${s.keys.map((_, i) => i + 2).join(', ')}`;
 }
 
+/** After-statement triggers `<prefix>_insert|update|delete` on `table`, each with its transition tables. */
+function statementTriggers(prefix: string, table: string, fn: string): string[] {
+  const transitions = { insert: 'new table as new_rows', update: 'old table as old_rows new table as new_rows', delete: 'old table as old_rows' };
+  return Object.entries(transitions).map(([op, tables]) => `create trigger ${prefix}_${op} after ${op} on ${table} referencing ${tables} for each statement execute function ${fn}()`);
+}
+
 export class Migration20261206000000_forecast_below extends Migration {
   async up(): Promise<void> {
     for (const s of SUMMARIES) {
@@ -162,9 +168,7 @@ export class Migration20261206000000_forecast_below extends Migration {
           return null;
         end $$`);
       // An upsert's inserted rows reach the insert trigger, its updated rows the update trigger.
-      this.addSql(`create trigger ${s.below}_on_insert after insert on ${s.own} referencing new table as new_rows for each statement execute function ${s.below}_from_own()`);
-      this.addSql(`create trigger ${s.below}_on_update after update on ${s.own} referencing old table as old_rows new table as new_rows for each statement execute function ${s.below}_from_own()`);
-      this.addSql(`create trigger ${s.below}_on_delete after delete on ${s.own} referencing old table as old_rows for each statement execute function ${s.below}_from_own()`);
+      for (const ddl of statementTriggers(`${s.below}_on`, s.own, `${s.below}_from_own`)) this.addSql(ddl);
       this.addSql(`
         create function ${s.below}_truncate() returns trigger language plpgsql as $$
         begin
@@ -200,9 +204,7 @@ export class Migration20261206000000_forecast_below extends Migration {
         truncate c_new, c_old;
         return null;
       end $$`);
-    this.addSql(`create trigger forecast_below_on_unit_insert after insert on org_unit referencing new table as new_rows for each statement execute function forecast_below_from_org_unit()`);
-    this.addSql(`create trigger forecast_below_on_unit_update after update on org_unit referencing old table as old_rows new table as new_rows for each statement execute function forecast_below_from_org_unit()`);
-    this.addSql(`create trigger forecast_below_on_unit_delete after delete on org_unit referencing old table as old_rows for each statement execute function forecast_below_from_org_unit()`);
+    for (const ddl of statementTriggers('forecast_below_on_unit', 'org_unit', 'forecast_below_from_org_unit')) this.addSql(ddl);
 
     this.addSql(`
       create function forecast_below_apply() returns trigger language plpgsql as $$

@@ -138,30 +138,19 @@ export const UNIQUE_RULES: Array<{ table: string; constraint: string; becomes: s
     becomes: '(province, unit_id, name): the unit fixes the province',
     ddl: [`alter table workload_component drop constraint workload_component_unit_id_name_key, add unique (province, unit_id, name)`],
   },
-  {
-    table: 'forecast_cohort',
-    constraint: 'forecast_cohort_key',
-    becomes: '(province, unit_id, category, is_it_specialist, retirement_year): the unit fixes the province',
-    ddl: [`alter table forecast_cohort drop constraint forecast_cohort_key, add constraint forecast_cohort_key unique nulls not distinct (province, unit_id, category, is_it_specialist, retirement_year)`],
-  },
-  {
-    table: 'forecast_primary_span',
-    constraint: 'forecast_primary_span_key',
-    becomes: '(province, unit_id, first_january, last_january, separation): the unit fixes the province',
-    ddl: [`alter table forecast_primary_span drop constraint forecast_primary_span_key, add constraint forecast_primary_span_key unique nulls not distinct (province, unit_id, first_january, last_january, separation)`],
-  },
-  {
-    table: 'forecast_cohort_below',
-    constraint: 'forecast_cohort_below_key',
-    becomes: '(province, unit_id, category, is_it_specialist, retirement_year): the unit fixes the province',
-    ddl: [`alter table forecast_cohort_below drop constraint forecast_cohort_below_key, add constraint forecast_cohort_below_key unique nulls not distinct (province, unit_id, category, is_it_specialist, retirement_year)`],
-  },
-  {
-    table: 'forecast_primary_span_below',
-    constraint: 'forecast_primary_span_below_key',
-    becomes: '(province, unit_id, first_january, last_january, separation): the unit fixes the province',
-    ddl: [`alter table forecast_primary_span_below drop constraint forecast_primary_span_below_key, add constraint forecast_primary_span_below_key unique nulls not distinct (province, unit_id, first_january, last_january, separation)`],
-  },
+  ...(
+    [
+      ['forecast_cohort', 'category, is_it_specialist, retirement_year'],
+      ['forecast_primary_span', 'first_january, last_january, separation'],
+      ['forecast_cohort_below', 'category, is_it_specialist, retirement_year'],
+      ['forecast_primary_span_below', 'first_january, last_january, separation'],
+    ] as const
+  ).map(([table, keys]) => ({
+    table,
+    constraint: `${table}_key`,
+    becomes: `(province, unit_id, ${keys}): the unit fixes the province`,
+    ddl: [`alter table ${table} drop constraint ${table}_key, add constraint ${table}_key unique nulls not distinct (province, unit_id, ${keys})`],
+  })),
   {
     table: 'application',
     constraint: 'application_candidate_id_vacancy_id_key',
