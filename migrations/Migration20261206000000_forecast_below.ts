@@ -54,6 +54,9 @@ const SUMMARIES: Summary[] = [
   },
 ];
 
+// The trigger functions run with jit = off: the planner cannot size a transition table or the
+// unanalysed c_new / c_old, its guesses pass jit_above_cost, and compiling a one-row statement
+// took hundreds of milliseconds (a unit inserted at full scale: 2-4 s instead of milliseconds).
 const keyList = (s: Summary, alias?: string) => s.keys.map((k) => (alias ? `${alias}.${k}` : k)).join(', ');
 const MARK_PENDING = `if found then insert into forecast_below_pending_xact (xid) values (pg_current_xact_id()) on conflict do nothing; end if;`;
 
@@ -98,9 +101,11 @@ function stageTreeChange(s: Summary): string {
       union all
       select a.id, u.id, -1 from c_old u join org_unit a on a.path @> u.path and a.id <> u.id where a.id not in (select id from changed)
     )
+    -- Each pair's own rows by the unit's index: c_new and c_old are never analysed, and a join
+    -- planned on a guess of their size scans the whole summary.
     insert into ${s.pending} (unit_id, ${keyList(s)}, ${s.count})
     select p.ancestor_id, ${keyList(s, 'o')}, sum(p.sign * o.${s.count})::int
-      from pairs p join ${s.own} o on o.unit_id = p.unit_id
+      from pairs p cross join lateral (select * from ${s.own} x where x.unit_id = p.unit_id offset 0) o
      group by 1, ${s.keys.map((_, i) => i + 2).join(', ')}
     having sum(p.sign * o.${s.count}) <> 0;
     ${MARK_PENDING}`;
@@ -149,7 +154,7 @@ export class Migration20261206000000_forecast_below extends Migration {
 
     for (const s of SUMMARIES) {
       this.addSql(`
-        create function ${s.below}_from_own() returns trigger language plpgsql as $$
+        create function ${s.below}_from_own() returns trigger language plpgsql set jit = off as $$
         begin
           -- An upsert fires both the insert and the update trigger, one of them with no rows.
           if tg_op = 'DELETE' then
@@ -170,7 +175,7 @@ export class Migration20261206000000_forecast_below extends Migration {
       // An upsert's inserted rows reach the insert trigger, its updated rows the update trigger.
       for (const ddl of statementTriggers(`${s.below}_on`, s.own, `${s.below}_from_own`)) this.addSql(ddl);
       this.addSql(`
-        create function ${s.below}_truncate() returns trigger language plpgsql as $$
+        create function ${s.below}_truncate() returns trigger language plpgsql set jit = off as $$
         begin
           truncate ${s.below}, ${s.pending};
           return null;
@@ -183,7 +188,7 @@ export class Migration20261206000000_forecast_below extends Migration {
     // (a reorganisation ending units, a rename) stages nothing.
     const treeChange = SUMMARIES.map(stageTreeChange).join('\n');
     this.addSql(`
-      create function forecast_below_from_org_unit() returns trigger language plpgsql as $$
+      create function forecast_below_from_org_unit() returns trigger language plpgsql set jit = off as $$
       begin
         if tg_op = 'UPDATE' then
           perform 1 from old_rows o join new_rows n on n.id = o.id where o.path is distinct from n.path limit 1;
@@ -207,7 +212,7 @@ export class Migration20261206000000_forecast_below extends Migration {
     for (const ddl of statementTriggers('forecast_below_on_unit', 'org_unit', 'forecast_below_from_org_unit')) this.addSql(ddl);
 
     this.addSql(`
-      create function forecast_below_apply() returns trigger language plpgsql as $$
+      create function forecast_below_apply() returns trigger language plpgsql set jit = off as $$
       begin
         ${SUMMARIES.map(applyPending).join('\n')}
         delete from forecast_below_pending_xact where xid = pg_current_xact_id();
