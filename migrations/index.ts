@@ -8,6 +8,7 @@ import { Migration20261202000000_retirement_date } from './Migration202612020000
 import { Migration20261203000000_records_stay_true } from './Migration20261203000000_records_stay_true';
 import { Migration20261204000000_staffing_gap_summary } from './Migration20261204000000_staffing_gap_summary';
 import { Migration20261205000000_forecast_cohort } from './Migration20261205000000_forecast_cohort';
+import { Migration20261206000000_forecast_below } from './Migration20261206000000_forecast_below';
 import { Migration20261207000000_candidate_holders } from './Migration20261207000000_candidate_holders';
 
 /**
@@ -24,5 +25,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203000000_records_stay_true', class: Migration20261203000000_records_stay_true },
   { name: 'Migration20261204000000_staffing_gap_summary', class: Migration20261204000000_staffing_gap_summary },
   { name: 'Migration20261205000000_forecast_cohort', class: Migration20261205000000_forecast_cohort },
+  { name: 'Migration20261206000000_forecast_below', class: Migration20261206000000_forecast_below },
   { name: 'Migration20261207000000_candidate_holders', class: Migration20261207000000_candidate_holders },
 ];

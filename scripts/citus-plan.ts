@@ -64,6 +64,13 @@ export const DISTRIBUTED: DistributedTable[] = [
   { table: 'staffing_gap_quota', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: ['year', 'unit_id'] },
   { table: 'forecast_cohort', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: [] },
   { table: 'forecast_primary_span', province: ofUnit('t.unit_id'), follows: 'org_unit (its unit)', key: [] },
+  // Their roll-ups up the tree (migration 20261206), with the ancestor unit they count for (the
+  // nation's on its own shard); a write below a province changes rows on the province's shard
+  // and on the nation's, in one distributed transaction. The staged changes follow the same unit.
+  { table: 'forecast_cohort_below', province: ofUnit('t.unit_id'), follows: 'org_unit (the ancestor it counts for)', key: [] },
+  { table: 'forecast_primary_span_below', province: ofUnit('t.unit_id'), follows: 'org_unit (the ancestor it counts for)', key: [] },
+  { table: 'forecast_cohort_below_pending', province: ofUnit('t.unit_id'), follows: 'org_unit (the ancestor it counts for)', key: [] },
+  { table: 'forecast_primary_span_below_pending', province: ofUnit('t.unit_id'), follows: 'org_unit (the ancestor it counts for)', key: [] },
   { table: 'person_competency', province: ofPerson('t.person_id'), follows: 'person', key: ['person_id', 'competency_id'] },
   { table: 'competency_record', province: ofPerson('t.person_id'), follows: 'person', key: ['id'] },
   { table: 'person', province: ofUnit('t.home_unit_id'), follows: 'org_unit (home unit)', key: ['id'] },
@@ -80,8 +87,11 @@ export const DISTRIBUTED: DistributedTable[] = [
  */
 export const REFERENCE = ['org_unit', 'competency', 'base_salary', 'salary_benchmark', 'incentive_package', 'candidate', 'candidate_competency'];
 
-/** On the coordinator only: written by the API itself, read whole by ADMIN or by id. */
-export const COORDINATOR_LOCAL = ['audit_event', 'policy_scenario', 'mikro_orm_migrations'];
+/**
+ * On the coordinator only: written by the API itself, read whole by ADMIN or by id; and the
+ * roll-ups' one row per writing transaction (its id), which queues their apply at its commit.
+ */
+export const COORDINATOR_LOCAL = ['audit_event', 'policy_scenario', 'mikro_orm_migrations', 'forecast_below_pending_xact'];
 
 /**
  * Foreign keys between distributed tables whose two rows may lie in different provinces, and
@@ -128,18 +138,19 @@ export const UNIQUE_RULES: Array<{ table: string; constraint: string; becomes: s
     becomes: '(province, unit_id, name): the unit fixes the province',
     ddl: [`alter table workload_component drop constraint workload_component_unit_id_name_key, add unique (province, unit_id, name)`],
   },
-  {
-    table: 'forecast_cohort',
-    constraint: 'forecast_cohort_key',
-    becomes: '(province, unit_id, category, is_it_specialist, retirement_year): the unit fixes the province',
-    ddl: [`alter table forecast_cohort drop constraint forecast_cohort_key, add constraint forecast_cohort_key unique nulls not distinct (province, unit_id, category, is_it_specialist, retirement_year)`],
-  },
-  {
-    table: 'forecast_primary_span',
-    constraint: 'forecast_primary_span_key',
-    becomes: '(province, unit_id, first_january, last_january, separation): the unit fixes the province',
-    ddl: [`alter table forecast_primary_span drop constraint forecast_primary_span_key, add constraint forecast_primary_span_key unique nulls not distinct (province, unit_id, first_january, last_january, separation)`],
-  },
+  ...(
+    [
+      ['forecast_cohort', 'category, is_it_specialist, retirement_year'],
+      ['forecast_primary_span', 'first_january, last_january, separation'],
+      ['forecast_cohort_below', 'category, is_it_specialist, retirement_year'],
+      ['forecast_primary_span_below', 'first_january, last_january, separation'],
+    ] as const
+  ).map(([table, keys]) => ({
+    table,
+    constraint: `${table}_key`,
+    becomes: `(province, unit_id, ${keys}): the unit fixes the province`,
+    ddl: [`alter table ${table} drop constraint ${table}_key, add constraint ${table}_key unique nulls not distinct (province, unit_id, ${keys})`],
+  })),
   {
     table: 'application',
     constraint: 'application_candidate_id_vacancy_id_key',

@@ -8,7 +8,7 @@ import { fromGlobalId, toGlobalId } from '../src/graphql/global-id';
 import { SqlRunner, sqlRunnerFor } from '../src/db/sql-runner';
 import { staffingGapFigures } from '../src/modules/staffing/staffing-gap.sql';
 import { today } from '../src/shared/today';
-import { FORECAST_SUMMARY_MISMATCHES_SQL } from './helpers/forecast-summary';
+import { FORECAST_ROLLUP_MISMATCHES_SQL, FORECAST_SUMMARY_MISMATCHES_SQL } from './helpers/forecast-summary';
 import { startTestServer, TestServer } from './helpers/harness';
 
 const PEOPLE = 20_000;
@@ -207,6 +207,16 @@ describe('seed:scale — the national dataset on the real map, at a tiny scale',
   it('keeps the forecast summaries equal to the assignments they count, after a bulk load', async () => {
     const [mismatches] = await server.sql<{ cohort: number; spans: number; cohort_members: number }>(FORECAST_SUMMARY_MISMATCHES_SQL);
     expect(mismatches).toEqual({ cohort: 0, spans: 0, cohort_members: counts.primaryAssignments });
+  });
+
+  it('keeps their roll-ups up the tree equal too, the nation counting every open PRIMARY below it', async () => {
+    const [rollUp] = await server.sql<{ cohort_below: number; spans_below: number; staged: number }>(FORECAST_ROLLUP_MISMATCHES_SQL);
+    expect(rollUp).toEqual({ cohort_below: 0, spans_below: 0, staged: 0 });
+    // The nation holds no seat itself, so everything the load put below it is in its roll-up.
+    const [nation] = await server.sql<{ members: number }>(
+      `select coalesce(sum(b.members), 0)::int as members from forecast_cohort_below b join org_unit u on u.id = b.unit_id where u.code = 'VN'`,
+    );
+    expect(nation.members).toBe(counts.primaryAssignments);
   });
 
   it('answers staffingGap for a province over HTTP', async () => {

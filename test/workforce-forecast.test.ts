@@ -80,6 +80,22 @@ describe('the workforce forecast arithmetic', () => {
     expect(observedAttrition(0, 0)).toBeNull();
   });
 
+  it('caps observed attrition at 1, so that no weight, retirement or headcount turns negative', () => {
+    // 5 separations over January headcounts of 4 (four joined and left between two Januaries):
+    // the ratio is 1.25; capped at 1.
+    expect(observedAttrition(5, 4)).toBe(1);
+    expect(observedAttrition(4, 4)).toBe(1);
+    // With a = 1 the ten of the cohort above: 2027 starts with 9, 2 retire, the other 7 leave;
+    // from 2028 every weight is 0 (with 1.25 the weight of 2028 would be -0.25: a start
+    // headcount of 7 × -0.25 = -1.75).
+    const capped = forecastWorkforce({ asOfYear: 2026, years: 3, attritionRate: observedAttrition(5, 4)!, cohort, quotas });
+    expect(capped.years.map((y) => [y.year, y.startHeadcount, y.retirements, y.otherSeparations, y.endHeadcount])).toEqual([
+      [2027, 9, 2, 7, 0],
+      [2028, 0, 0, 0, 0],
+      [2029, 0, 0, 0, 0],
+    ]);
+  });
+
   it('uses the normal approximation for a large cohort', () => {
     const { low, high } = binomialInterval(1_000_000, 0.5, 0.8);
     // mean 500,000, sd 500, z(0.9) = 1.2815516

@@ -2122,7 +2122,7 @@ export type WorkforceForecast = {
   __typename?: 'WorkforceForecast';
   /** The day the cohort is taken on; its year is Y0. */
   asOf: Scalars['LocalDate']['output'];
-  /** The attrition rate a used: the given one, else the observed one. */
+  /** The attrition rate a used: the given one, else the observed one (at most 1). */
   attritionRate: Scalars['Float']['output'];
   /** Where attritionRate came from. */
   attritionSource: RateSource;

@@ -18,3 +18,26 @@ export const FORECAST_SUMMARY_MISMATCHES_SQL = `
   select (select count(*) from ((${COHORT_SUMMARY} except ${COHORT_FROM_SCRATCH}) union all (${COHORT_FROM_SCRATCH} except ${COHORT_SUMMARY})) x)::int as cohort,
          (select count(*) from ((${SPAN_SUMMARY} except ${SPANS_FROM_SCRATCH}) union all (${SPANS_FROM_SCRATCH} except ${SPAN_SUMMARY})) x)::int as spans,
          (select coalesce(sum(members), 0) from forecast_cohort)::int as cohort_members`;
+
+/** Rows of a per-unit count (unit_id first), summed into every unit strictly above by path. */
+function rolledUp(rows: string, columns: string, count: string): string {
+  const keys = columns.split(', ').map((c) => `r.${c}`).join(', ');
+  return `
+  select a.id as unit_id, ${keys}, sum(r.${count})::int as ${count}
+    from (${rows}) r join org_unit u on u.id = r.unit_id join org_unit a on a.path @> u.path and a.id <> u.id
+   group by a.id, ${keys} having sum(r.${count}) <> 0`;
+}
+const COHORT_BELOW_FROM_SCRATCH = rolledUp(COHORT_FROM_SCRATCH, 'category, is_it_specialist, retirement_year', 'members');
+const COHORT_BELOW = `select unit_id, category, is_it_specialist, retirement_year, members from forecast_cohort_below where members <> 0`;
+const SPANS_BELOW_FROM_SCRATCH = rolledUp(SPANS_FROM_SCRATCH, 'first_january, last_january, separation', 'assignments');
+const SPANS_BELOW = `select unit_id, first_january, last_january, separation, assignments from forecast_primary_span_below where assignments <> 0`;
+
+/**
+ * The roll-ups (migration 20261206) against the same counts from scratch summed up the tree by
+ * path, and what is left staged once every transaction has committed (0 each when all agree).
+ */
+export const FORECAST_ROLLUP_MISMATCHES_SQL = `
+  select (select count(*) from ((${COHORT_BELOW} except ${COHORT_BELOW_FROM_SCRATCH}) union all (${COHORT_BELOW_FROM_SCRATCH} except ${COHORT_BELOW})) x)::int as cohort_below,
+         (select count(*) from ((${SPANS_BELOW} except ${SPANS_BELOW_FROM_SCRATCH}) union all (${SPANS_BELOW_FROM_SCRATCH} except ${SPANS_BELOW})) x)::int as spans_below,
+         ((select count(*) from forecast_cohort_below_pending) + (select count(*) from forecast_primary_span_below_pending)
+           + (select count(*) from forecast_below_pending_xact))::int as staged`;

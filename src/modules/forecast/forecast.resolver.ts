@@ -109,7 +109,7 @@ export class WorkforceForecast {
     return this.result.asOf;
   }
 
-  @Field(() => Float, { description: 'The attrition rate a used: the given one, else the observed one.' })
+  @Field(() => Float, { description: 'The attrition rate a used: the given one, else the observed one (at most 1).' })
   get attritionRate(): number {
     return this.result.attritionRate;
   }

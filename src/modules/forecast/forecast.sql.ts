@@ -1,4 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
+import { pathInSubtree } from '../../auth/scope';
+import { fragment, spliced, type SqlFragment } from '../../shared/sql';
 import { scopeUnitsDuringSql, scopeUnitsSql } from '../org';
 import { assignmentActiveDuring, assignmentActiveOn, assignmentStraddles } from '../staffing';
 import type { CohortGroup, QuotaOfYear } from './workforce-forecast';
@@ -7,41 +9,58 @@ import type { CohortGroup, QuotaOfYear } from './workforce-forecast';
 const IS_SEPARATION = `(a.end_reason is null or a.end_reason not in ('TRANSFER', 'REORGANISATION'))`;
 
 /**
+ * The rows a subtree's forecast reads from one of its summaries (migrations 20261205, 20261206):
+ * the root's own rows, plus its roll-up (the sum over every unit below it by path, whatever
+ * their dates), less the own rows of the units below it that are out of the scope
+ * `scope_units` (a CTE of the statement): the units closed on the scope's day. Exact for every
+ * root and day; a nation reads a few hundred rows of its own and those of its closed units
+ * (which hold next to nothing), not the half million of its 14,000 units.
+ */
+function subtreeRows(summary: 'forecast_cohort' | 'forecast_primary_span', columns: string, count: string, rootId: string): SqlFragment {
+  const root = fragment('?::bigint', rootId);
+  return spliced`
+       select ${fragment(columns)}, ${fragment(count)} from ${fragment(summary)} where unit_id = ${root}
+       union all
+       select ${fragment(columns)}, ${fragment(count)} from ${fragment(`${summary}_below`)} where unit_id = ${root}
+       union all
+       select ${fragment(columns.split(', ').map((c) => `o.${c}`).join(', '))}, -o.${fragment(count)}
+         from ${fragment(summary)} o
+         join org_unit u on u.id = o.unit_id
+         join org_unit r on ${pathInSubtree('u.path', fragment('r.path'))}
+        where r.id = ${root} and u.id <> r.id and u.id not in (select unit_id from scope_units)`;
+}
+
+/**
  * The forecast's cohort, counted by the database: people with an active PRIMARY assignment in
  * scope on `asOf`, grouped by their post's category and IT flag and the year they retire in
  * (the Y with Y-01-01 < retirementDate <= (Y+1)-01-01: forecast_retirement_year).
  *
  * From forecast_cohort, which the database keeps per unit for the PRIMARY assignments open
- * today (migration 20261205): a nation's cohort is a few hundred thousand summary rows, not two
- * million assignments joined to their people. Corrected for `asOf` by the two index ranges that
- * differ: open ones that start after it (counted in the summary, not yet active) and ended ones
- * active on it (not in the summary). Both are empty for today unless dates were recorded ahead.
+ * today (migration 20261205), rolled up the tree (subtreeRows). Corrected for `asOf` by the two
+ * index ranges that differ: open ones that start after it (counted in the summary, not yet
+ * active) and ended ones active on it (not in the summary). Both are empty for today unless
+ * dates were recorded ahead.
  */
 export async function cohortGroups(run: SqlRunner, rootId: string, asOf: string): Promise<CohortGroup[]> {
-  const scope = scopeUnitsSql(rootId, true, asOf);
   const straddling = assignmentStraddles('a', asOf);
-  const rows = await run<{ category: string; is_it_specialist: boolean; retirement_year: number | null; members: number }>(
-    `with scope_units as materialized (${scope.text}),
-     counted as (
-       select c.category, c.is_it_specialist, c.retirement_year, c.members
-         from forecast_cohort c join scope_units s on s.unit_id = c.unit_id
+  const query = spliced`with scope_units as materialized (${scopeUnitsSql(rootId, true, asOf)}),
+     counted as (${subtreeRows('forecast_cohort', 'category, is_it_specialist, retirement_year', 'members', rootId)}
        union all
        -- One arm (a BitmapOr of the two partial indexes), so the retirement formula, inlined by
        -- the planner, is planned once.
        select p.category, p.is_it_specialist, forecast_retirement_year(per.sex, per.birth_date, per.birth_year),
-              ${straddling.sign}
+              ${fragment(straddling.sign)}
          from assignment a
          join position p on p.id = a.position_id
          join scope_units s on s.unit_id = p.unit_id
          join person per on per.id = a.person_id
-        where a.kind = 'PRIMARY' and ${straddling.condition.text}
+        where a.kind = 'PRIMARY' and ${straddling.condition}
      )
      select category, is_it_specialist, retirement_year, sum(members)::int as members
        from counted
       group by 1, 2, 3
-     having sum(members) <> 0`,
-    [...scope.values, ...straddling.condition.values],
-  );
+     having sum(members) <> 0`;
+  const rows = await run<{ category: string; is_it_specialist: boolean; retirement_year: number | null; members: number }>(query.text, query.values);
   return rows.map((r) => ({ category: r.category, isItSpecialist: r.is_it_specialist, retirementYear: r.retirement_year, members: r.members }));
 }
 
@@ -50,20 +69,19 @@ export async function cohortGroups(run: SqlRunner, rootId: string, asOf: string)
  * an end date in them, and the active PRIMARY headcounts on each of their 1 Januaries, in scope
  * on `asOf` (the forecast's scope). From forecast_primary_span, which counts PRIMARY assignments
  * per unit by the first and last year whose 1 January they cover (the year they ended in, when
- * they did): one on file covers max(0, min(last, year - 1) - max(first, year - 3) + 1) of the
- * three Januaries, and separated in the window when its last year is in it.
+ * they did), rolled up the tree (subtreeRows): one on file covers
+ * max(0, min(last, year - 1) - max(first, year - 3) + 1) of the three Januaries, and separated in
+ * the window when its last year is in it.
  */
 export async function attritionHistory(run: SqlRunner, rootId: string, asOf: string, year: number): Promise<{ separations: number; januaryHeadcounts: number }> {
-  const scope = scopeUnitsSql(rootId, true, asOf);
-  const [first, last] = [year - 3, year - 1];
-  const [row] = await run<{ separations: number; january_headcounts: number }>(
-    `with scope_units as materialized (${scope.text})
-     select coalesce(sum(y.assignments) filter (where y.separation and y.last_january between ?::int and ?::int), 0)::int as separations,
-            coalesce(sum(y.assignments * greatest(0, least(coalesce(y.last_january, ?::int), ?::int) - greatest(y.first_january, ?::int) + 1)), 0)::int as january_headcounts
-       from forecast_primary_span y join scope_units s on s.unit_id = y.unit_id
-      where y.last_january is null or y.last_january >= ?::int`,
-    [...scope.values, first, last, last, last, first, first],
-  );
+  const [first, last] = [fragment('?::int', year - 3), fragment('?::int', year - 1)];
+  const query = spliced`with scope_units as materialized (${scopeUnitsSql(rootId, true, asOf)}),
+     spans as (${subtreeRows('forecast_primary_span', 'first_january, last_january, separation', 'assignments', rootId)})
+     select coalesce(sum(y.assignments) filter (where y.separation and y.last_january between ${first} and ${last}), 0)::int as separations,
+            coalesce(sum(y.assignments * greatest(0, least(coalesce(y.last_january, ${last}), ${last}) - greatest(y.first_january, ${first}) + 1)), 0)::int as january_headcounts
+       from spans y
+      where y.last_january is null or y.last_january >= ${first}`;
+  const [row] = await run<{ separations: number; january_headcounts: number }>(query.text, query.values);
   return { separations: row.separations, januaryHeadcounts: row.january_headcounts };
 }
 

@@ -59,10 +59,13 @@ export const MAX_EXACT_BAND_MEMBERS = 10_000;
 
 /**
  * observed attrition = separations in the three years before Y0 / the sum over those years of
- * the headcount on 1 January; null (DEFAULT, 0) when that sum is 0.
+ * the headcount on 1 January; null (DEFAULT, 0) when that sum is 0. At most 1: people who
+ * joined and left between two 1 Januaries count as separations but in no headcount, so the ratio
+ * can pass 1, and a yearly share of leavers above the whole turns (1 - a)^(k-1) negative
+ * (negative retirements and headcounts). Capped, everyone in service leaves in the first year.
  */
 export function observedAttrition(separations: number, januaryHeadcounts: number): number | null {
-  return januaryHeadcounts > 0 ? separations / januaryHeadcounts : null;
+  return januaryHeadcounts > 0 ? Math.min(separations / januaryHeadcounts, 1) : null;
 }
 
 export function forecastWorkforce(input: { asOfYear: number; years: number; attritionRate: number; cohort: CohortGroup[]; quotas: QuotaOfYear[] }): Forecast {
