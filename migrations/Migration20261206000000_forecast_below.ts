@@ -22,9 +22,11 @@ import { Migration } from '@mikro-orm/migrations';
  * held for the commit only. Readers in other transactions see the roll-up and the summaries
  * change together, at the commit.
  *
- * What it does not cover: a unit inserted above existing units (or recoded) while another
- * transaction writes below it sees that transaction's uncommitted counts as they were before;
- * the tree is edited by reorganisations, which add units at the bottom.
+ * A tree change that moves counts between ancestors (a unit recoded, alone or with its subtree,
+ * or inserted above existing units) first takes SHARE locks on the two per-unit summaries: it waits for
+ * the transactions that wrote them to commit, so it counts what they staged under the old tree,
+ * and writers after it wait for its commit and stage under the new one. A unit added at the
+ * bottom (what reorganisations do) moves nothing and locks nothing.
  */
 interface Summary {
   own: string;
@@ -204,6 +206,13 @@ export class Migration20261206000000_forecast_below extends Migration {
         else
           insert into c_new select n.id, n.path from old_rows o join new_rows n on n.id = o.id where o.path is distinct from n.path;
           insert into c_old select o.id, o.path from old_rows o join new_rows n on n.id = o.id where o.path is distinct from n.path;
+        end if;
+        -- Units that moved, or now have or had units below them: other transactions' uncommitted
+        -- writes there were staged for the old ancestors. Wait for them, and hold off new ones.
+        if tg_op = 'UPDATE'
+           or exists (select 1 from c_new a join org_unit u on u.path <@ a.path and u.id <> a.id)
+           or exists (select 1 from c_old a join org_unit u on u.path <@ a.path and u.id <> a.id) then
+          lock table ${SUMMARIES.map((x) => x.own).join(', ')} in share mode;
         end if;
         ${treeChange}
         truncate c_new, c_old;

@@ -213,6 +213,50 @@ describe('the forecast summaries', () => {
     expect(await forecast('D', '2026-10-01')).toMatchObject({ cohort: 4, byCategory: [['CIVIL_SERVANT', 2], ['PUBLIC_EMPLOYEE', 2]] });
   });
 
+  it('counts a writer still in flight when a subtree moves: the move waits for its commit', async () => {
+    // A writer adds a seat under L.A and has not committed when L.A is recoded under M. Counted
+    // at once, the move would take L.A's committed counts from L to M, and the writer's commit
+    // would then add its seat to L (its ancestor when it wrote) and never to M.
+    for (const [code, parent] of [['L', null], ['L.A', 'L'], ['M', null]] as const) {
+      unit[code] = await insertId(server.sql, 'insert into org_unit (code, name, kind, parent_id) values (?, ?, ?, ?)', [code, `Đơn vị ${code}`, parent ? 'WARD' : 'PROVINCE', parent ? unit[parent] : null]);
+    }
+    const seat = await insertId(server.sql, `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) values (?, 'Vị trí', 'CIVIL_SERVANT', 'GENERAL_ADMINISTRATION', 'JUNIOR', 2.34, 5)`, [unit['L.A']]);
+    const [held, joining] = [
+      await insertId(server.sql, `insert into person (full_name, sex, birth_date, birth_year) values ('l0', 'FEMALE', '1990-02-02', 1990)`, []),
+      await insertId(server.sql, `insert into person (full_name, sex, birth_date, birth_year) values ('l1', 'MALE', '1980-08-08', 1980)`, []),
+    ];
+    await server.sql(`insert into assignment (person_id, position_id, kind, start_date) values (?, ?, 'PRIMARY', '2020-01-01')`, [held, seat]);
+
+    let wrote!: () => void;
+    const writerWrote = new Promise<void>((resolve) => (wrote = resolve));
+    let movePid = 0;
+    const moveDone = { value: false };
+    const writer = server.orm.em.fork().transactional(async (tx) => {
+      const run = sqlRunnerFor(tx as EntityManager);
+      await run(`insert into assignment (person_id, position_id, kind, start_date) values (?, ?, 'PRIMARY', '2024-05-01')`, [joining, seat]);
+      wrote();
+      // Commit only once the move has either finished or is waiting for this transaction.
+      for (;;) {
+        if (moveDone.value) break;
+        if (movePid) {
+          const [w] = await server.sql<{ waiting: boolean }>(`select coalesce(bool_or(wait_event_type = 'Lock'), false) as waiting from pg_stat_activity where pid = ?`, [movePid]);
+          if (w.waiting) break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    });
+    await writerWrote;
+    const move = server.orm.em.fork().transactional(async (tx) => {
+      const run = sqlRunnerFor(tx as EntityManager);
+      movePid = (await run<{ pid: number }>('select pg_backend_pid() as pid'))[0].pid;
+      await run(`update org_unit set code = 'M.A' || substr(code, length('L.A') + 1) where path <@ 'L.A'::ltree`);
+    }).finally(() => (moveDone.value = true));
+    await Promise.all([writer, move]);
+    expect(await rollUpMismatches()).toEqual({ cohort_below: 0, spans_below: 0, staged: 0 });
+    expect(await forecast('M', '2026-10-01')).toMatchObject({ cohort: 2 });
+    expect(await forecast('L', '2026-10-01')).toMatchObject({ cohort: 0 });
+  });
+
   /*
    * The roll-ups up the tree (migration 20261206), replayed: a fixed, seeded sequence of random
    * writes (direct SQL for volume, GraphQL mutations with an ADMIN token for some, several in
