@@ -51,6 +51,13 @@ const RULES: OwnedRule[] = [
     copies: [/\bsplit_part\s*\(/i],
     use: 'regionOf / regionOfCode / provinceUnitCode (shared/region)',
   },
+  {
+    rule: 'what day it is',
+    // The zone is a setting (config.ts); the clock reads the time in it (shared/today.ts).
+    homes: ['src/shared/today.ts', 'src/config.ts'],
+    copies: [/\bAPP_TIME_ZONE\b/, /\bat\s+time\s+zone\b/i, /\bcurrent_date\b/i, /\bimport\s*\{[^}]*\btoday\b[^}]*\}\s*from\s*'[^']*shared\/today'/],
+    use: 'deps.clock.today() / clock.todaySql (edge/deps), clockOf(em) in a mutation',
+  },
 ];
 
 const root = path.resolve(__dirname, '..');
@@ -97,6 +104,7 @@ test('a copy of a rule outside its home is caught, and a JS check of the same fi
     'a unit lies in a subtree (scope)': 'where u.path <@ any(?::ltree[])',
     'a vacancy is live': "where v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')",
     'the pay region of a unit': "select split_part(u.code, '.', 1) as region",
+    'what day it is': "where v.opened_on <= (now() at time zone 'Asia/Ho_Chi_Minh')::date",
   };
   for (const rule of RULES) {
     const sample = copies[rule.rule];

@@ -2,12 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import type { SqlRunner } from '../db/sql-runner';
 import type { Loaders } from '../graphql/loaders';
+import type { Clock } from '../shared/today';
 
 /**
  * What a service works with for one request — never the GraphQL context, which also carries
  * the request's logger, id and statement tally. A resolver passes `depsOf(ctx)` (context.ts);
  * a service that needs less names less, with `Pick<Deps, …>`. Mutations hand their services
- * the transaction's `em` and the viewer instead (mutation.ts).
+ * the transaction's `em` and the viewer instead (mutation.ts), and the clock with that `em`
+ * (`clockOf`).
  */
 export interface Deps {
   /** The verified caller (permissions have admitted them). */
@@ -20,4 +22,23 @@ export interface Deps {
   readSql: SqlRunner;
   /** The request's DataLoaders: one statement per batch of keys. */
   loaders: Loaders;
+  /** What day it is, in the administration's zone (config.ts): never the machine's own. */
+  clock: Clock;
+}
+
+const clockOfTransaction = new WeakMap<EntityManager, Clock>();
+
+/** Hands a mutation's transaction the request's clock (mutation.ts), for `clockOf`. */
+export function bindClock(em: EntityManager, clock: Clock): void {
+  clockOfTransaction.set(em, clock);
+}
+
+/**
+ * The clock of the request a mutation's `em` belongs to. The mutation resolvers hand their
+ * services only (em, viewer), so the clock travels with the transaction.
+ */
+export function clockOf(em: EntityManager): Clock {
+  const clock = clockOfTransaction.get(em);
+  if (!clock) throw new Error('clockOf: this entity manager is no mutation\'s transaction (runMutation binds the clock)');
+  return clock;
 }

@@ -6,13 +6,12 @@ import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { DomainError, DomainErrors, inputField, notFound } from '../../shared/domain-error';
 import { OrgUnitKind, Role } from '../../graphql/enums';
 import { byKey, groupByKey } from '../../graphql/loaders';
-import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { OrgUnit } from './org-unit.entity';
 import * as sql from './org-unit.sql';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
-import type { Deps } from '../../edge/deps';
+import { clockOf, type Deps } from '../../edge/deps';
 
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
@@ -77,7 +76,7 @@ export async function listUnits(deps: Deps, args: UnitListArgs, page: PageReques
     topLevel: args.topLevel ?? false,
     kind: args.kind ?? null,
     search: args.search ?? null,
-    activeOn: args.activeOn ?? today(),
+    activeOn: args.activeOn ?? deps.clock.today(),
   };
   const rows = await sql.orgUnitPage(deps.sql, filter, page);
   return pageFrom(rows.map((r) => toEntity(deps, r)), page, (u) => u.code, () => sql.orgUnitCount(deps.sql, filter));
@@ -229,7 +228,7 @@ export async function insertOrgUnit(em: EntityManager, checked: CheckedNewUnit):
 }
 
 export async function createOrgUnit(em: EntityManager, viewer: Viewer, input: CreateOrgUnitCommand): Promise<OrgUnit> {
-  const checked = await checkNewOrgUnit(em, viewer, input, input.validFrom ?? today());
+  const checked = await checkNewOrgUnit(em, viewer, input, input.validFrom ?? clockOf(em).today());
   const unit = await insertOrgUnit(em, checked);
   recordAudit(em, viewer, { operation: 'createOrgUnit', unitCode: checked.code, targetId: unit.globalId, changes: input });
   return unit;

@@ -3,7 +3,7 @@ import { sqlRunnerFor } from '../../db/sql-runner';
 import { ApplicationStage } from '../../graphql/enums';
 import { liveVacancySql } from '../../graphql/enums';
 import { fragment, spliced } from '../../shared/sql';
-import { today } from '../../shared/today';
+import { clockOf } from '../../edge/deps';
 import { freeSeatsOn, registerVacancyRule, SeatToTake } from '../staffing';
 import { LIVE_STAGES } from './pipeline';
 
@@ -71,7 +71,7 @@ export async function closeLiveApplications(em: EntityManager, vacancyId: string
      select a.id, a.stage, 'REJECTED', 'vacancy rule', ? from application a where a.id = any(?::bigint[])`,
     [reason, ids],
   );
-  await run(`update offer set status = 'DECLINED', decline_reason = 'OTHER', decided_on = ? where application_id = any(?::bigint[]) and status = 'PENDING'`, [today(), ids]);
+  await run(`update offer set status = 'DECLINED', decline_reason = 'OTHER', decided_on = ? where application_id = any(?::bigint[]) and status = 'PENDING'`, [clockOf(em).today(), ids]);
   await run(`update application set stage = 'REJECTED' where id = any(?::bigint[])`, [ids]);
 }
 

@@ -7,7 +7,6 @@ import { afterCursorSql, Page, pageFrom, PageRequest } from '../../graphql/conne
 import { Role } from '../../graphql/enums';
 import { fromGlobalId } from '../../graphql/global-id';
 import { badUserInput, DomainError, DomainErrors, domainErrorsOf, forbidden, inputField } from '../../shared/domain-error';
-import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { baseSalaryOn, MAX_AMOUNT, MAX_SALARY_PERCENT } from '../attraction';
 import { OrgUnit } from '../org';
@@ -27,7 +26,7 @@ import {
 import * as sql from './simulation.sql';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
-import type { Deps } from '../../edge/deps';
+import { clockOf, type Deps } from '../../edge/deps';
 
 export interface PolicyChangeCommand {
   incentivePackageId?: string | null;
@@ -141,9 +140,9 @@ function toGroup(row: sql.VacancyGroupRow): VacancyGroup {
  * on. A FORBIDDEN Refusal outside the caller's subtree; other failures are DomainErrors
  * whose field paths are relative to SimulatePolicyInput.
  */
-async function loadSimulation(run: SqlRunner, viewer: Viewer, input: SimulateCommand): Promise<SimulationData> {
+async function loadSimulation(run: SqlRunner, viewer: Viewer, today: string, input: SimulateCommand): Promise<SimulationData> {
   assertUnitInScope(viewer, input.unitCode);
-  const asOf = input.asOf ?? today();
+  const asOf = input.asOf ?? today;
   const changes = input.changes ?? {};
   const problems = changeProblems(changes);
   let packageKey: string | null = null;
@@ -234,7 +233,7 @@ async function withFieldsUnder<T>(prefix: string[], work: () => Promise<T>): Pro
 }
 
 export function simulatePolicy(deps: Deps, input: SimulateCommand): Promise<SimulationResult> {
-  return withFieldsUnder(['input'], async () => compute(await loadSimulation(deps.readSql, deps.viewer, input)));
+  return withFieldsUnder(['input'], async () => compute(await loadSimulation(deps.readSql, deps.viewer, deps.clock.today(), input)));
 }
 
 /**
@@ -247,7 +246,7 @@ export function policyCurve(deps: Deps, input: SimulateCommand, steps: number): 
     throw badUserInput(`steps must be a whole number from ${MIN_CURVE_STEPS} to ${MAX_CURVE_STEPS}`, 'steps');
   }
   return withFieldsUnder(['input'], async () => {
-    const data = await loadSimulation(deps.readSql, deps.viewer, input);
+    const data = await loadSimulation(deps.readSql, deps.viewer, deps.clock.today(), input);
     runEngine(() => checkScenarioTerms(data.groups, data.changes));
     const points: CurvePoint[] = [];
     for (let k = 0; k < steps; k++) {
@@ -278,7 +277,7 @@ export async function savePolicyScenario(em: EntityManager, viewer: Viewer, inpu
   let data: SimulationData;
   let result: SimulationResult;
   try {
-    data = await loadSimulation(sqlRunnerFor(em), viewer, input.simulation);
+    data = await loadSimulation(sqlRunnerFor(em), viewer, clockOf(em).today(), input.simulation);
     result = compute(data);
   } catch (error) {
     const errors = domainErrorsOf(error);

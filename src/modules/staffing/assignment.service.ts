@@ -8,7 +8,7 @@ import { AssignmentKind, Sector, SeparationReason } from '../../graphql/enums';
 import { keyOfGlobalId, toGlobalId } from '../../graphql/global-id';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { isLocalDate } from '../../graphql/scalars';
-import { dayBefore, today } from '../../shared/today';
+import { dayBefore } from '../../shared/today';
 import { fragment, spliced } from '../../shared/sql';
 import { assignmentActiveOn } from './assignment-dates.sql';
 import { recordAudit } from '../audit';
@@ -47,7 +47,7 @@ export async function assignmentsOfPosition(
   if (first !== null && (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)) {
     throw badUserInput(`\`first\` must be from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
   }
-  const activeOn = activeOnly ? today() : null;
+  const activeOn = activeOnly ? deps.clock.today() : null;
   if (!holder) {
     return deps.loaders
       .get<string, Assignment[]>(`assignment.ofPosition:${activeOn}:${first}`, async (ids) =>
@@ -75,7 +75,7 @@ function seatWithHolder(deps: Deps, positionId: string, [id, kind, startDate, en
 
 /** A person's assignments, limited to positions in the viewer's subtree. */
 export async function assignmentsOfPerson(deps: Deps, person: Person, activeOnly: boolean): Promise<Assignment[]> {
-  const activeOn = activeOnly ? today() : null;
+  const activeOn = activeOnly ? deps.clock.today() : null;
   const paths = scopePaths(deps.viewer);
   const rows = await deps.loaders
     .get<string, sql.AssignmentRow[]>(`assignment.ofPerson:${activeOn}`, async (ids) =>

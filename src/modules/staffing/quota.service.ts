@@ -5,12 +5,11 @@ import { sqlRunnerFor } from '../../db/sql-runner';
 import { StaffCategory } from '../../graphql/enums';
 import { groupByKey } from '../../graphql/loaders';
 import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
-import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { EstablishmentQuota } from './establishment-quota.entity';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
-import type { Deps } from '../../edge/deps';
+import { clockOf, type Deps } from '../../edge/deps';
 
 interface QuotaRow {
   id: string;
@@ -54,7 +53,7 @@ export async function setEstablishmentQuota(em: EntityManager, viewer: Viewer, i
   if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.unitCode)}`, inputField('unitCode'));
   // An ended unit's quotas are history (a reorganisation gave its successor their sum); a unit
   // that is yet to end takes no quota for a year after its end.
-  if (unit.valid_to !== null && (unit.valid_to < today() || Number(unit.valid_to.slice(0, 4)) < input.year)) {
+  if (unit.valid_to !== null && (unit.valid_to < clockOf(em).today() || Number(unit.valid_to.slice(0, 4)) < input.year)) {
     throw new DomainError('INVALID_STATE', `Unit ${echo(input.unitCode)} ends on ${unit.valid_to} (reorganised or dissolved); set the quota on its successor`, inputField('unitCode'));
   }
   const [row] = await run<QuotaRow>(
