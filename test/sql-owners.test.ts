@@ -46,6 +46,12 @@ const RULES: OwnedRule[] = [
     use: 'liveVacancySql / isLiveVacancy (graphql/enums)',
   },
   {
+    rule: 'a vacancy is placeable (live, no offer out)',
+    homes: ['src/modules/recruitment/pipeline.ts'],
+    copies: [/'OPEN',\s*'INTERVIEWING'\s*\)/, /VacancyStatus\.OPEN\s*,\s*VacancyStatus\.INTERVIEWING\s*\]/, /===\s*VacancyStatus\.OPEN\s*\|\|\s*\w+\s*===\s*VacancyStatus\.INTERVIEWING\b/, /\bPLACEABLE_VACANCY_STATUSES\b/],
+    use: 'placeableVacancySql / isPlaceableVacancy (recruitment/pipeline)',
+  },
+  {
     rule: 'the pay region of a unit',
     homes: ['src/shared/region.ts'],
     copies: [/\bsplit_part\s*\(/i],
@@ -103,6 +109,7 @@ test('a copy of a rule outside its home is caught, and a JS check of the same fi
     'an assignment is active on a date': "where a.start_date <= g.on_date and (a.end_date is null or a.end_date >= g.on_date)",
     'a unit lies in a subtree (scope)': 'where u.path <@ any(?::ltree[])',
     'a vacancy is live': "where v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')",
+    'a vacancy is placeable (live, no offer out)': "where v.status in ('OPEN', 'INTERVIEWING')",
     'the pay region of a unit': "select split_part(u.code, '.', 1) as region",
     'what day it is': "where v.opened_on <= (now() at time zone 'Asia/Ho_Chi_Minh')::date",
   };

@@ -52,6 +52,11 @@ export function allOf(conditions: readonly SqlFragment[]): SqlFragment {
   return joined(conditions, ' and ');
 }
 
+/** `coalesce(alias.column, 0) as column` for each: what left joins found, 0 where they found no row. */
+export function zeroWhereMissing(columns: ReadonlyArray<readonly [alias: string, column: string]>): SqlFragment {
+  return fragment(columns.map(([alias, column]) => `coalesce(${alias}.${column}, 0) as ${column}`).join(', '));
+}
+
 /** A date a rule is asked about: a value (bound as `?::date`) or SQL that yields one (a column, as a fragment). */
 export type SqlDate = string | SqlFragment;
 
@@ -66,12 +71,8 @@ export function dateSql(date: SqlDate): SqlFragment {
  * on a position on a date" into two index-friendly joins.
  */
 export function vacanciesMovedAfter(on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(
-    `(select distinct on (m.vacancy_id) m.vacancy_id, m.from_position_id as position_id
-   from vacancy_move m where m.effective_on > ${d.text} order by m.vacancy_id, m.effective_on)`,
-    ...d.values,
-  );
+  return spliced`(select distinct on (m.vacancy_id) m.vacancy_id, m.from_position_id as position_id
+   from vacancy_move m where m.effective_on > ${dateSql(on)} order by m.vacancy_id, m.effective_on)`;
 }
 
 /**
@@ -80,8 +81,7 @@ export function vacanciesMovedAfter(on: SqlDate): SqlFragment {
  * them for each of possibly 100,000 vacancies.)
  */
 export function notMovedAfter(v: string, on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(`${v}.id not in (select m.vacancy_id from vacancy_move m where m.effective_on > ${d.text})`, ...d.values);
+  return spliced`${fragment(v)}.id not in (select m.vacancy_id from vacancy_move m where m.effective_on > ${dateSql(on)})`;
 }
 
 const PLACED_COLUMNS = fragment('v.status, v.incentive_package_id, v.opened_on, v.filled_on');

@@ -126,13 +126,18 @@ export interface CreateOrgUnitCommand {
   validFrom?: string | null;
 }
 
-/** Loads a unit by code inside a write transaction, locking it against concurrent reorganisation. */
-export async function lockUnitByCode(em: EntityManager, code: string): Promise<sql.OrgUnitRow | null> {
+/**
+ * The unit a write names, locked in its transaction: FOR UPDATE (the default) orders the write
+ * with every seat taken and every reorganisation of the unit; FOR SHARE only keeps it from
+ * ending meanwhile. NOT_FOUND at `field` when no unit has the code.
+ */
+export async function lockUnitForWrite(em: EntityManager, code: string, field: string[], lock: 'update' | 'share' = 'update'): Promise<sql.OrgUnitRow> {
   const [row] = await sqlRunnerFor(em)<sql.OrgUnitRow>(
-    `select id, code, name, kind, parent_id, population, valid_from, valid_to, successor_id from org_unit where code = ? for update`,
+    `select id, code, name, kind, parent_id, population, valid_from, valid_to, successor_id from org_unit where code = ? for ${lock === 'update' ? 'update' : 'share'}`,
     [code],
   );
-  return row ?? null;
+  if (!row) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(code)}`, field);
+  return row;
 }
 
 /**
@@ -201,8 +206,7 @@ export async function checkNewOrgUnit(
 
   let parentId: string | null = null;
   if (input.parentCode) {
-    const parent = await lockUnitByCode(em, input.parentCode);
-    if (!parent) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.parentCode)}`, field('parentCode'));
+    const parent = await lockUnitForWrite(em, input.parentCode, field('parentCode'));
     const refusal = openEndedRefusal(parent, from);
     if (refusal) throw new DomainError('INVALID_STATE', `${refusal}; new units cannot be created under it`, field('parentCode'));
     parentId = String(parent.id);

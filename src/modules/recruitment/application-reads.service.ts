@@ -36,7 +36,7 @@ export async function applicationsOfCandidate(deps: Deps, candidateId: string, s
     .get<string, Record<string, unknown>[]>('application.ofCandidate', async (ids) => {
       const inScope = scopePaths ? pathInSubtrees('u.path', scopePaths) : TRUE_SQL;
       const query = spliced`select ${fragment(APPLICATION_COLUMNS)} from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
-           where a.candidate_id = any(${fragment('?::bigint[]', ids)}) and ${inScope} order by a.candidate_id, a.applied_on, a.id`;
+           where a.candidate_id = any(${ids}::bigint[]) and ${inScope} order by a.candidate_id, a.applied_on, a.id`;
       return groupByKey(ids, await deps.sql<Record<string, unknown>>(query.text, query.values), (r) => String(r.candidate_id));
     })
     .load(candidateId);

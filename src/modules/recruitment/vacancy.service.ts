@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
-import { sqlRunnerFor } from '../../db/sql-runner';
+import { countRows, keysetRows, sqlRunnerFor } from '../../db/sql-runner';
 import { afterCursorSql, BY_DATE_THEN_ID, BY_ID, Page, pageFrom, pageRequest } from '../../graphql/connection';
 import { DaysOpenBand, isLiveVacancy, liveVacancySql, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
@@ -50,9 +50,9 @@ function daysOpenBand(clock: Clock): string {
                 else 'OVER_12_MONTHS' end)`;
 }
 
-function columns(clock: Clock): SqlFragment {
-  return fragment(`v.id, v.position_id, v.status, v.opened_on, v.filled_on, v.closed_on, v.incentive_package_id, v.filled_by_assignment_id,
-  greatest(${openUntil(clock)} - v.opened_on, 0) as days_open, ${daysOpenBand(clock)} as days_open_band`);
+function columns(clock: Clock): string {
+  return `v.id, v.position_id, v.status, v.opened_on, v.filled_on, v.closed_on, v.incentive_package_id, v.filled_by_assignment_id,
+  greatest(${openUntil(clock)} - v.opened_on, 0) as days_open, ${daysOpenBand(clock)} as days_open_band`;
 }
 
 function toEntity(deps: Deps, row: VacancyRow): Vacancy {
@@ -66,7 +66,7 @@ function toEntity(deps: Deps, row: VacancyRow): Vacancy {
 export function vacancyById(deps: Deps, id: string): Promise<Vacancy | null> {
   return deps.loaders
     .get<string, Vacancy | null>('vacancy.byId', async (ids) => {
-      const query = spliced`select ${columns(deps.clock)} from vacancy v where v.id = any(${ids}::bigint[])`;
+      const query = spliced`select ${fragment(columns(deps.clock))} from vacancy v where v.id = any(${ids}::bigint[])`;
       return byKey(ids, await deps.sql<VacancyRow>(query.text, query.values), (r) => String(r.id), (r) => toEntity(deps, r), null);
     })
     .load(id);
@@ -94,17 +94,17 @@ export async function listVacancies(deps: Deps, args: VacancyListArgs & { first?
   const byAge = args.longestOpenFirst ? pageRequest(args.first, args.after, BY_DATE_THEN_ID) : null;
   const byId = byAge ? null : pageRequest(args.first, args.after, BY_ID);
   const unit = await requireUnitForQuery(deps, args.unitCode);
-  const filter = vacancyFilter(deps.clock, unit.id, args);
-  const order = fragment(byAge ? 'v.opened_on, v.id' : 'v.id');
-  const after = byAge ? afterCursorSql(byAge, ['v.opened_on', 'v.id']) : afterCursorSql(byId!, 'v.id');
-  const query = spliced`select ${columns(deps.clock)} from vacancy v join position p on p.id = v.position_id
-    where ${filter} and ${after} order by ${order} limit ${(byAge ?? byId)!.first + 1}`;
-  const rows = await deps.sql<VacancyRow>(query.text, query.values);
-  const countTotal = async () => {
-    const count = spliced`select count(*)::int as n from vacancy v join position p on p.id = v.position_id where ${filter}`;
-    const [row] = await deps.sql<{ n: number }>(count.text, count.values);
-    return row.n;
-  };
+  const where = vacancyFilter(deps.clock, unit.id, args);
+  const from = 'vacancy v join position p on p.id = v.position_id';
+  const rows = await keysetRows<VacancyRow>(deps.sql, {
+    columns: columns(deps.clock),
+    from,
+    where,
+    after: byAge ? afterCursorSql(byAge, ['v.opened_on', 'v.id']) : afterCursorSql(byId!, 'v.id'),
+    orderBy: byAge ? 'v.opened_on, v.id' : 'v.id',
+    limit: (byAge ?? byId)!.first + 1,
+  });
+  const countTotal = () => countRows(deps.sql, from, where);
   const items = rows.map((r) => toEntity(deps, r));
   return byAge ? pageFrom(items, byAge, (v) => ({ date: v.openedOn, id: v.id }), countTotal) : pageFrom(items, byId!, (v) => v.id, countTotal);
 }
@@ -129,7 +129,7 @@ export async function openVacancy(em: EntityManager, viewer: Viewer, input: { po
     if (!found) throw new DomainError('NOT_FOUND', 'No incentive package has that ID', inputField('incentivePackageId'));
   }
   // The vacancy rule: live vacancies, the new one included, may not exceed the free seats on openedOn.
-  const seatsQuery = spliced`select (select count(*)::int from vacancy v where v.position_id = p.id and ${liveVacancySql('v')}) as live, ${freeSeatsOn('p', input.openedOn)} as free from position p where p.id = ${fragment('?', positionId)}`;
+  const seatsQuery = spliced`select (select count(*)::int from vacancy v where v.position_id = p.id and ${liveVacancySql('v')}) as live, ${freeSeatsOn('p', input.openedOn)} as free from position p where p.id = ${positionId}`;
   const [seats] = await run<{ live: number; free: number }>(seatsQuery.text, seatsQuery.values);
   if (seats.live + 1 > seats.free) {
     throw new DomainError(

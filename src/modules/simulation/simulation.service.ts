@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope, pathInSubtrees, scopePaths, unitInScope } from '../../auth/scope';
 import { Viewer } from '../../auth/viewer';
-import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
+import { countRows, keysetRows, SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { newEntity } from '../../db/new-entity';
 import { afterCursorSql, Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { Role } from '../../graphql/enums';
@@ -26,6 +26,7 @@ import {
 import * as sql from './simulation.sql';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
+import { fragment, TRUE_SQL, type SqlFragment } from '../../shared/sql';
 import { clockOf, type Deps } from '../../edge/deps';
 
 export interface PolicyChangeCommand {
@@ -301,12 +302,11 @@ export async function savePolicyScenario(em: EntityManager, viewer: Viewer, inpu
 const SCENARIO_COLUMNS = 's.id, s.name, s.input, s.result, s.scope_unit_id, s.created_at, s.created_by';
 
 /** Where a viewer may see scenarios: ADMIN everywhere; others those whose unit is in their subtree. */
-function scenarioScope(viewer: Viewer): { join: string; where: string; params: unknown[] } {
+function scenarioScope(viewer: Viewer): { from: string; where: SqlFragment } {
   const paths = scopePaths(viewer);
-  if (paths === null) return { join: '', where: 'true', params: [] };
-  if (!paths.length) return { join: '', where: 'false', params: [] };
-  const inScope = pathInSubtrees('u.path', paths);
-  return { join: 'join org_unit u on u.id = s.scope_unit_id', where: inScope.text, params: [...inScope.values] };
+  if (paths === null) return { from: 'policy_scenario s', where: TRUE_SQL };
+  if (!paths.length) return { from: 'policy_scenario s', where: fragment('false') };
+  return { from: 'policy_scenario s join org_unit u on u.id = s.scope_unit_id', where: pathInSubtrees('u.path', paths) };
 }
 
 function toScenario(deps: Deps, row: Record<string, unknown>): PolicyScenario {
@@ -315,18 +315,10 @@ function toScenario(deps: Deps, row: Record<string, unknown>): PolicyScenario {
 
 /** Saved scenarios in the caller's subtree, newest first. */
 export async function listPolicyScenarios(deps: Deps, page: PageRequest): Promise<Page<PolicyScenario>> {
-  const scope = scenarioScope(deps.viewer);
-  const params = [...scope.params];
-  let where = scope.where;
+  const { from, where } = scenarioScope(deps.viewer);
   const after = afterCursorSql(page, 's.id', 'desc');
-  where += ` and ${after.text}`;
-  params.push(...after.values);
-  params.push(page.first + 1);
-  const rows = await deps.sql<Record<string, unknown>>(`select ${SCENARIO_COLUMNS} from policy_scenario s ${scope.join} where ${where} order by s.id desc limit ?`, params);
-  const countTotal = async () => {
-    const [row] = await deps.sql<{ n: number }>(`select count(*)::int as n from policy_scenario s ${scope.join} where ${scope.where}`, scope.params);
-    return row.n;
-  };
+  const rows = await keysetRows<Record<string, unknown>>(deps.sql, { columns: SCENARIO_COLUMNS, from, where, after, orderBy: 's.id desc', limit: page.first + 1 });
+  const countTotal = () => countRows(deps.sql, from, where);
   return pageFrom(rows.map((r) => toScenario(deps, r)), page, (s) => s.id, countTotal);
 }
 

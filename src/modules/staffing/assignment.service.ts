@@ -9,7 +9,7 @@ import { keyOfGlobalId, toGlobalId } from '../../graphql/global-id';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { isLocalDate } from '../../graphql/scalars';
 import { dayBefore } from '../../shared/today';
-import { fragment, spliced } from '../../shared/sql';
+import { spliced } from '../../shared/sql';
 import { assignmentActiveOn } from './assignment-dates.sql';
 import { recordAudit } from '../audit';
 import { Person, peopleInSubtree } from '../people';
@@ -156,7 +156,7 @@ export async function transferPerson(em: EntityManager, viewer: Viewer, input: T
   const run = sqlRunnerFor(em);
   const currentQuery = spliced`select a.id, a.position_id, a.start_date::text, a.end_date::text, u.code as unit_code
      from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-     where a.person_id = ${fragment('?', personId)} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', input.effectiveOn)}
+     where a.person_id = ${personId} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', input.effectiveOn)}
      for update of a`;
   const [current] = await run<{ id: string; position_id: string; start_date: string; end_date: string | null; unit_code: string }>(currentQuery.text, currentQuery.values);
   if (!current) throw new DomainError('INVALID_STATE', `The person has no PRIMARY assignment active on ${input.effectiveOn}`, inputField('effectiveOn'));

@@ -289,7 +289,7 @@ async function matchPeople(run: SqlRunner, viewer: Viewer, rows: readonly Roster
   const byId = rows.filter((r) => r.nationalId);
   if (byId.length) {
     const query = spliced`select p.id, p.national_id, p.full_name, p.birth_year, p.birth_date::text, p.sex, ${inViewerScope(viewer)} as in_scope
-         from person p where p.national_id = any(${fragment('?::text[]', [...new Set(byId.map((r) => r.nationalId))])})`;
+         from person p where p.national_id = any(${[...new Set(byId.map((r) => r.nationalId))]}::text[])`;
     const people = new Map(
       (await run<{ id: string; national_id: string; full_name: string; birth_year: number | null; birth_date: string | null; sex: string | null; in_scope: boolean }>(query.text, query.values))
         .map((p) => [p.national_id, p]),

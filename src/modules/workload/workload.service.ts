@@ -5,12 +5,12 @@ import { sqlRunnerFor } from '../../db/sql-runner';
 import { badUserInput, DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { StaffCategory } from '../../graphql/enums';
 import { recordAudit } from '../audit';
-import { openEndedRefusal, requireUnitForQuery } from '../org';
+import { lockUnitForWrite, openEndedRefusal, requireUnitForQuery } from '../org';
+import { spliced } from '../../shared/sql';
 import { WorkloadComponent } from './workload-component.entity';
 import { reductionToMeetQuota, ReductionAnswer, wisnFigures, WisnFigures, WisnParameters } from './workload-need';
 import * as sql from './workload.sql';
 import { readModel } from '../../db/read-model';
-import { echo } from '../../shared/echo';
 import { clockOf, type Deps } from '../../edge/deps';
 
 export interface WorkloadNeedResult extends WisnFigures {
@@ -75,18 +75,15 @@ export async function setWorkloadComponent(em: EntityManager, viewer: Viewer, in
     }
   }
   if (problems.length) throw new DomainErrors(problems);
-  const run = sqlRunnerFor(em);
-  const [unit] = await run<{ id: string; code: string; valid_from: string | null; valid_to: string | null }>('select id, code, valid_from, valid_to from org_unit where code = ? for share', [input.unitCode]);
-  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.unitCode)}`, inputField('unitCode'));
+  const unit = await lockUnitForWrite(em, input.unitCode, inputField('unitCode'), 'share');
   const refusal = openEndedRefusal(unit, clockOf(em).today());
   if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('unitCode'));
-  const [row] = await run<sql.ComponentRow>(
-    `insert into workload_component (unit_id, name, category, annual_volume, minutes_per_item, digitisable) values (?, ?, ?, ?, ?, ?)
+  const upsert = spliced`insert into workload_component (unit_id, name, category, annual_volume, minutes_per_item, digitisable)
+     values (${unit.id}, ${name}, ${input.category}, ${input.annualVolume}, ${input.minutesPerItem}, ${input.digitisable})
      on conflict (unit_id, name) do update set category = excluded.category, annual_volume = excluded.annual_volume,
        minutes_per_item = excluded.minutes_per_item, digitisable = excluded.digitisable
-     returning id, unit_id, name, category, annual_volume, minutes_per_item, digitisable`,
-    [unit.id, name, input.category, input.annualVolume, input.minutesPerItem, input.digitisable],
-  );
+     returning id, unit_id, name, category, annual_volume, minutes_per_item, digitisable`;
+  const [row] = await sqlRunnerFor(em)<sql.ComponentRow>(upsert.text, upsert.values);
   const component = em.map(WorkloadComponent, row as unknown as Record<string, unknown>);
   recordAudit(em, viewer, { operation: 'setWorkloadComponent', unitCode: input.unitCode, targetId: component.globalId, changes: input });
   return component;
