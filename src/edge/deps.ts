@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import type { SqlRunner } from '../db/sql-runner';
-import type { Loaders } from '../graphql/loaders';
+import { byKey, groupByKey, type Loaders } from '../graphql/loaders';
 import type { Clock } from '../shared/today';
 
 /**
@@ -41,4 +41,33 @@ export function clockOf(em: EntityManager): Clock {
   const clock = clockOfTransaction.get(em);
   if (!clock) throw new Error('clockOf: this entity manager is no mutation\'s transaction (runMutation binds the clock)');
   return clock;
+}
+
+/**
+ * The entity with this id, or null: the ids asked for in one tick share one `fetch`, one
+ * statement per batch (graphql/loaders.ts). What every `…ById` of a service is.
+ */
+export function loadById<Row extends { id?: unknown }, T>(
+  deps: Pick<Deps, 'loaders'>,
+  name: string,
+  id: string,
+  fetch: (ids: readonly string[]) => Promise<readonly Row[]>,
+  toEntity: (row: Row) => T,
+): Promise<T | null> {
+  return deps.loaders.get<string, T | null>(name, async (ids) => byKey(ids, await fetch(ids), (row) => String(row.id), toEntity, null)).load(id);
+}
+
+/**
+ * The entities of one parent (`parentOf` a row names it), in `fetch`'s order: the parents asked
+ * for in one tick share one `fetch`, one statement per batch.
+ */
+export function loadChildren<Row, T>(
+  deps: Pick<Deps, 'loaders'>,
+  name: string,
+  parentId: string,
+  fetch: (parentIds: readonly string[]) => Promise<readonly Row[]>,
+  parentOf: (row: Row) => string,
+  toEntity: (row: Row) => T,
+): Promise<T[]> {
+  return deps.loaders.get<string, T[]>(name, async (parentIds) => groupByKey(parentIds, await fetch(parentIds), parentOf, toEntity)).load(parentId);
 }

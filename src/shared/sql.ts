@@ -41,15 +41,11 @@ export function spliced(strings: TemplateStringsArray, ...parts: unknown[]): Sql
   return { text, values };
 }
 
-/** Fragments joined by `sep` (", ", " union all ", …), values in order. */
-export function joined(parts: readonly SqlFragment[], sep: string): SqlFragment {
-  return { text: parts.map((p) => p.text).join(sep), values: parts.flatMap((p) => p.values) };
-}
 
 /** Fragments joined by `and` (true when there are none), values in order. */
 export function allOf(conditions: readonly SqlFragment[]): SqlFragment {
   if (conditions.length === 0) return TRUE_SQL;
-  return joined(conditions, ' and ');
+  return { text: conditions.map((c) => c.text).join(' and '), values: conditions.flatMap((c) => c.values) };
 }
 
 /** `coalesce(alias.column, 0) as column` for each: what left joins found, 0 where they found no row. */

@@ -47,12 +47,6 @@ export function clockIn(timeZone: string): Clock {
   };
 }
 
-/** A clock stopped on one day (YYYY-MM-DD), in JS and in SQL alike. */
-export function fixedClock(date: string): Clock {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`fixedClock needs a YYYY-MM-DD date, got "${date}"`);
-  return { today: () => date, todaySql: `('${date}'::date)` };
-}
-
 const defaultClock = clockIn(DEFAULT_TIME_ZONE);
 
 /**

@@ -11,7 +11,7 @@ import { OrgUnit } from './org-unit.entity';
 import * as sql from './org-unit.sql';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
-import { clockOf, type Deps } from '../../edge/deps';
+import { clockOf, loadById, type Deps } from '../../edge/deps';
 
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
@@ -20,12 +20,7 @@ function toEntity(deps: Deps, row: sql.OrgUnitRow): OrgUnit {
 }
 
 export function unitById(deps: Deps, id: string): Promise<OrgUnit | null> {
-  return deps.loaders
-    .get<string, OrgUnit | null>('orgUnit.byId', async (ids) => {
-      const rows = await sql.orgUnitsByIds(deps.sql, ids);
-      return byKey(ids, rows, (r) => String(r.id), (r) => toEntity(deps, r), null);
-    })
-    .load(id);
+  return loadById(deps, 'orgUnit.byId', id, (ids) => sql.orgUnitsByIds(deps.sql, ids), (r) => toEntity(deps, r));
 }
 
 export function unitByCode(deps: Deps, code: string): Promise<OrgUnit | null> {

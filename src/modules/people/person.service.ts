@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../../auth/viewer';
 import { scopePaths } from '../../auth/scope';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
-import { byKey, groupByKey } from '../../graphql/loaders';
+import { groupByKey } from '../../graphql/loaders';
 import { yearOf } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { requireUnitForQuery } from '../org';
@@ -21,7 +21,7 @@ import { echo } from '../../shared/echo';
 import { Person } from './person.entity';
 import * as sql from './person.sql';
 import { isReadModel, readModel } from '../../db/read-model';
-import { clockOf, type Deps } from '../../edge/deps';
+import { clockOf, loadById, type Deps } from '../../edge/deps';
 
 function toEntity(deps: Deps, row: sql.PersonRow): Person {
   const person = readModel(deps.em, Person, row as unknown as Record<string, unknown>);
@@ -39,11 +39,7 @@ export async function recordedPerson(deps: Deps, person: Person): Promise<Person
 }
 
 export function personById(deps: Deps, id: string): Promise<Person | null> {
-  return deps.loaders
-    .get<string, Person | null>('person.byId', async (ids) =>
-      byKey(ids, await sql.peopleByIds(deps.sql, ids), (r) => String(r.id), (r) => toEntity(deps, r), null),
-    )
-    .load(id);
+  return loadById(deps, 'person.byId', id, (ids) => sql.peopleByIds(deps.sql, ids), (r) => toEntity(deps, r));
 }
 
 /** True when the person lies in the viewer's subtree (always for ADMIN). */

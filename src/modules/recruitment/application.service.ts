@@ -12,7 +12,7 @@ import { privateMediansFor, IncentivePackage, payRatio } from '../attraction';
 import { openEndedRefusal } from '../org';
 import { insertPeople } from '../people';
 import { Assignment, takeSeat } from '../staffing';
-import { closeLiveApplications } from './vacancy-seats';
+import { closeLiveApplications, declinePendingOffers } from './vacancy-seats';
 import { Application, ApplicationStageChange } from './application.entity';
 import { Candidate } from './candidate.entity';
 import { Offer } from './offer.entity';
@@ -21,6 +21,22 @@ import { candidatesInScope } from './recruitment-scope';
 import { Vacancy } from './vacancy.entity';
 
 /** A vacancy row locked for the rest of the transaction, with what the rules need to know. */
+/** What the recruiter states with an offer: its pay, the package offered with it, and its day (default today). */
+export interface MakeOfferCommand {
+  applicationId: string;
+  monthlyPay: number;
+  incentivePackageId?: string | null;
+  offeredOn?: string | null;
+}
+
+/** The candidate's answer: a declined offer names its reason. */
+export interface DecideOfferCommand {
+  offerId: string;
+  accepted: boolean;
+  declineReason?: DeclineReason | null;
+  decidedOn?: string | null;
+}
+
 interface LockedVacancy {
   id: string;
   status: VacancyStatus;
@@ -94,8 +110,12 @@ async function setVacancyStatus(em: EntityManager, vacancyId: string, status: Va
   return vacancy;
 }
 
-function assertPastOrToday(date: string, today: string, field: string): void {
-  if (date > today) throw new DomainError('BAD_USER_INPUT', `${field} cannot be in the future`, inputField(field));
+/** The day a step of recruitment happened: the one given, else today; never after today. */
+function dayOfStep(em: EntityManager, given: string | null | undefined, field: string): string {
+  const today = clockOf(em).today();
+  const day = given ?? today;
+  if (day > today) throw new DomainError('BAD_USER_INPUT', `${field} cannot be in the future`, inputField(field));
+  return day;
 }
 
 export async function applyToVacancy(em: EntityManager, viewer: Viewer, input: { candidateId: string; vacancyId: string; appliedOn: string }): Promise<Application> {
@@ -109,10 +129,9 @@ export async function applyToVacancy(em: EntityManager, viewer: Viewer, input: {
   if (!candidate) throw new DomainError('NOT_FOUND', 'No candidate has that ID', inputField('candidateId'));
   if (!(await candidatesInScope(run, viewer, [candidateId])).has(candidateId)) throw forbidden('That candidate is outside your scope');
   if (!isLiveVacancy(vacancy.status)) throw new DomainError('INVALID_STATE', `The vacancy is ${vacancy.status}; it takes no applications`, inputField('vacancyId'));
-  const today = clockOf(em).today();
-  assertUnitRecruits(vacancy, today, inputField('vacancyId'));
+  assertUnitRecruits(vacancy, clockOf(em).today(), inputField('vacancyId'));
   if (input.appliedOn < vacancy.opened_on) throw new DomainError('BAD_USER_INPUT', `appliedOn is before the vacancy opened (${vacancy.opened_on})`, inputField('appliedOn'));
-  assertPastOrToday(input.appliedOn, today, 'appliedOn');
+  dayOfStep(em, input.appliedOn, 'appliedOn');
   const existing = await run('select 1 from application where candidate_id = ? and vacancy_id = ?', [candidateId, vacancyId]);
   if (existing.length) throw new DomainError('CONFLICT', 'The candidate has already applied to this vacancy', inputField('vacancyId'));
   const application = newEntity(em, Application, {
@@ -138,27 +157,20 @@ export async function moveApplication(em: EntityManager, viewer: Viewer, input: 
   const nextStatus = vacancyStatusAfterStage(vacancy.status, input.stage);
   if (nextStatus !== vacancy.status) await setVacancyStatus(em, vacancy.id, nextStatus);
   if (input.stage === ApplicationStage.WITHDRAWN || input.stage === ApplicationStage.REJECTED) {
-    // A pending offer dies with its application.
-    await run(`update offer set status = 'DECLINED', decline_reason = 'OTHER', decided_on = ? where application_id = ? and status = 'PENDING'`, [clockOf(em).today(), applicationId]);
+    await declinePendingOffers(em, [applicationId]);
   }
   await em.flush();
   recordAudit(em, viewer, { operation: 'moveApplication', unitCode: application.unit_code, targetId: entity.globalId, changes: input });
   return entity;
 }
 
-export async function makeOffer(
-  em: EntityManager,
-  viewer: Viewer,
-  input: { applicationId: string; monthlyPay: number; incentivePackageId?: string | null; offeredOn?: string | null },
-): Promise<Offer> {
+export async function makeOffer(em: EntityManager, viewer: Viewer, input: MakeOfferCommand): Promise<Offer> {
   const applicationId = keyOfGlobalId(input.applicationId, 'Application', inputField('applicationId'));
   const packageId = input.incentivePackageId ? keyOfGlobalId(input.incentivePackageId, 'IncentivePackage', inputField('incentivePackageId')) : null;
   if (!Number.isSafeInteger(input.monthlyPay) || input.monthlyPay <= 0) {
     throw new DomainError('BAD_USER_INPUT', 'monthlyPay must be a positive whole number of VND', inputField('monthlyPay'));
   }
-  const today = clockOf(em).today();
-  const offeredOn = input.offeredOn ?? today;
-  assertPastOrToday(offeredOn, today, 'offeredOn');
+  const offeredOn = dayOfStep(em, input.offeredOn, 'offeredOn');
   const run = sqlRunnerFor(em);
   const application = await lockApplication(run, applicationId, viewer);
   const refusal = offerRefusal(application.stage);
@@ -168,7 +180,7 @@ export async function makeOffer(
   if (open.length) throw new DomainError('CONFLICT', `The application already has a ${open[0].status} offer`, inputField('applicationId'));
   const vacancy = (await lockVacancy(run, application.vacancy_id))!;
   if (!isLiveVacancy(vacancy.status)) throw new DomainError('INVALID_STATE', `The vacancy is ${vacancy.status}`, inputField('applicationId'));
-  assertUnitRecruits(vacancy, today, inputField('applicationId'));
+  assertUnitRecruits(vacancy, clockOf(em).today(), inputField('applicationId'));
   if (packageId) {
     const [found] = await run('select 1 from incentive_package where id = ?', [packageId]);
     if (!found) throw new DomainError('NOT_FOUND', 'No incentive package has that ID', inputField('incentivePackageId'));
@@ -192,11 +204,7 @@ export async function makeOffer(
   return offer;
 }
 
-export async function decideOffer(
-  em: EntityManager,
-  viewer: Viewer,
-  input: { offerId: string; accepted: boolean; declineReason?: DeclineReason | null; decidedOn?: string | null },
-): Promise<Offer> {
+export async function decideOffer(em: EntityManager, viewer: Viewer, input: DecideOfferCommand): Promise<Offer> {
   const offerId = keyOfGlobalId(input.offerId, 'Offer', inputField('offerId'));
   if (!input.accepted && !input.declineReason) throw new DomainError('BAD_USER_INPUT', 'A declined offer needs its declineReason', inputField('declineReason'));
   if (input.accepted && input.declineReason) throw new DomainError('BAD_USER_INPUT', 'An accepted offer has no declineReason', inputField('declineReason'));
@@ -209,9 +217,7 @@ export async function decideOffer(
   const application = await lockApplication(run, String(row.application_id), viewer);
   if (row.status !== OfferStatus.PENDING) throw new DomainError('INVALID_STATE', `The offer was already ${row.status}`, inputField('offerId'));
   if (application.stage !== ApplicationStage.OFFER) throw new DomainError('INVALID_STATE', `The application is ${application.stage}`, inputField('offerId'));
-  const today = clockOf(em).today();
-  const decidedOn = input.decidedOn ?? today;
-  assertPastOrToday(decidedOn, today, 'decidedOn');
+  const decidedOn = dayOfStep(em, input.decidedOn, 'decidedOn');
   if (decidedOn < row.offered_on) throw new DomainError('BAD_USER_INPUT', 'decidedOn is before the offer was made', inputField('decidedOn'));
   const offer = await em.findOneOrFail(Offer, offerId);
   offer.status = input.accepted ? OfferStatus.ACCEPTED : OfferStatus.DECLINED;

@@ -58,9 +58,14 @@ export async function closeLiveApplications(em: EntityManager, vacancyId: string
   const ids = live.map((a) => a.id);
   await runQuery(run, spliced`insert into application_stage_change (application_id, from_stage, to_stage, changed_by, note)
      select a.id, a.stage, 'REJECTED', 'vacancy rule', ${reason} from application a where a.id = any(${ids}::bigint[])`);
-  await runQuery(run, spliced`update offer set status = 'DECLINED', decline_reason = 'OTHER', decided_on = ${clockOf(em).today()}
-     where application_id = any(${ids}::bigint[]) and status = 'PENDING'`);
+  await declinePendingOffers(em, ids);
   await runQuery(run, spliced`update application set stage = 'REJECTED' where id = any(${ids}::bigint[])`);
+}
+
+/** A pending offer dies with its application: DECLINED (OTHER) today. */
+export async function declinePendingOffers(em: EntityManager, applicationIds: readonly string[]): Promise<void> {
+  await runQuery(sqlRunnerFor(em), spliced`update offer set status = 'DECLINED', decline_reason = 'OTHER', decided_on = ${clockOf(em).today()}
+     where application_id = any(${applicationIds}::bigint[]) and status = 'PENDING'`);
 }
 
 registerVacancyRule(fillVacanciesForSeats);

@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
-import { countRows, keysetRows, sqlRunnerFor } from '../../db/sql-runner';
+import { countRows, keysetRows, runQuery, sqlRunnerFor } from '../../db/sql-runner';
 import { afterCursorSql, BY_DATE_THEN_ID, BY_ID, Page, pageFrom, pageRequest } from '../../graphql/connection';
 import { DaysOpenBand, isLiveVacancy, liveVacancySql, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
-import { byKey } from '../../graphql/loaders';
 import { DomainError, inputField } from '../../shared/domain-error';
 import type { Clock } from '../../shared/today';
 import { allOf, fragment, SqlFragment, spliced } from '../../shared/sql';
@@ -16,7 +15,7 @@ import { openEndedRefusal, requireUnitForQuery, scopeUnitsSql } from '../org';
 import { freeSeatsOn, Position } from '../staffing';
 import { Vacancy } from './vacancy.entity';
 import { readModel } from '../../db/read-model';
-import { clockOf, type Deps } from '../../edge/deps';
+import { clockOf, loadById, type Deps } from '../../edge/deps';
 
 interface VacancyRow {
   id: string;
@@ -64,12 +63,8 @@ function toEntity(deps: Deps, row: VacancyRow): Vacancy {
 }
 
 export function vacancyById(deps: Deps, id: string): Promise<Vacancy | null> {
-  return deps.loaders
-    .get<string, Vacancy | null>('vacancy.byId', async (ids) => {
-      const query = spliced`select ${fragment(columns(deps.clock))} from vacancy v where v.id = any(${ids}::bigint[])`;
-      return byKey(ids, await deps.sql<VacancyRow>(query.text, query.values), (r) => String(r.id), (r) => toEntity(deps, r), null);
-    })
-    .load(id);
+  const fetch = (ids: readonly string[]) => runQuery<VacancyRow>(deps.sql, spliced`select ${fragment(columns(deps.clock))} from vacancy v where v.id = any(${ids}::bigint[])`);
+  return loadById(deps, 'vacancy.byId', id, fetch, (r) => toEntity(deps, r));
 }
 
 export interface VacancyListArgs {

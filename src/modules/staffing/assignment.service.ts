@@ -18,18 +18,14 @@ import type { Position } from './position.entity';
 import { SeatTaken, takeSeat } from './seat';
 import * as sql from './position.sql';
 import { readModel } from '../../db/read-model';
-import type { Deps } from '../../edge/deps';
+import { loadById, type Deps } from '../../edge/deps';
 
 function toEntity(deps: Deps, row: sql.AssignmentRow): Assignment {
   return readModel(deps.em, Assignment, row as unknown as Record<string, unknown>);
 }
 
 export function assignmentById(deps: Deps, id: string): Promise<Assignment | null> {
-  return deps.loaders
-    .get<string, Assignment | null>('assignment.byId', async (ids) =>
-      byKey(ids, await sql.assignmentsByIds(deps.sql, ids), (r) => String(r.id), (r) => toEntity(deps, r), null),
-    )
-    .load(id);
+  return loadById(deps, 'assignment.byId', id, (ids) => sql.assignmentsByIds(deps.sql, ids), (r) => toEntity(deps, r));
 }
 
 /**

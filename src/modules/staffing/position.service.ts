@@ -17,19 +17,14 @@ import { PositionRequirement } from './position-requirement.entity';
 import { Position } from './position.entity';
 import * as sql from './position.sql';
 import { readModel } from '../../db/read-model';
-import { clockOf, type Deps } from '../../edge/deps';
+import { clockOf, loadById, type Deps } from '../../edge/deps';
 
 function toEntity(deps: Deps, row: sql.PositionRow): Position {
   return readModel(deps.em, Position, row as unknown as Record<string, unknown>);
 }
 
 export function positionById(deps: Deps, id: string): Promise<Position | null> {
-  return deps.loaders
-    .get<string, Position | null>('position.byId', async (ids) => {
-      const rows = await sql.positionsByIds(deps.sql, ids);
-      return byKey(ids, rows, (r) => String(r.id), (r) => toEntity(deps, r), null);
-    })
-    .load(id);
+  return loadById(deps, 'position.byId', id, (ids) => sql.positionsByIds(deps.sql, ids), (r) => toEntity(deps, r));
 }
 
 /** The position's unit; positions are only reached through units in scope, so it is visible. */

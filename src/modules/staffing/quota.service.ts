@@ -13,6 +13,23 @@ import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
 import { clockOf, type Deps } from '../../edge/deps';
 
+export interface SetQuotaCommand {
+  unitCode: string;
+  year: number;
+  category: StaffCategory;
+  headcount: number;
+}
+
+/** A quota's year and headcount out of range, every one at once. */
+function quotaProblems(input: SetQuotaCommand): DomainError[] {
+  const problems: DomainError[] = [];
+  if (!Number.isInteger(input.year) || input.year < 1900 || input.year > 2200) problems.push(new DomainError('BAD_USER_INPUT', 'year must be from 1900 to 2200', inputField('year')));
+  if (!Number.isInteger(input.headcount) || input.headcount < 0 || input.headcount > 1_000_000) {
+    problems.push(new DomainError('BAD_USER_INPUT', 'headcount must be a whole number from 0 to 1000000', inputField('headcount')));
+  }
+  return problems;
+}
+
 interface QuotaRow {
   id: string;
   unit_id: string;
@@ -34,21 +51,10 @@ export async function quotasOfUnit(deps: Deps, unitId: string, year: number): Pr
   return rows.map((r) => readModel(deps.em, EstablishmentQuota, r as unknown as Record<string, unknown>));
 }
 
-export interface SetQuotaCommand {
-  unitCode: string;
-  year: number;
-  category: StaffCategory;
-  headcount: number;
-}
-
 /** Upserts the quota of a unit, year and category. */
 export async function setEstablishmentQuota(em: EntityManager, viewer: Viewer, input: SetQuotaCommand): Promise<EstablishmentQuota> {
   assertUnitInScope(viewer, input.unitCode);
-  const problems: DomainError[] = [];
-  if (!Number.isInteger(input.year) || input.year < 1900 || input.year > 2200) problems.push(new DomainError('BAD_USER_INPUT', 'year must be from 1900 to 2200', inputField('year')));
-  if (!Number.isInteger(input.headcount) || input.headcount < 0 || input.headcount > 1_000_000) {
-    problems.push(new DomainError('BAD_USER_INPUT', 'headcount must be a whole number from 0 to 1000000', inputField('headcount')));
-  }
+  const problems = quotaProblems(input);
   if (problems.length) throw new DomainErrors(problems);
   const unit = await lockUnitForWrite(em, input.unitCode, inputField('unitCode'));
   // An ended unit's quotas are history (a reorganisation gave its successor their sum); a unit
