@@ -28,7 +28,7 @@
  * Inside a module only its resolvers (*.resolver.ts) see GraphQL: the request context
  * (src/edge/context.ts), the GraphQL error builders (src/graphql/errors.ts) and the graphql
  * package itself. Services take what they need (src/edge/deps.ts: the viewer, the SQL runners
- * and em, the loaders), and throw domain errors (src/shared/domain-error.ts), which
+ * and em, the loaders, the clock), and throw domain errors (src/shared/domain-error.ts), which
  * src/edge/errors.ts alone turns into GraphQL errors and userErrors.
  */
 const LAYERS = [

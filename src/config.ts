@@ -2,6 +2,8 @@
  * Every setting, read once from the environment and validated. The README's configuration
  * table documents each one; keep the two in step.
  */
+import { DEFAULT_TIME_ZONE, isTimeZone } from './shared/today';
+
 export type NodeEnv = 'development' | 'production' | 'test';
 
 export interface Config {
@@ -27,6 +29,8 @@ export interface Config {
   dbPoolSize: number;
   /** Load the demo data when the database is empty. */
   seedDemoData: boolean;
+  /** The IANA zone that decides what "today" is (APP_TIME_ZONE): the server's one clock reads it. */
+  timeZone: string;
   /** Query limits (OWASP): nesting depth, aliases, objects a query may return, lexical tokens. */
   maxQueryDepth: number;
   maxQueryAliases: number;
@@ -189,6 +193,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
     throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
   }
+  const timeZone = env.APP_TIME_ZONE || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) throw new ConfigError(`APP_TIME_ZONE must be an IANA time zone such as ${DEFAULT_TIME_ZONE}, got "${timeZone}"`);
   const statementHeader = env.SQL_STATEMENT_HEADER;
   if (statementHeader !== undefined && statementHeader !== '' && !['true', 'false'].includes(statementHeader)) {
     throw new ConfigError(`SQL_STATEMENT_HEADER must be true or false, got "${statementHeader}"`);
@@ -210,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     dbPoolSize: intSetting(env, 'DB_POOL_SIZE', 10, 1, 200),
     seedDemoData: env.SEED_DEMO_DATA !== 'false',
+    timeZone,
     maxQueryDepth: intSetting(env, 'MAX_QUERY_DEPTH', 10, 2, 100),
     maxQueryAliases: intSetting(env, 'MAX_QUERY_ALIASES', 30, 0, 10_000),
     maxQueryCost: intSetting(env, 'MAX_QUERY_COST', 500_000, 100, 100_000_000),

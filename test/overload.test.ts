@@ -203,7 +203,7 @@ describe('admission control', () => {
     const costly = (query: string, variables: Record<string, unknown> = {}) => {
       const document = parse(query);
       const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
-      return asksForCostlyWork(document, operation, variables);
+      return asksForCostlyWork(document, operation, variables, today());
     };
     expect(costly('{ competencies { code } me { role } }')).toBe(false);
     expect(costly('{ skillGaps(unitCode: "X") { gap } }')).toBe(true);

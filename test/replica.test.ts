@@ -17,6 +17,7 @@ import { RunningApp, startApp } from '../src/server/app';
 import { TEST_SECRET } from './helpers/harness';
 import { copyDataDirectory, pauseReplay, resumeReplay, Standby, startStandby, waitForReplay } from '../bench/standby';
 import { buildWorld } from './helpers/world';
+import { clockIn, DEFAULT_TIME_ZONE } from '../src/shared/today';
 
 describe('DATABASE_REPLICA_URLS', () => {
   const base = { NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@primary:5432/wf' };
@@ -158,7 +159,7 @@ describe('analytics on a streaming read replica', () => {
     const replicas = new ReadReplicas(orm, logger);
     const inRequest = async <T,>(work: (ctx: ReturnType<typeof createRequestContext>) => Promise<T>) => {
       const tally: StatementTally = { count: 0 };
-      const ctx = createRequestContext({ viewer: null, em: orm.em.fork(), logger, statements: tally, replicas });
+      const ctx = createRequestContext({ viewer: null, em: orm.em.fork(), logger, statements: tally, replicas, clock: clockIn(DEFAULT_TIME_ZONE) });
       return { result: await countStatementsIn(tally, () => work(ctx)), tally };
     };
     const RECOVERY = 'select pg_is_in_recovery() as standby';

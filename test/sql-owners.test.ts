@@ -46,10 +46,23 @@ const RULES: OwnedRule[] = [
     use: 'liveVacancySql / isLiveVacancy (graphql/enums)',
   },
   {
+    rule: 'a vacancy is placeable (live, no offer out)',
+    homes: ['src/modules/recruitment/pipeline.ts'],
+    copies: [/'OPEN',\s*'INTERVIEWING'\s*\)/, /VacancyStatus\.OPEN\s*,\s*VacancyStatus\.INTERVIEWING\s*\]/, /===\s*VacancyStatus\.OPEN\s*\|\|\s*\w+\s*===\s*VacancyStatus\.INTERVIEWING\b/, /\bPLACEABLE_VACANCY_STATUSES\b/],
+    use: 'placeableVacancySql / isPlaceableVacancy (recruitment/pipeline)',
+  },
+  {
     rule: 'the pay region of a unit',
     homes: ['src/shared/region.ts'],
     copies: [/\bsplit_part\s*\(/i],
     use: 'regionOf / regionOfCode / provinceUnitCode (shared/region)',
+  },
+  {
+    rule: 'what day it is',
+    // The zone is a setting (config.ts); the clock reads the time in it (shared/today.ts).
+    homes: ['src/shared/today.ts', 'src/config.ts'],
+    copies: [/\bAPP_TIME_ZONE\b/, /\bat\s+time\s+zone\b/i, /\bcurrent_date\b/i, /\bimport\s*\{[^}]*\btoday\b[^}]*\}\s*from\s*'[^']*shared\/today'/],
+    use: 'deps.clock.today() / clock.todaySql (edge/deps), clockOf(em) in a mutation',
   },
 ];
 
@@ -96,7 +109,9 @@ test('a copy of a rule outside its home is caught, and a JS check of the same fi
     'an assignment is active on a date': "where a.start_date <= g.on_date and (a.end_date is null or a.end_date >= g.on_date)",
     'a unit lies in a subtree (scope)': 'where u.path <@ any(?::ltree[])',
     'a vacancy is live': "where v.status in ('OPEN', 'INTERVIEWING', 'OFFERED')",
+    'a vacancy is placeable (live, no offer out)': "where v.status in ('OPEN', 'INTERVIEWING')",
     'the pay region of a unit': "select split_part(u.code, '.', 1) as region",
+    'what day it is': "where v.opened_on <= (now() at time zone 'Asia/Ho_Chi_Minh')::date",
   };
   for (const rule of RULES) {
     const sample = copies[rule.rule];

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { fragment, spliced, type SqlFragment } from '../shared/sql';
 
 /**
  * Runs one SQL statement with `?` placeholders inside the entity manager's current
@@ -25,4 +26,28 @@ export function boundParams(params: readonly unknown[]): unknown[] {
 
 export function sqlRunnerFor(em: EntityManager): SqlRunner {
   return async <Row,>(sql: string, params: readonly unknown[] = []) => (await em.execute(sql, boundParams(params), 'all')) as Row[];
+}
+
+/** Runs a query that carries its own values (src/shared/sql.ts: `spliced`). */
+export function runQuery<Row = Record<string, unknown>>(run: SqlRunner, query: SqlFragment): Promise<Row[]> {
+  return run<Row>(query.text, query.values);
+}
+
+/**
+ * A page of a keyset listing: the rows of `from` (a relation and its alias) that meet `where`
+ * and come after the cursor (`after`, from the connection's afterCursorSql), in `orderBy`'s
+ * order, at most `limit` of them.
+ */
+export function keysetRows<Row>(
+  run: SqlRunner,
+  list: { columns: string; from: string; where: SqlFragment; after: SqlFragment; orderBy: string; limit: number },
+): Promise<Row[]> {
+  return runQuery<Row>(run, spliced`select ${fragment(list.columns)} from ${fragment(list.from)}
+     where ${list.where} and ${list.after} order by ${fragment(list.orderBy)} limit ${list.limit}`);
+}
+
+/** How many rows of `from` (a relation and its alias) meet `where`: a listing's totalCount. */
+export async function countRows(run: SqlRunner, from: string, where: SqlFragment): Promise<number> {
+  const [row] = await runQuery<{ n: number }>(run, spliced`select count(*)::int as n from ${fragment(from)} where ${where}`);
+  return row.n;
 }

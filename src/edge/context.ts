@@ -7,6 +7,7 @@ import { ReadReplicas, readSqlRunnerFor } from '../db/read-replicas';
 import { Loaders } from '../graphql/loaders';
 import type { Logger } from '../logger';
 import type { Deps } from './deps';
+import type { Clock } from '../shared/today';
 
 /** Everything a resolver may use for one request. Built fresh for every request; services get `depsOf(ctx)`, never this. */
 export interface RequestContext {
@@ -25,6 +26,8 @@ export interface RequestContext {
   loaders: Loaders;
   logger: Logger;
   statements: StatementTally;
+  /** The server's clock (config.ts's zone), which services get through `depsOf`. */
+  clock: Clock;
 }
 
 export function createRequestContext(options: {
@@ -34,6 +37,7 @@ export function createRequestContext(options: {
   statements?: StatementTally;
   requestId?: string;
   replicas?: ReadReplicas;
+  clock: Clock;
 }): RequestContext {
   const requestId = options.requestId ?? randomUUID();
   const statements = options.statements ?? { count: 0 };
@@ -46,6 +50,7 @@ export function createRequestContext(options: {
     loaders: new Loaders(),
     logger: options.logger.child({ requestId }),
     statements,
+    clock: options.clock,
   };
 }
 
@@ -66,7 +71,7 @@ const depsOfContext = new WeakMap<RequestContext, Deps>();
 export function depsOf(ctx: RequestContext): Deps {
   let deps = depsOfContext.get(ctx);
   if (!deps) {
-    deps = { viewer: viewerOf(ctx), em: ctx.em, sql: ctx.sql, readSql: ctx.readSql, loaders: ctx.loaders };
+    deps = { viewer: viewerOf(ctx), em: ctx.em, sql: ctx.sql, readSql: ctx.readSql, loaders: ctx.loaders, clock: ctx.clock };
     depsOfContext.set(ctx, deps);
   }
   return deps;

@@ -3,6 +3,7 @@ import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/
 import { Arg, ClassType, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Viewer } from '../auth/viewer';
 import { RequestContext, viewerOf } from './context';
+import { bindClock } from './deps';
 import { DomainError, domainErrorsOf } from '../shared/domain-error';
 import type { UserError } from '../graphql/user-error';
 import type { ObjectPayload, ObjectPayloadClass, Payload, PayloadClass } from '../graphql/payload';
@@ -43,7 +44,10 @@ export async function runMutation<P extends { userErrors: UserError[] }>(
   const viewer = viewerOf(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await ctx.em.transactional((em) => work(em as EntityManager, viewer));
+      const result = await ctx.em.transactional((em) => {
+        bindClock(em as EntityManager, ctx.clock);
+        return work(em as EntityManager, viewer);
+      });
       return { ...result, userErrors: [] } as unknown as P;
     } catch (error) {
       const failures = domainErrorsOf(error);

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
 import { DocumentNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValueNode } from 'graphql';
 import type { LaneSettings } from '../config';
-import { today } from '../shared/today';
+import type { Clock } from '../shared/today';
 import type { RequestContext } from '../edge/context';
 
 /**
@@ -104,13 +104,14 @@ export class Admission {
   readonly requests: Lane;
   readonly analytics: Lane;
 
-  constructor(settings: { requests: LaneSettings; analytics: LaneSettings }) {
+  /** `clock` says which `asOf` is today: the server's, which its services read the summary on. */
+  constructor(settings: { requests: LaneSettings; analytics: LaneSettings }, private readonly clock: Clock) {
     this.requests = new Lane('requests', settings.requests);
     this.analytics = new Lane('analytics', settings.analytics);
   }
 
   laneFor(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Lane {
-    return asksForCostlyWork(document, operation, variables) ? this.analytics : this.requests;
+    return asksForCostlyWork(document, operation, variables, this.clock.today()) ? this.analytics : this.requests;
   }
 
   /** What /readyz reports. */
@@ -130,18 +131,18 @@ function booleanValue(node: ValueNode | undefined, variables: Record<string, unk
 }
 
 /** Whether an `asOf` argument leaves the date at today: absent, null, or today's date (literal or variable). */
-function asOfIsToday(node: ValueNode | undefined, operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
+function asOfIsToday(node: ValueNode | undefined, operation: OperationDefinitionNode, variables: Record<string, unknown>, todayIs: string): boolean {
   if (!node || node.kind === Kind.NULL) return true;
-  if (node.kind === Kind.STRING) return node.value === today();
+  if (node.kind === Kind.STRING) return node.value === todayIs;
   if (node.kind !== Kind.VARIABLE) return false;
   const name = node.name.value;
-  if (name in variables) return variables[name] === null || variables[name] === undefined || variables[name] === today();
+  if (name in variables) return variables[name] === null || variables[name] === undefined || variables[name] === todayIs;
   const fallback = operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue;
-  return fallback ? asOfIsToday(fallback, operation, variables) : true;
+  return fallback ? asOfIsToday(fallback, operation, variables, todayIs) : true;
 }
 
-/** Whether the operation's root selection (fragments followed) holds a costly field. */
-export function asksForCostlyWork(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
+/** Whether the operation's root selection (fragments followed) holds a costly field, `todayIs` being the server's today. */
+export function asksForCostlyWork(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, todayIs: string): boolean {
   const fragments = new Map<string, SelectionSetNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
@@ -156,7 +157,7 @@ export function asksForCostlyWork(document: DocumentNode, operation: OperationDe
         const includeDescendants = selection.arguments?.find((a) => a.name.value === 'includeDescendants');
         if (booleanValue(includeDescendants?.value, variables) === false) return false;
         // As of today it reads the summary its triggers keep (a few thousand rows at the nation).
-        return !asOfIsToday(selection.arguments?.find((a) => a.name.value === 'asOf')?.value, operation, variables);
+        return !asOfIsToday(selection.arguments?.find((a) => a.name.value === 'asOf')?.value, operation, variables, todayIs);
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) return walk(selection.selectionSet);
       const name = selection.name.value;

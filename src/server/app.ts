@@ -15,6 +15,7 @@ import { queryLimitsFrom, RequestGate } from './query-limits';
 import { Admission } from './admission';
 import { connectionHealthOf } from '../db/connection-health';
 import { ReadReplicas } from '../db/read-replicas';
+import { clockIn } from '../shared/today';
 
 export interface RunningApp {
   url: string;
@@ -33,7 +34,8 @@ export interface RunningApp {
 /** Starts the HTTP server and Apollo on an open database. */
 export async function startApp(config: Config, orm: Orm, logger: Logger): Promise<RunningApp> {
   const schema = buildAppSchema(logger);
-  const admission = new Admission(config.admission);
+  const clock = clockIn(config.timeZone);
+  const admission = new Admission(config.admission, clock);
   const apollo = createApollo(config, logger, schema, { admission, health: connectionHealthOf(orm) });
   await apollo.start();
   const rateLimiter = createRateLimiter({ perMinute: config.rateLimitPerMinute, redisUrl: config.redisUrl, logger });
@@ -52,6 +54,7 @@ export async function startApp(config: Config, orm: Orm, logger: Logger): Promis
     inFlight,
     admission,
     replicas: new ReadReplicas(orm, logger),
+    clock,
   });
   server.keepAliveTimeout = 5_000;
   // While draining, every response closes its connection, so keep-alive clients move elsewhere.

@@ -19,6 +19,7 @@ import type { RateLimiter } from './rate-limit';
 import type { RequestGate } from './query-limits';
 import type { Viewer } from '../auth/viewer';
 import { type Admission, OVERLOADED_RETRY_AFTER_SECONDS } from './admission';
+import type { Clock } from '../shared/today';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -46,6 +47,8 @@ export interface HttpDeps {
   admission?: Admission;
   /** The read replicas the analytics use (DATABASE_REPLICA_URLS); absent: none. */
   replicas?: ReadReplicas;
+  /** What day it is (the zone config.ts reads), for every request's services. */
+  clock: Clock;
 }
 
 /**
@@ -258,7 +261,7 @@ async function handleGraphQL(deps: HttpDeps, req: IncomingMessage, res: ServerRe
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         if (authenticationFailure) throw authenticationFailure;
-        return createRequestContext({ viewer, em, logger: deps.logger, statements: tally, requestId, replicas: deps.replicas });
+        return createRequestContext({ viewer, em, logger: deps.logger, statements: tally, requestId, replicas: deps.replicas, clock: deps.clock });
       },
     }),
   );

@@ -22,6 +22,11 @@ export function regionOfCode(code: string): string {
   return province.slice(province.lastIndexOf('.') + 1);
 }
 
+/** The codes a province of the pay region would have: "HCM" at the top level, or "VN.HCM" below the nation. */
+export function provinceCodesOfRegion(region: string): string[] {
+  return [region, `${NATION_CODE}.${region}`].filter((code) => provinceUnitCode(code) === code && regionOfCode(code) === region);
+}
+
 /** The pay region of a unit, as SQL over a code column (the same rule as regionOfCode). */
 export function regionOf(code: string): string {
   return `(case when ${code} like '${NATION_CODE}.%' then split_part(${code}, '.', 2) else split_part(${code}, '.', 1) end)`;

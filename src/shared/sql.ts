@@ -2,8 +2,8 @@
 
 /**
  * SQL text with the values of its `?` placeholders, in order: a rule's fragment carries its own
- * values, so a query cannot bind them in the wrong place. `spliced` puts fragments into a query
- * for the `?` runner (src/db/sql-runner.ts).
+ * values, so a query cannot bind them in the wrong place. `spliced` builds a query from
+ * fragments and values for the `?` runner (src/db/sql-runner.ts).
  */
 export interface SqlFragment {
   readonly text: string;
@@ -16,21 +16,41 @@ export function fragment(text: string, ...values: unknown[]): SqlFragment {
 
 export const TRUE_SQL: SqlFragment = fragment('true');
 
-/** A query with fragments spliced in: spliced`select … where ${a} and ${b}` → its text and the fragments' values in order. */
-export function spliced(strings: TemplateStringsArray, ...parts: SqlFragment[]): SqlFragment {
+function isFragment(part: unknown): part is SqlFragment {
+  return typeof part === 'object' && part !== null && typeof (part as SqlFragment).text === 'string' && Array.isArray((part as SqlFragment).values);
+}
+
+/**
+ * A query that binds itself: spliced`select … where ${rule} and p.id = ${id}` splices a fragment
+ * in with its values and binds any other value as a `?` of its own, all in order. A cast goes
+ * after the value: `${ids}::bigint[]`.
+ */
+export function spliced(strings: TemplateStringsArray, ...parts: unknown[]): SqlFragment {
   let text = strings[0];
   const values: unknown[] = [];
   parts.forEach((part, i) => {
-    text += part.text + strings[i + 1];
-    values.push(...part.values);
+    if (isFragment(part)) {
+      text += part.text;
+      values.push(...part.values);
+    } else {
+      text += '?';
+      values.push(part);
+    }
+    text += strings[i + 1];
   });
   return { text, values };
 }
+
 
 /** Fragments joined by `and` (true when there are none), values in order. */
 export function allOf(conditions: readonly SqlFragment[]): SqlFragment {
   if (conditions.length === 0) return TRUE_SQL;
   return { text: conditions.map((c) => c.text).join(' and '), values: conditions.flatMap((c) => c.values) };
+}
+
+/** `coalesce(alias.column, 0) as column` for each: what left joins found, 0 where they found no row. */
+export function zeroWhereMissing(columns: ReadonlyArray<readonly [alias: string, column: string]>): SqlFragment {
+  return fragment(columns.map(([alias, column]) => `coalesce(${alias}.${column}, 0) as ${column}`).join(', '));
 }
 
 /** A date a rule is asked about: a value (bound as `?::date`) or SQL that yields one (a column, as a fragment). */
@@ -47,12 +67,8 @@ export function dateSql(date: SqlDate): SqlFragment {
  * on a position on a date" into two index-friendly joins.
  */
 export function vacanciesMovedAfter(on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(
-    `(select distinct on (m.vacancy_id) m.vacancy_id, m.from_position_id as position_id
-   from vacancy_move m where m.effective_on > ${d.text} order by m.vacancy_id, m.effective_on)`,
-    ...d.values,
-  );
+  return spliced`(select distinct on (m.vacancy_id) m.vacancy_id, m.from_position_id as position_id
+   from vacancy_move m where m.effective_on > ${dateSql(on)} order by m.vacancy_id, m.effective_on)`;
 }
 
 /**
@@ -61,8 +77,7 @@ export function vacanciesMovedAfter(on: SqlDate): SqlFragment {
  * them for each of possibly 100,000 vacancies.)
  */
 export function notMovedAfter(v: string, on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(`${v}.id not in (select m.vacancy_id from vacancy_move m where m.effective_on > ${d.text})`, ...d.values);
+  return spliced`${fragment(v)}.id not in (select m.vacancy_id from vacancy_move m where m.effective_on > ${dateSql(on)})`;
 }
 
 const PLACED_COLUMNS = fragment('v.status, v.incentive_package_id, v.opened_on, v.filled_on');

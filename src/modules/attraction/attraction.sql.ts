@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { NATION_CODE } from '../../shared/region';
-import { fragment, spliced } from '../../shared/sql';
+import { provinceCodesOfRegion } from '../../shared/region';
+import { allOf, fragment, spliced } from '../../shared/sql';
 import { packageValidOn } from './package-dates.sql';
 
 /** Set-based reads and upserts of the attraction tables: benchmarks, packages, base salaries. */
@@ -32,24 +32,16 @@ export interface BenchmarkFilter {
 }
 
 export async function benchmarkList(run: SqlRunner, filter: BenchmarkFilter): Promise<SalaryBenchmarkRow[]> {
-  const where: string[] = ['true'];
-  const params: unknown[] = [];
-  for (const [column, value] of [
+  const given = [
     ['role_family', filter.roleFamily],
     ['seniority', filter.seniority],
     ['sector', filter.sector],
     ['region', filter.region],
-  ] as const) {
-    if (value != null) {
-      where.push(`b.${column} = ?`);
-      params.push(value);
-    }
-  }
-  return run<SalaryBenchmarkRow>(
-    `select ${BENCHMARK_COLUMNS} from salary_benchmark b where ${where.join(' and ')}
-     order by b.region, b.sector, b.role_family, b.seniority, b.as_of desc, b.id`,
-    params,
-  );
+  ] as const;
+  const where = given.filter(([, value]) => value != null).map(([column, value]) => spliced`${fragment(`b.${column}`)} = ${value}`);
+  const query = spliced`select ${fragment(BENCHMARK_COLUMNS)} from salary_benchmark b where ${allOf(where)}
+     order by b.region, b.sector, b.role_family, b.seniority, b.as_of desc, b.id`;
+  return run<SalaryBenchmarkRow>(query.text, query.values);
 }
 
 export interface BenchmarkValues {
@@ -66,25 +58,19 @@ export interface BenchmarkValues {
 
 /** Upsert on (roleFamily, seniority, sector, region, asOf); `inserted` tells which it was. */
 export async function upsertBenchmark(run: SqlRunner, v: BenchmarkValues): Promise<SalaryBenchmarkRow & { inserted: boolean }> {
-  const [row] = await run<SalaryBenchmarkRow & { inserted: boolean }>(
-    `insert into salary_benchmark as b (role_family, seniority, sector, region, p25, p50, p75, source, as_of)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?::date)
+  const query = spliced`insert into salary_benchmark as b (role_family, seniority, sector, region, p25, p50, p75, source, as_of)
+     values (${v.roleFamily}, ${v.seniority}, ${v.sector}, ${v.region}, ${v.p25}, ${v.p50}, ${v.p75}, ${v.source}, ${v.asOf}::date)
      on conflict (role_family, seniority, sector, region, as_of)
      do update set p25 = excluded.p25, p50 = excluded.p50, p75 = excluded.p75, source = excluded.source
-     returning ${BENCHMARK_COLUMNS}, (xmax = 0) as inserted`,
-    [v.roleFamily, v.seniority, v.sector, v.region, v.p25, v.p50, v.p75, v.source, v.asOf],
-  );
+     returning ${fragment(BENCHMARK_COLUMNS)}, (xmax = 0) as inserted`;
+  const [row] = await run<SalaryBenchmarkRow & { inserted: boolean }>(query.text, query.values);
   return row;
 }
 
-/** True when `code` is the pay region of some province (regionOfCode in shared/region.ts): a top-level unit, or one right below the nation ("HCM" for "VN.HCM"). */
-export async function isProvinceRegion(run: SqlRunner, code: string): Promise<boolean> {
-  const rows = await run(
-    `select 1 from org_unit u left join org_unit parent on parent.id = u.parent_id
-     where (u.code = ? and u.parent_id is null) or (u.code = ? || '.' || ? and parent.code = ?)`,
-    [code, NATION_CODE, code, NATION_CODE],
-  );
-  return rows.length > 0;
+/** True when `region` is the pay region of some province that exists (shared/region.ts's rule). */
+export async function isProvinceRegion(run: SqlRunner, region: string): Promise<boolean> {
+  const query = spliced`select 1 from org_unit u where u.code = any(${provinceCodesOfRegion(region)}::text[]) limit 1`;
+  return (await run(query.text, query.values)).length > 0;
 }
 
 export const PACKAGE_COLUMNS =
@@ -110,11 +96,9 @@ export async function baseSalaryList(run: SqlRunner): Promise<BaseSalaryRow[]> {
 
 /** Upsert on effectiveFrom. */
 export async function upsertBaseSalary(run: SqlRunner, effectiveFrom: string, monthlyAmount: number, legalBasis: string | null): Promise<BaseSalaryRow & { inserted: boolean }> {
-  const [row] = await run<BaseSalaryRow & { inserted: boolean }>(
-    `insert into base_salary as s (effective_from, monthly_amount, legal_basis) values (?::date, ?, ?)
+  const query = spliced`insert into base_salary as s (effective_from, monthly_amount, legal_basis) values (${effectiveFrom}::date, ${monthlyAmount}, ${legalBasis})
      on conflict (effective_from) do update set monthly_amount = excluded.monthly_amount, legal_basis = excluded.legal_basis
-     returning s.id, s.effective_from, s.monthly_amount, s.legal_basis, (xmax = 0) as inserted`,
-    [effectiveFrom, monthlyAmount, legalBasis],
-  );
+     returning s.id, s.effective_from, s.monthly_amount, s.legal_basis, (xmax = 0) as inserted`;
+  const [row] = await run<BaseSalaryRow & { inserted: boolean }>(query.text, query.values);
   return row;
 }

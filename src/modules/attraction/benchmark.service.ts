@@ -2,14 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { RoleFamily, Sector, Seniority } from '../../graphql/enums';
-import { byKey } from '../../graphql/loaders';
 import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { recordAudit } from '../audit';
 import * as sql from './attraction.sql';
 import { SalaryBenchmark } from './salary-benchmark.entity';
 import { NATIONAL_REGION } from '../../shared/region';
 import { echo } from '../../shared/echo';
-import type { Deps } from '../../edge/deps';
+import { loadById, type Deps } from '../../edge/deps';
 
 /** Upper bound of any amount of money the API accepts (a thousand billion VND). */
 export const MAX_AMOUNT = 1_000_000_000_000;
@@ -19,11 +18,7 @@ export function benchmarkFromRow(em: EntityManager, row: sql.SalaryBenchmarkRow)
 }
 
 export function benchmarkById(deps: Deps, id: string): Promise<SalaryBenchmark | null> {
-  return deps.loaders
-    .get<string, SalaryBenchmark | null>('salaryBenchmark.byId', async (ids) =>
-      byKey(ids, await sql.benchmarksByIds(deps.sql, ids), (r) => String(r.id), (r) => benchmarkFromRow(deps.em, r), null),
-    )
-    .load(id);
+  return loadById(deps, 'salaryBenchmark.byId', id, (ids) => sql.benchmarksByIds(deps.sql, ids), (r) => benchmarkFromRow(deps.em, r));
 }
 
 /** Every benchmark matching the filters (any asOf), by region, sector, family, seniority, newest first. */

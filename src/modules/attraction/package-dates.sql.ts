@@ -1,7 +1,7 @@
-import { dateSql, fragment, type SqlDate, type SqlFragment } from '../../shared/sql';
+import { dateSql, fragment, spliced, type SqlDate, type SqlFragment } from '../../shared/sql';
 
 /** The one home of "a package is valid on a date": validFrom <= d <= validTo, an open end counting. */
 export function packageValidOn(alias: string, on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(`(${alias}.valid_from <= ${d.text} and (${alias}.valid_to is null or ${alias}.valid_to >= ${d.text}))`, ...d.values, ...d.values);
+  const [k, d] = [fragment(alias), dateSql(on)];
+  return spliced`(${k}.valid_from <= ${d} and (${k}.valid_to is null or ${k}.valid_to >= ${d}))`;
 }

@@ -1,7 +1,6 @@
 import { unitInScope } from '../../auth/scope';
 import { badUserInput, forbidden, notFound } from '../../shared/domain-error';
 import { fromGlobalId } from '../../graphql/global-id';
-import { today } from '../../shared/today';
 import { unitById } from '../org';
 import { positionById } from '../staffing';
 import { baseSalaryOn, privateMediansFor } from './benchmark.sql';
@@ -44,7 +43,7 @@ export function queryKeyOf(globalId: string, type: string, argument: string): st
 export async function payGap(deps: Deps, args: { positionId: string; incentivePackageId?: string | null; asOf?: string | null }): Promise<PayComparisonResult> {
   const positionKey = queryKeyOf(args.positionId, 'Position', 'positionId');
   const packageKey = args.incentivePackageId ? queryKeyOf(args.incentivePackageId, 'IncentivePackage', 'incentivePackageId') : null;
-  const date = args.asOf ?? today();
+  const date = args.asOf ?? deps.clock.today();
   const position = await positionById(deps, positionKey);
   if (!position) throw notFound('No position has that ID');
   const unit = await unitById(deps, position.unit.id);

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { codeWithin } from '../../auth/scope';
-import type { SqlRunner } from '../../db/sql-runner';
+import { countRows, keysetRows, type SqlRunner } from '../../db/sql-runner';
 import { readModel } from '../../db/read-model';
 import { afterCursorSql, Page, pageFrom, PageRequest } from '../../graphql/connection';
-import { fragment, spliced, SqlFragment } from '../../shared/sql';
+import { allOf, spliced, SqlFragment } from '../../shared/sql';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditEntry {
@@ -35,14 +35,12 @@ export async function auditEventsPage(
   filter: { subject?: string | null; unitCode?: string | null },
   page: PageRequest,
 ): Promise<Page<AuditEvent>> {
-  const conditions: SqlFragment[] = [fragment('true')];
-  if (filter.subject) conditions.push(fragment('e.subject = ?', filter.subject));
+  const conditions: SqlFragment[] = [];
+  if (filter.subject) conditions.push(spliced`e.subject = ${filter.subject}`);
   if (filter.unitCode) conditions.push(codeWithin('e.unit_code', filter.unitCode));
-  const where = fragment(conditions.map((c) => c.text).join(' and '), ...conditions.flatMap((c) => c.values));
+  const where = allOf(conditions);
   const after = afterCursorSql(page, 'e.id', 'desc');
-  const query = spliced`select ${fragment(COLUMNS)} from audit_event e where ${where} and ${after} order by e.id desc limit ${fragment('?', page.first + 1)}`;
-  const rows = await run<Record<string, unknown>>(query.text, [...query.values]);
-  const total = spliced`select count(*)::int as n from audit_event e where ${where}`;
-  const countTotal = async () => (await run<{ n: number }>(total.text, [...total.values]))[0].n;
+  const rows = await keysetRows<Record<string, unknown>>(run, { columns: COLUMNS, from: 'audit_event e', where, after, orderBy: 'e.id desc', limit: page.first + 1 });
+  const countTotal = () => countRows(run, 'audit_event e', where);
   return pageFrom(rows.map((r) => readModel(em, AuditEvent, r)), page, (e) => e.id, countTotal);
 }

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../shared/domain-error';
 import { RateSource } from '../../graphql/enums';
-import { today, yearOf } from '../../shared/today';
+import { yearOf } from '../../shared/today';
 import { OrgUnit, requireUnitForQuery } from '../org';
 import { attritionHistory, cohortGroups, quotasUpTo, turnoverFigures, TurnoverFigures } from './forecast.sql';
 import { Forecast, forecastWorkforce, observedAttrition } from './workforce-forecast';
@@ -32,7 +32,7 @@ export async function workforceForecastFor(
 ): Promise<WorkforceForecastResult> {
   assertForecastArguments(args);
   const unit = await requireUnitForQuery(deps, args.unitCode);
-  const asOf = args.asOf ?? today();
+  const asOf = args.asOf ?? deps.clock.today();
   const asOfYear = yearOf(asOf);
   const given = args.attritionRate ?? null;
   const [cohort, history, quotas] = await Promise.all([

@@ -8,7 +8,6 @@ import { MutationResolver, mutationOf } from '../../edge/mutation';
 import type { RequestContext } from '../../edge/context';
 import { depsOf, viewerOf } from '../../edge/context';
 import { assertUnitInScope } from '../../auth/scope';
-import { today } from '../../shared/today';
 import { OrgUnit } from './org-unit.entity';
 import * as units from './org-unit.service';
 
@@ -87,7 +86,7 @@ export class OrgUnitResolver extends MutationResolver({
     @Arg('includeEnded', () => Boolean, { defaultValue: false, description: 'List every child, ended ones too (ignores activeOn).' }) includeEnded?: boolean,
   ): Promise<OrgUnitConnection> {
     const page = pageRequest(first, after, BY_CODE);
-    return OrgUnitConnection.from(await units.childrenOf(depsOf(ctx), unit, { activeOn: includeEnded ? null : activeOn ?? today() }, page));
+    return OrgUnitConnection.from(await units.childrenOf(depsOf(ctx), unit, { activeOn: includeEnded ? null : activeOn ?? depsOf(ctx).clock.today() }, page));
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: 'The unit it was merged into.' })

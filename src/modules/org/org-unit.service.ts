@@ -6,13 +6,12 @@ import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { DomainError, DomainErrors, inputField, notFound } from '../../shared/domain-error';
 import { OrgUnitKind, Role } from '../../graphql/enums';
 import { byKey, groupByKey } from '../../graphql/loaders';
-import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { OrgUnit } from './org-unit.entity';
 import * as sql from './org-unit.sql';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
-import type { Deps } from '../../edge/deps';
+import { clockOf, loadById, type Deps } from '../../edge/deps';
 
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
@@ -21,12 +20,7 @@ function toEntity(deps: Deps, row: sql.OrgUnitRow): OrgUnit {
 }
 
 export function unitById(deps: Deps, id: string): Promise<OrgUnit | null> {
-  return deps.loaders
-    .get<string, OrgUnit | null>('orgUnit.byId', async (ids) => {
-      const rows = await sql.orgUnitsByIds(deps.sql, ids);
-      return byKey(ids, rows, (r) => String(r.id), (r) => toEntity(deps, r), null);
-    })
-    .load(id);
+  return loadById(deps, 'orgUnit.byId', id, (ids) => sql.orgUnitsByIds(deps.sql, ids), (r) => toEntity(deps, r));
 }
 
 export function unitByCode(deps: Deps, code: string): Promise<OrgUnit | null> {
@@ -77,7 +71,7 @@ export async function listUnits(deps: Deps, args: UnitListArgs, page: PageReques
     topLevel: args.topLevel ?? false,
     kind: args.kind ?? null,
     search: args.search ?? null,
-    activeOn: args.activeOn ?? today(),
+    activeOn: args.activeOn ?? deps.clock.today(),
   };
   const rows = await sql.orgUnitPage(deps.sql, filter, page);
   return pageFrom(rows.map((r) => toEntity(deps, r)), page, (u) => u.code, () => sql.orgUnitCount(deps.sql, filter));
@@ -127,13 +121,18 @@ export interface CreateOrgUnitCommand {
   validFrom?: string | null;
 }
 
-/** Loads a unit by code inside a write transaction, locking it against concurrent reorganisation. */
-export async function lockUnitByCode(em: EntityManager, code: string): Promise<sql.OrgUnitRow | null> {
+/**
+ * The unit a write names, locked in its transaction: FOR UPDATE (the default) orders the write
+ * with every seat taken and every reorganisation of the unit; FOR SHARE only keeps it from
+ * ending meanwhile. NOT_FOUND at `field` when no unit has the code.
+ */
+export async function lockUnitForWrite(em: EntityManager, code: string, field: string[], lock: 'update' | 'share' = 'update'): Promise<sql.OrgUnitRow> {
   const [row] = await sqlRunnerFor(em)<sql.OrgUnitRow>(
-    `select id, code, name, kind, parent_id, population, valid_from, valid_to, successor_id from org_unit where code = ? for update`,
+    `select id, code, name, kind, parent_id, population, valid_from, valid_to, successor_id from org_unit where code = ? for ${lock === 'update' ? 'update' : 'share'}`,
     [code],
   );
-  return row ?? null;
+  if (!row) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(code)}`, field);
+  return row;
 }
 
 /**
@@ -202,8 +201,7 @@ export async function checkNewOrgUnit(
 
   let parentId: string | null = null;
   if (input.parentCode) {
-    const parent = await lockUnitByCode(em, input.parentCode);
-    if (!parent) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.parentCode)}`, field('parentCode'));
+    const parent = await lockUnitForWrite(em, input.parentCode, field('parentCode'));
     const refusal = openEndedRefusal(parent, from);
     if (refusal) throw new DomainError('INVALID_STATE', `${refusal}; new units cannot be created under it`, field('parentCode'));
     parentId = String(parent.id);
@@ -229,7 +227,7 @@ export async function insertOrgUnit(em: EntityManager, checked: CheckedNewUnit):
 }
 
 export async function createOrgUnit(em: EntityManager, viewer: Viewer, input: CreateOrgUnitCommand): Promise<OrgUnit> {
-  const checked = await checkNewOrgUnit(em, viewer, input, input.validFrom ?? today());
+  const checked = await checkNewOrgUnit(em, viewer, input, input.validFrom ?? clockOf(em).today());
   const unit = await insertOrgUnit(em, checked);
   recordAudit(em, viewer, { operation: 'createOrgUnit', unitCode: checked.code, targetId: unit.globalId, changes: input });
   return unit;

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../db/sql-runner';
+import { countRows, keysetRows, type SqlRunner } from '../../db/sql-runner';
 import { afterCursorSql, type PageRequest } from '../../graphql/connection';
 import { OrgUnitKind } from '../../graphql/enums';
 import { pathInSubtrees } from '../../auth/scope';
@@ -45,15 +45,12 @@ function filterSql(filter: OrgUnitFilter): SqlFragment {
   return allOf(where);
 }
 
-export async function orgUnitPage(run: SqlRunner, filter: OrgUnitFilter, page: PageRequest): Promise<OrgUnitRow[]> {
-  const query = spliced`select ${fragment(COLUMNS)} from org_unit u where ${filterSql(filter)} and ${afterCursorSql(page, 'u.code')} order by u.code limit ${fragment('?', page.first + 1)}`;
-  return run<OrgUnitRow>(query.text, query.values);
+export function orgUnitPage(run: SqlRunner, filter: OrgUnitFilter, page: PageRequest): Promise<OrgUnitRow[]> {
+  return keysetRows(run, { columns: COLUMNS, from: 'org_unit u', where: filterSql(filter), after: afterCursorSql(page, 'u.code'), orderBy: 'u.code', limit: page.first + 1 });
 }
 
-export async function orgUnitCount(run: SqlRunner, filter: OrgUnitFilter): Promise<number> {
-  const query = spliced`select count(*)::int as n from org_unit u where ${filterSql(filter)}`;
-  const [row] = await run<{ n: number }>(query.text, query.values);
-  return row.n;
+export function orgUnitCount(run: SqlRunner, filter: OrgUnitFilter): Promise<number> {
+  return countRows(run, 'org_unit u', filterSql(filter));
 }
 
 export async function orgUnitsByIds(run: SqlRunner, ids: readonly string[]): Promise<OrgUnitRow[]> {
@@ -83,7 +80,7 @@ export async function childPages(run: SqlRunner, parentIds: readonly string[], r
   const query = spliced`select * from (
        select ${fragment(COLUMNS)}, row_number() over (partition by u.parent_id order by u.code) as rank
        from org_unit u where ${childrenSql(parentIds, request)} and ${afterCursorSql(request, 'u.code')}
-     ) ranked where rank <= ${fragment('?', request.first + 1)} order by parent_id, code`;
+     ) ranked where rank <= ${request.first + 1} order by parent_id, code`;
   return run<OrgUnitRow>(query.text, query.values);
 }
 

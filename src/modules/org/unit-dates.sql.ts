@@ -1,4 +1,4 @@
-import { dateSql, fragment, type SqlDate, type SqlFragment } from '../../shared/sql';
+import { dateSql, fragment, spliced, type SqlDate, type SqlFragment } from '../../shared/sql';
 
 /*
  * The one home of the rules on a unit's dates (`org_unit.valid_from`, `valid_to`, both inclusive,
@@ -8,29 +8,20 @@ import { dateSql, fragment, type SqlDate, type SqlFragment } from '../../shared/
 
 /** The unit `alias` is open on the date: validFrom <= d <= validTo, open ends counting. */
 export function unitOpenOn(alias: string, on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(
-    `((${alias}.valid_from is null or ${alias}.valid_from <= ${d.text}) and (${alias}.valid_to is null or ${alias}.valid_to >= ${d.text}))`,
-    ...d.values,
-    ...d.values,
-  );
+  const [u, d] = [fragment(alias), dateSql(on)];
+  return spliced`((${u}.valid_from is null or ${u}.valid_from <= ${d}) and (${u}.valid_to is null or ${u}.valid_to >= ${d}))`;
 }
 
 /** The unit `alias` is open on some day of [from, to]: it began by `to` and had not ended before `from`. */
 export function unitOpenDuring(alias: string, from: SqlDate, to: SqlDate): SqlFragment {
-  const start = dateSql(from);
-  const end = dateSql(to);
-  return fragment(
-    `((${alias}.valid_from is null or ${alias}.valid_from <= ${end.text}) and (${alias}.valid_to is null or ${alias}.valid_to >= ${start.text}))`,
-    ...end.values,
-    ...start.values,
-  );
+  const u = fragment(alias);
+  return spliced`((${u}.valid_from is null or ${u}.valid_from <= ${dateSql(to)}) and (${u}.valid_to is null or ${u}.valid_to >= ${dateSql(from)}))`;
 }
 
 /** The unit `alias` has not ended before the date: open on it or later, or not yet begun. */
 export function unitNotEndedBefore(alias: string, on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(`(${alias}.valid_to is null or ${alias}.valid_to >= ${d.text})`, ...d.values);
+  const u = fragment(alias);
+  return spliced`(${u}.valid_to is null or ${u}.valid_to >= ${dateSql(on)})`;
 }
 
 /** The unit `alias` has no end set: no reorganisation or dissolution has ended it yet. */

@@ -5,7 +5,7 @@ import { unitOpenDuring, unitOpenOn } from './unit-dates.sql';
 /** The units below (or at) root `rootId` that pass `open`: a `scope_units(unit_id)` CTE body. */
 function unitsBelow(rootId: string, open: SqlFragment): SqlFragment {
   return spliced`select u.id as unit_id from org_unit root join org_unit u on ${pathInSubtree('u.path', fragment('root.path'))}
-          where root.id = ${fragment('?', rootId)} and (u.id = root.id or ${open})`;
+          where root.id = ${rootId} and (u.id = root.id or ${open})`;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
-import { byKey } from '../../graphql/loaders';
 import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit';
@@ -9,19 +8,14 @@ import { Competency } from './competency.entity';
 import { CompetencyLevel } from './competency-level';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
-import type { Deps } from '../../edge/deps';
+import { loadById, type Deps } from '../../edge/deps';
 
 export const MIN_LEVEL = 1;
 export const MAX_LEVEL = 5;
 const CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export function competencyById(deps: Deps, id: string): Promise<Competency | null> {
-  return deps.loaders
-    .get<string, Competency | null>('competency.byId', async (ids) => {
-      const rows = await deps.sql<Record<string, unknown>>('select id, code, name, is_digital from competency where id = any(?::bigint[])', [ids]);
-      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(deps.em, Competency, r), null);
-    })
-    .load(id);
+  return loadById(deps, 'competency.byId', id, (ids) => deps.sql<Record<string, unknown>>('select id, code, name, is_digital from competency where id = any(?::bigint[])', [ids]), (r) => readModel(deps.em, Competency, r));
 }
 
 export async function allCompetencies(deps: Deps): Promise<Competency[]> {

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Viewer } from '../../auth/viewer';
 import { scopePaths } from '../../auth/scope';
 import { Page, pageFrom, PageRequest } from '../../graphql/connection';
-import { byKey, groupByKey } from '../../graphql/loaders';
-import { today, yearOf } from '../../shared/today';
+import { groupByKey } from '../../graphql/loaders';
+import { yearOf } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { requireUnitForQuery } from '../org';
 import { CompetencyLevel, CompetencyRecord } from './competency-level';
@@ -21,7 +21,7 @@ import { echo } from '../../shared/echo';
 import { Person } from './person.entity';
 import * as sql from './person.sql';
 import { isReadModel, readModel } from '../../db/read-model';
-import type { Deps } from '../../edge/deps';
+import { clockOf, loadById, type Deps } from '../../edge/deps';
 
 function toEntity(deps: Deps, row: sql.PersonRow): Person {
   const person = readModel(deps.em, Person, row as unknown as Record<string, unknown>);
@@ -39,11 +39,7 @@ export async function recordedPerson(deps: Deps, person: Person): Promise<Person
 }
 
 export function personById(deps: Deps, id: string): Promise<Person | null> {
-  return deps.loaders
-    .get<string, Person | null>('person.byId', async (ids) =>
-      byKey(ids, await sql.peopleByIds(deps.sql, ids), (r) => String(r.id), (r) => toEntity(deps, r), null),
-    )
-    .load(id);
+  return loadById(deps, 'person.byId', id, (ids) => sql.peopleByIds(deps.sql, ids), (r) => toEntity(deps, r));
 }
 
 /** True when the person lies in the viewer's subtree (always for ADMIN). */
@@ -76,7 +72,7 @@ export async function listPeople(
     includeDescendants: args.includeDescendants,
     search: args.search ?? null,
     competencyId,
-    date: today(),
+    date: deps.clock.today(),
   };
   const rows = await sql.peoplePage(deps.sql, filter, page);
   return pageFrom(rows.map((r) => toEntity(deps, r)), page, (p) => p.id, () => sql.peopleCount(deps.sql, filter));
@@ -94,7 +90,8 @@ export async function competenciesOf(deps: Deps, person: Person): Promise<Compet
 export interface CreatePersonCommand extends ProfileInput, IdentityInput {}
 
 export async function createPerson(em: EntityManager, viewer: Viewer, input: CreatePersonCommand): Promise<Person> {
-  const identity = identityProblems(input);
+  const today = clockOf(em).today();
+  const identity = identityProblems(input, today);
   const profile = await checkProfile(em, viewer, input, identity);
   const run = sqlRunnerFor(em);
   await assertNationalIdFree(run, input.nationalId);
@@ -105,7 +102,7 @@ export async function createPerson(em: EntityManager, viewer: Viewer, input: Cre
       homeUnitId: profile.homeUnit?.id ?? null, competencies: profile.levels,
     }],
     CompetencySource.ASSESSMENT,
-    today(),
+    today,
   );
   const person = await em.findOneOrFail(Person, id);
   recordAudit(em, viewer, { operation: 'createPerson', unitCode: profile.homeUnitCode, targetId: person.globalId, changes: input });
@@ -123,11 +120,11 @@ async function lockPersonInScope(run: SqlRunner, viewer: Viewer, globalId: strin
 }
 
 /** The unit a change to a person concerns, for the audit trail: their current PRIMARY seat's unit, else their home unit. */
-async function unitOfPerson(run: SqlRunner, personId: string): Promise<string | null> {
+async function unitOfPerson(run: SqlRunner, personId: string, today: string): Promise<string | null> {
   const person = fragment('?', personId);
   const query = spliced`select coalesce(
        (select u.code from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-        where a.person_id = ${person} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', today())} order by a.start_date desc limit 1),
+        where a.person_id = ${person} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', today)} order by a.start_date desc limit 1),
        (select h.code from person x join org_unit h on h.id = x.home_unit_id where x.id = ${person})) as code`;
   const [row] = await run<{ code: string }>(query.text, query.values);
   return row?.code ?? null;
@@ -157,7 +154,8 @@ export async function updatePerson(em: EntityManager, viewer: Viewer, input: Upd
   if (given('birthYear')) after.birthYear = input.birthYear;
   else if (given('birthDate') && input.birthDate) after.birthYear = yearOf(input.birthDate);
   const merged = { fullName: String(after.fullName ?? ''), ...(after as IdentityInput) };
-  problems.push(...profileProblems(merged), ...identityProblems(merged));
+  const today = clockOf(em).today();
+  problems.push(...profileProblems(merged, today), ...identityProblems(merged, today));
   if (merged.birthDate && merged.birthYear == null) problems.push(new DomainError('BAD_USER_INPUT', 'birthYear follows birthDate; clear birthDate to clear it', inputField('birthYear')));
   if (problems.length) throw new DomainErrors(problems);
   await assertNationalIdFree(run, after.nationalId as string | null, row.id);
@@ -167,7 +165,7 @@ export async function updatePerson(em: EntityManager, viewer: Viewer, input: Upd
   await em.flush();
   recordAudit(em, viewer, {
     operation: 'updatePerson',
-    unitCode: await unitOfPerson(run, row.id),
+    unitCode: await unitOfPerson(run, row.id, today),
     targetId: person.globalId,
     changes: { before: pick(before, changed), after: pick(after, changed) },
   });
@@ -196,7 +194,7 @@ export async function recordCompetency(em: EntityManager, viewer: Viewer, input:
     problems.push(new DomainError('BAD_USER_INPUT', `level must be from 0 (removes it) to ${MAX_LEVEL}`, inputField('level')));
   }
   if (!isLocalDate(input.recordedOn)) problems.push(new DomainError('BAD_USER_INPUT', 'recordedOn must be YYYY-MM-DD', inputField('recordedOn')));
-  else if (input.recordedOn > today()) problems.push(new DomainError('BAD_USER_INPUT', 'recordedOn cannot be in the future', inputField('recordedOn')));
+  else if (input.recordedOn > clockOf(em).today()) problems.push(new DomainError('BAD_USER_INPUT', 'recordedOn cannot be in the future', inputField('recordedOn')));
   else if (input.recordedOn < (row.birth_date ?? (row.birth_year ? `${row.birth_year}-01-01` : '0000-01-01'))) {
     problems.push(new DomainError('BAD_USER_INPUT', 'recordedOn is before the person was born', inputField('recordedOn')));
   }
@@ -210,7 +208,7 @@ export async function recordCompetency(em: EntityManager, viewer: Viewer, input:
   const person = await em.findOneOrFail(Person, row.id);
   recordAudit(em, viewer, {
     operation: 'recordCompetency',
-    unitCode: await unitOfPerson(run, row.id),
+    unitCode: await unitOfPerson(run, row.id, clockOf(em).today()),
     targetId: person.globalId,
     changes: {
       before: { [input.competencyCode]: current?.level ?? 0 },

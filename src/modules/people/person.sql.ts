@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../db/sql-runner';
+import { countRows, keysetRows, type SqlRunner } from '../../db/sql-runner';
 import { afterCursorSql, type PageRequest } from '../../graphql/connection';
 import { allOf, fragment, likeEscape, spliced, type SqlFragment } from '../../shared/sql';
 import { assignmentActiveOn } from './assignment-rule';
@@ -36,7 +36,7 @@ export function personInSubtrees(p: string, scopePaths: readonly string[]): SqlF
 }
 
 export async function peopleInSubtree(run: SqlRunner, ids: readonly string[], scopePaths: readonly string[]): Promise<Array<{ id: string }>> {
-  const query = spliced`select p.id from person p where p.id = any(${fragment('?::bigint[]', ids)}) and ${personInSubtrees('p', scopePaths)}`;
+  const query = spliced`select p.id from person p where p.id = any(${ids}::bigint[]) and ${personInSubtrees('p', scopePaths)}`;
   return run(query.text, query.values);
 }
 
@@ -78,15 +78,12 @@ function peopleFilterSql(filter: PeopleFilter): SqlFragment {
   return allOf(where);
 }
 
-export async function peoplePage(run: SqlRunner, filter: PeopleFilter, page: PageRequest): Promise<PersonRow[]> {
-  const query = spliced`select ${fragment(COLUMNS)} from person p where ${peopleFilterSql(filter)} and ${afterCursorSql(page, 'p.id')} order by p.id limit ${fragment('?', page.first + 1)}`;
-  return run<PersonRow>(query.text, query.values);
+export function peoplePage(run: SqlRunner, filter: PeopleFilter, page: PageRequest): Promise<PersonRow[]> {
+  return keysetRows(run, { columns: COLUMNS, from: 'person p', where: peopleFilterSql(filter), after: afterCursorSql(page, 'p.id'), orderBy: 'p.id', limit: page.first + 1 });
 }
 
-export async function peopleCount(run: SqlRunner, filter: PeopleFilter): Promise<number> {
-  const query = spliced`select count(*)::int as n from person p where ${peopleFilterSql(filter)}`;
-  const [row] = await run<{ n: number }>(query.text, query.values);
-  return row.n;
+export function peopleCount(run: SqlRunner, filter: PeopleFilter): Promise<number> {
+  return countRows(run, 'person p', peopleFilterSql(filter));
 }
 
 export async function competenciesOfPeople(run: SqlRunner, ids: readonly string[]): Promise<Array<{ person_id: string; competency_id: string; level: number }>> {

@@ -3,7 +3,8 @@ import { assertUnitInScope } from '../../auth/scope';
 import { currentUnitOf, Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
-import { today, yearOf } from '../../shared/today';
+import { yearOf } from '../../shared/today';
+import { clockOf } from '../../edge/deps';
 import { Sex } from '../../graphql/enums';
 import { isLocalDate } from '../../graphql/scalars';
 import type { SqlRunner } from '../../db/sql-runner';
@@ -27,12 +28,12 @@ export interface CheckedProfile {
   homeUnitCode: string | null;
 }
 
-/** Checks a name and birth year; the roster import reports these per row too. */
-export function profileProblems(input: { fullName: string; birthYear?: number | null }): DomainError[] {
+/** Checks a name and birth year (not after `today`'s year); the roster import reports these per row too. */
+export function profileProblems(input: { fullName: string; birthYear?: number | null }, today: string): DomainError[] {
   const problems: DomainError[] = [];
   const name = input.fullName?.trim() ?? '';
   if (name.length < 1 || name.length > 200) problems.push(new DomainError('BAD_USER_INPUT', 'fullName must have 1 to 200 characters', inputField('fullName')));
-  const thisYear = Number(today().slice(0, 4));
+  const thisYear = yearOf(today);
   if (input.birthYear != null && (!Number.isInteger(input.birthYear) || input.birthYear < 1900 || input.birthYear > thisYear)) {
     problems.push(new DomainError('BAD_USER_INPUT', `birthYear must be from 1900 to ${thisYear}`, inputField('birthYear')));
   }
@@ -53,7 +54,7 @@ export const NATIONAL_ID_PATTERN = /^[0-9]{12}$/;
  * Checks a CCCD number and a birth date against today and against the birth year; createPerson,
  * updatePerson and the roster import report these (the import per row and column).
  */
-export function identityProblems(input: IdentityInput): DomainError[] {
+export function identityProblems(input: IdentityInput, today: string): DomainError[] {
   const problems: DomainError[] = [];
   if (input.nationalId != null && !NATIONAL_ID_PATTERN.test(input.nationalId)) {
     problems.push(new DomainError('BAD_USER_INPUT', 'nationalId (CCCD) must be exactly 12 digits', inputField('nationalId')));
@@ -63,7 +64,7 @@ export function identityProblems(input: IdentityInput): DomainError[] {
   }
   if (input.birthDate != null) {
     if (!isLocalDate(input.birthDate)) problems.push(new DomainError('BAD_USER_INPUT', 'birthDate must be a date written YYYY-MM-DD', inputField('birthDate')));
-    else if (input.birthDate > today()) problems.push(new DomainError('BAD_USER_INPUT', 'birthDate cannot be in the future', inputField('birthDate')));
+    else if (input.birthDate > today) problems.push(new DomainError('BAD_USER_INPUT', 'birthDate cannot be in the future', inputField('birthDate')));
     else if (input.birthDate < '1900-01-01') problems.push(new DomainError('BAD_USER_INPUT', 'birthDate cannot be before 1900', inputField('birthDate')));
     else if (input.birthYear != null && input.birthYear !== yearOf(input.birthDate)) {
       problems.push(new DomainError('BAD_USER_INPUT', `birthYear ${input.birthYear} disagrees with birthDate ${input.birthDate}`, inputField('birthYear')));
@@ -91,7 +92,8 @@ export async function assertNationalIdFree(run: SqlRunner, nationalId: string | 
 export async function checkProfile(em: EntityManager, viewer: Viewer, input: ProfileInput, moreProblems: readonly DomainError[] = []): Promise<CheckedProfile> {
   const homeUnitCode = input.unitCode ?? currentUnitOf(viewer);
   if (homeUnitCode) assertUnitInScope(viewer, homeUnitCode);
-  const problems = [...profileProblems(input), ...moreProblems];
+  const today = clockOf(em).today();
+  const problems = [...profileProblems(input, today), ...moreProblems];
   const levels = await collectCompetencyLevels(em, input.competencies, 'competencies', problems);
   if (problems.length) throw new DomainErrors(problems);
   let homeUnit: OrgUnit | null = null;
@@ -102,7 +104,7 @@ export async function checkProfile(em: EntityManager, viewer: Viewer, input: Pro
     );
     if (!row) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(homeUnitCode)}`, inputField('unitCode'));
     // An office that has ended (or is set to end) records no one; one yet to begin may.
-    const refusal = row.valid_to !== null ? openEndedRefusal(row, today()) : null;
+    const refusal = row.valid_to !== null ? openEndedRefusal(row, today) : null;
     if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('unitCode'));
     homeUnit = em.getReference(OrgUnit, String(row.id));
   }

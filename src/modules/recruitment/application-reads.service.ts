@@ -1,10 +1,11 @@
-import { byKey, groupByKey } from '../../graphql/loaders';
+import { groupByKey } from '../../graphql/loaders';
 import { Application } from './application.entity';
 import { Offer } from './offer.entity';
 import { readModel } from '../../db/read-model';
 import { pathInSubtrees } from '../../auth/scope';
 import { fragment, spliced, TRUE_SQL } from '../../shared/sql';
-import type { Deps } from '../../edge/deps';
+import { loadById, loadChildren, type Deps } from '../../edge/deps';
+import { runQuery } from '../../db/sql-runner';
 
 const APPLICATION_COLUMNS = 'a.id, a.candidate_id, a.vacancy_id, a.stage, a.applied_on';
 const OFFER_COLUMNS = 'o.id, o.application_id, o.monthly_pay, o.incentive_package_id, o.status, o.decline_reason, o.pay_ratio, o.offered_on, o.decided_on';
@@ -13,51 +14,37 @@ function toApplication(deps: Deps, row: Record<string, unknown>): Application {
   return readModel(deps.em, Application, row);
 }
 
+type Row = Record<string, unknown>;
+
 export function applicationById(deps: Deps, id: string): Promise<Application | null> {
-  return deps.loaders
-    .get<string, Application | null>('application.byId', async (ids) =>
-      byKey(ids, await deps.sql<Record<string, unknown>>(`select ${APPLICATION_COLUMNS} from application a where a.id = any(?::bigint[])`, [ids]), (r) => String(r.id), (r) => toApplication(deps, r), null),
-    )
-    .load(id);
+  const fetch = (ids: readonly string[]) => deps.sql<Row>(`select ${APPLICATION_COLUMNS} from application a where a.id = any(?::bigint[])`, [ids]);
+  return loadById(deps, 'application.byId', id, fetch, (r) => toApplication(deps, r));
 }
 
-export async function applicationsOfVacancy(deps: Deps, vacancyId: string): Promise<Application[]> {
-  const rows = await deps.loaders
-    .get<string, Record<string, unknown>[]>('application.ofVacancy', async (ids) =>
-      groupByKey(ids, await deps.sql<Record<string, unknown>>(`select ${APPLICATION_COLUMNS} from application a where a.vacancy_id = any(?::bigint[]) order by a.vacancy_id, a.applied_on, a.id`, [ids]), (r) => String(r.vacancy_id)),
-    )
-    .load(vacancyId);
-  return rows.map((r) => toApplication(deps, r));
+export function applicationsOfVacancy(deps: Deps, vacancyId: string): Promise<Application[]> {
+  const fetch = (ids: readonly string[]) =>
+    deps.sql<Row>(`select ${APPLICATION_COLUMNS} from application a where a.vacancy_id = any(?::bigint[]) order by a.vacancy_id, a.applied_on, a.id`, [ids]);
+  return loadChildren(deps, 'application.ofVacancy', vacancyId, fetch, (r) => String(r.vacancy_id), (r) => toApplication(deps, r));
 }
 
 /** A candidate's applications, limited to vacancies in the viewer's subtrees (null: everywhere). */
-export async function applicationsOfCandidate(deps: Deps, candidateId: string, scopePaths: string[] | null): Promise<Application[]> {
-  const rows = await deps.loaders
-    .get<string, Record<string, unknown>[]>('application.ofCandidate', async (ids) => {
-      const inScope = scopePaths ? pathInSubtrees('u.path', scopePaths) : TRUE_SQL;
-      const query = spliced`select ${fragment(APPLICATION_COLUMNS)} from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
-           where a.candidate_id = any(${fragment('?::bigint[]', ids)}) and ${inScope} order by a.candidate_id, a.applied_on, a.id`;
-      return groupByKey(ids, await deps.sql<Record<string, unknown>>(query.text, query.values), (r) => String(r.candidate_id));
-    })
-    .load(candidateId);
-  return rows.map((r) => toApplication(deps, r));
+export function applicationsOfCandidate(deps: Deps, candidateId: string, scopePaths: string[] | null): Promise<Application[]> {
+  const inScope = scopePaths ? pathInSubtrees('u.path', scopePaths) : TRUE_SQL;
+  const fetch = (ids: readonly string[]) =>
+    runQuery<Row>(deps.sql, spliced`select ${fragment(APPLICATION_COLUMNS)} from application a join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
+           where a.candidate_id = any(${ids}::bigint[]) and ${inScope} order by a.candidate_id, a.applied_on, a.id`);
+  return loadChildren(deps, 'application.ofCandidate', candidateId, fetch, (r) => String(r.candidate_id), (r) => toApplication(deps, r));
 }
 
 export function offerById(deps: Deps, id: string): Promise<Offer | null> {
-  return deps.loaders
-    .get<string, Offer | null>('offer.byId', async (ids) =>
-      byKey(ids, await deps.sql<Record<string, unknown>>(`select ${OFFER_COLUMNS} from offer o where o.id = any(?::bigint[])`, [ids]), (r) => String(r.id), (r) => readModel(deps.em, Offer, r), null),
-    )
-    .load(id);
+  const fetch = (ids: readonly string[]) => deps.sql<Row>(`select ${OFFER_COLUMNS} from offer o where o.id = any(?::bigint[])`, [ids]);
+  return loadById(deps, 'offer.byId', id, fetch, (r) => readModel(deps.em, Offer, r));
 }
 
-export async function offersOfApplication(deps: Deps, applicationId: string): Promise<Offer[]> {
-  const rows = await deps.loaders
-    .get<string, Record<string, unknown>[]>('offer.ofApplication', async (ids) =>
-      groupByKey(ids, await deps.sql<Record<string, unknown>>(`select ${OFFER_COLUMNS} from offer o where o.application_id = any(?::bigint[]) order by o.application_id, o.offered_on, o.id`, [ids]), (r) => String(r.application_id)),
-    )
-    .load(applicationId);
-  return rows.map((r) => readModel(deps.em, Offer, r));
+export function offersOfApplication(deps: Deps, applicationId: string): Promise<Offer[]> {
+  const fetch = (ids: readonly string[]) =>
+    deps.sql<Row>(`select ${OFFER_COLUMNS} from offer o where o.application_id = any(?::bigint[]) order by o.application_id, o.offered_on, o.id`, [ids]);
+  return loadChildren(deps, 'offer.ofApplication', applicationId, fetch, (r) => String(r.application_id), (r) => readModel(deps.em, Offer, r));
 }
 
 export interface StageChangeRow {

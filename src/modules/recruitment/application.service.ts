@@ -6,13 +6,13 @@ import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { DomainError, forbidden, inputField } from '../../shared/domain-error';
 import { ApplicationStage, AssignmentKind, CompetencySource, DeclineReason, OfferStatus, StaffCategory, VacancyStatus, isLiveVacancy } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
-import { today } from '../../shared/today';
+import { clockOf } from '../../edge/deps';
 import { recordAudit } from '../audit';
 import { privateMediansFor, IncentivePackage, payRatio } from '../attraction';
 import { openEndedRefusal } from '../org';
 import { insertPeople } from '../people';
 import { Assignment, takeSeat } from '../staffing';
-import { closeLiveApplications } from './vacancy-seats';
+import { closeLiveApplications, declinePendingOffers } from './vacancy-seats';
 import { Application, ApplicationStageChange } from './application.entity';
 import { Candidate } from './candidate.entity';
 import { Offer } from './offer.entity';
@@ -21,6 +21,22 @@ import { candidatesInScope } from './recruitment-scope';
 import { Vacancy } from './vacancy.entity';
 
 /** A vacancy row locked for the rest of the transaction, with what the rules need to know. */
+/** What the recruiter states with an offer: its pay, the package offered with it, and its day (default today). */
+export interface MakeOfferCommand {
+  applicationId: string;
+  monthlyPay: number;
+  incentivePackageId?: string | null;
+  offeredOn?: string | null;
+}
+
+/** The candidate's answer: a declined offer names its reason. */
+export interface DecideOfferCommand {
+  offerId: string;
+  accepted: boolean;
+  declineReason?: DeclineReason | null;
+  decidedOn?: string | null;
+}
+
 interface LockedVacancy {
   id: string;
   status: VacancyStatus;
@@ -34,8 +50,8 @@ interface LockedVacancy {
 }
 
 /** Refuses recruiting into a vacancy whose unit has ended (a reorganisation moves live vacancies; one left behind is history). */
-function assertUnitRecruits(vacancy: LockedVacancy, field: string[]): void {
-  const refusal = openEndedRefusal({ code: vacancy.unit_code, valid_from: vacancy.valid_from, valid_to: vacancy.valid_to }, today());
+function assertUnitRecruits(vacancy: LockedVacancy, today: string, field: string[]): void {
+  const refusal = openEndedRefusal({ code: vacancy.unit_code, valid_from: vacancy.valid_from, valid_to: vacancy.valid_to }, today);
   if (refusal) throw new DomainError('INVALID_STATE', refusal, field);
 }
 
@@ -94,8 +110,12 @@ async function setVacancyStatus(em: EntityManager, vacancyId: string, status: Va
   return vacancy;
 }
 
-function assertPastOrToday(date: string, field: string): void {
-  if (date > today()) throw new DomainError('BAD_USER_INPUT', `${field} cannot be in the future`, inputField(field));
+/** The day a step of recruitment happened: the one given, else today; never after today. */
+function dayOfStep(em: EntityManager, given: string | null | undefined, field: string): string {
+  const today = clockOf(em).today();
+  const day = given ?? today;
+  if (day > today) throw new DomainError('BAD_USER_INPUT', `${field} cannot be in the future`, inputField(field));
+  return day;
 }
 
 export async function applyToVacancy(em: EntityManager, viewer: Viewer, input: { candidateId: string; vacancyId: string; appliedOn: string }): Promise<Application> {
@@ -109,9 +129,9 @@ export async function applyToVacancy(em: EntityManager, viewer: Viewer, input: {
   if (!candidate) throw new DomainError('NOT_FOUND', 'No candidate has that ID', inputField('candidateId'));
   if (!(await candidatesInScope(run, viewer, [candidateId])).has(candidateId)) throw forbidden('That candidate is outside your scope');
   if (!isLiveVacancy(vacancy.status)) throw new DomainError('INVALID_STATE', `The vacancy is ${vacancy.status}; it takes no applications`, inputField('vacancyId'));
-  assertUnitRecruits(vacancy, inputField('vacancyId'));
+  assertUnitRecruits(vacancy, clockOf(em).today(), inputField('vacancyId'));
   if (input.appliedOn < vacancy.opened_on) throw new DomainError('BAD_USER_INPUT', `appliedOn is before the vacancy opened (${vacancy.opened_on})`, inputField('appliedOn'));
-  assertPastOrToday(input.appliedOn, 'appliedOn');
+  dayOfStep(em, input.appliedOn, 'appliedOn');
   const existing = await run('select 1 from application where candidate_id = ? and vacancy_id = ?', [candidateId, vacancyId]);
   if (existing.length) throw new DomainError('CONFLICT', 'The candidate has already applied to this vacancy', inputField('vacancyId'));
   const application = newEntity(em, Application, {
@@ -137,26 +157,20 @@ export async function moveApplication(em: EntityManager, viewer: Viewer, input: 
   const nextStatus = vacancyStatusAfterStage(vacancy.status, input.stage);
   if (nextStatus !== vacancy.status) await setVacancyStatus(em, vacancy.id, nextStatus);
   if (input.stage === ApplicationStage.WITHDRAWN || input.stage === ApplicationStage.REJECTED) {
-    // A pending offer dies with its application.
-    await run(`update offer set status = 'DECLINED', decline_reason = 'OTHER', decided_on = ? where application_id = ? and status = 'PENDING'`, [today(), applicationId]);
+    await declinePendingOffers(em, [applicationId]);
   }
   await em.flush();
   recordAudit(em, viewer, { operation: 'moveApplication', unitCode: application.unit_code, targetId: entity.globalId, changes: input });
   return entity;
 }
 
-export async function makeOffer(
-  em: EntityManager,
-  viewer: Viewer,
-  input: { applicationId: string; monthlyPay: number; incentivePackageId?: string | null; offeredOn?: string | null },
-): Promise<Offer> {
+export async function makeOffer(em: EntityManager, viewer: Viewer, input: MakeOfferCommand): Promise<Offer> {
   const applicationId = keyOfGlobalId(input.applicationId, 'Application', inputField('applicationId'));
   const packageId = input.incentivePackageId ? keyOfGlobalId(input.incentivePackageId, 'IncentivePackage', inputField('incentivePackageId')) : null;
   if (!Number.isSafeInteger(input.monthlyPay) || input.monthlyPay <= 0) {
     throw new DomainError('BAD_USER_INPUT', 'monthlyPay must be a positive whole number of VND', inputField('monthlyPay'));
   }
-  const offeredOn = input.offeredOn ?? today();
-  assertPastOrToday(offeredOn, 'offeredOn');
+  const offeredOn = dayOfStep(em, input.offeredOn, 'offeredOn');
   const run = sqlRunnerFor(em);
   const application = await lockApplication(run, applicationId, viewer);
   const refusal = offerRefusal(application.stage);
@@ -166,7 +180,7 @@ export async function makeOffer(
   if (open.length) throw new DomainError('CONFLICT', `The application already has a ${open[0].status} offer`, inputField('applicationId'));
   const vacancy = (await lockVacancy(run, application.vacancy_id))!;
   if (!isLiveVacancy(vacancy.status)) throw new DomainError('INVALID_STATE', `The vacancy is ${vacancy.status}`, inputField('applicationId'));
-  assertUnitRecruits(vacancy, inputField('applicationId'));
+  assertUnitRecruits(vacancy, clockOf(em).today(), inputField('applicationId'));
   if (packageId) {
     const [found] = await run('select 1 from incentive_package where id = ?', [packageId]);
     if (!found) throw new DomainError('NOT_FOUND', 'No incentive package has that ID', inputField('incentivePackageId'));
@@ -190,11 +204,7 @@ export async function makeOffer(
   return offer;
 }
 
-export async function decideOffer(
-  em: EntityManager,
-  viewer: Viewer,
-  input: { offerId: string; accepted: boolean; declineReason?: DeclineReason | null; decidedOn?: string | null },
-): Promise<Offer> {
+export async function decideOffer(em: EntityManager, viewer: Viewer, input: DecideOfferCommand): Promise<Offer> {
   const offerId = keyOfGlobalId(input.offerId, 'Offer', inputField('offerId'));
   if (!input.accepted && !input.declineReason) throw new DomainError('BAD_USER_INPUT', 'A declined offer needs its declineReason', inputField('declineReason'));
   if (input.accepted && input.declineReason) throw new DomainError('BAD_USER_INPUT', 'An accepted offer has no declineReason', inputField('declineReason'));
@@ -207,8 +217,7 @@ export async function decideOffer(
   const application = await lockApplication(run, String(row.application_id), viewer);
   if (row.status !== OfferStatus.PENDING) throw new DomainError('INVALID_STATE', `The offer was already ${row.status}`, inputField('offerId'));
   if (application.stage !== ApplicationStage.OFFER) throw new DomainError('INVALID_STATE', `The application is ${application.stage}`, inputField('offerId'));
-  const decidedOn = input.decidedOn ?? today();
-  assertPastOrToday(decidedOn, 'decidedOn');
+  const decidedOn = dayOfStep(em, input.decidedOn, 'decidedOn');
   if (decidedOn < row.offered_on) throw new DomainError('BAD_USER_INPUT', 'decidedOn is before the offer was made', inputField('decidedOn'));
   const offer = await em.findOneOrFail(Offer, offerId);
   offer.status = input.accepted ? OfferStatus.ACCEPTED : OfferStatus.DECLINED;
@@ -245,7 +254,7 @@ export async function hireCandidate(em: EntityManager, viewer: Viewer, input: { 
     run,
     [{ fullName: candidate.full_name, birthYear: null, homeUnitId: String(vacancy.unit_id), competencies }],
     CompetencySource.HIRE,
-    today(),
+    clockOf(em).today(),
   );
   // This vacancy is the one the hire fills: no longer live when the seat is taken, so that the
   // vacancy rule fills another only if the position still has more live vacancies than seats.

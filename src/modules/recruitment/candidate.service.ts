@@ -2,22 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { newEntity } from '../../db/new-entity';
 import { Sector } from '../../graphql/enums';
-import { byKey, groupByKey } from '../../graphql/loaders';
+import { groupByKey } from '../../graphql/loaders';
 import { recordAudit } from '../audit';
 import { CompetencyLevel, Competency, levelOf, checkProfile, ProfileInput } from '../people';
 import { CandidateCompetency } from './candidate-competency.entity';
 import { Candidate } from './candidate.entity';
 import { candidatesInScope } from './recruitment-scope';
 import { readModel } from '../../db/read-model';
-import type { Deps } from '../../edge/deps';
+import { loadById, type Deps } from '../../edge/deps';
 
 export function candidateById(deps: Deps, id: string): Promise<Candidate | null> {
-  return deps.loaders
-    .get<string, Candidate | null>('candidate.byId', async (ids) => {
-      const rows = await deps.sql<Record<string, unknown>>('select id, full_name, current_sector, home_unit_id from candidate where id = any(?::bigint[])', [ids]);
-      return byKey(ids, rows, (r) => String(r.id), (r) => readModel(deps.em, Candidate, r), null);
-    })
-    .load(id);
+  return loadById(deps, 'candidate.byId', id, (ids) => deps.sql<Record<string, unknown>>('select id, full_name, current_sector, home_unit_id from candidate where id = any(?::bigint[])', [ids]), (r) => readModel(deps.em, Candidate, r));
 }
 
 /** True when the viewer may see the candidate (batched per request). */

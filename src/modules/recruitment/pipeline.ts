@@ -1,4 +1,5 @@
 import { ApplicationStage, VacancyStatus } from '../../graphql/enums';
+import { fragment, type SqlFragment } from '../../shared/sql';
 
 /**
  * The recruitment state machines, in one place.
@@ -11,12 +12,27 @@ import { ApplicationStage, VacancyStatus } from '../../graphql/enums';
  * recorded stage change is a real one.
  * Vacancies: OPEN → INTERVIEWING (an application reaches INTERVIEW) → OFFERED (an offer is made)
  * → FILLED (a hire); CANCELLED from any live status; OFFERED → back to INTERVIEWING or OPEN when
- * its offers were declined (reopenVacancy).
+ * its offers were declined (reopenVacancy). Which vacancies are live is graphql/enums.ts's rule.
  */
 export const LIVE_STAGES: readonly ApplicationStage[] = [ApplicationStage.APPLIED, ApplicationStage.SCREENING, ApplicationStage.INTERVIEW, ApplicationStage.OFFER];
 export const FINAL_STAGES: readonly ApplicationStage[] = [ApplicationStage.HIRED, ApplicationStage.REJECTED, ApplicationStage.WITHDRAWN];
 /** Stages in which a candidate is still in the running for placement planning. */
 export const PLACEABLE_STAGES: readonly ApplicationStage[] = [ApplicationStage.APPLIED, ApplicationStage.SCREENING, ApplicationStage.INTERVIEW];
+
+/**
+ * Live vacancies with no offer out: the ones a placement plan may fill, and the ones an offer
+ * moves to OFFERED. An OFFERED vacancy waits for its candidate's answer.
+ */
+export const PLACEABLE_VACANCY_STATUSES: readonly VacancyStatus[] = [VacancyStatus.OPEN, VacancyStatus.INTERVIEWING];
+
+export function isPlaceableVacancy(status: VacancyStatus): boolean {
+  return PLACEABLE_VACANCY_STATUSES.includes(status);
+}
+
+/** The vacancy `alias` is placeable, as SQL (literals, as liveVacancySql writes them, so plans see them). */
+export function placeableVacancySql(alias: string): SqlFragment {
+  return fragment(`${alias}.status in (${PLACEABLE_VACANCY_STATUSES.map((status) => `'${status}'`).join(', ')})`);
+}
 
 /** Why a move from one stage to another is not allowed, or null when it is. */
 export function stageMoveRefusal(from: ApplicationStage, to: ApplicationStage): string | null {
@@ -39,6 +55,6 @@ export function offerRefusal(stage: ApplicationStage): string | null {
 /** The vacancy status once one of its applications reaches `stage`; unchanged when it does not move the vacancy on. */
 export function vacancyStatusAfterStage(current: VacancyStatus, stage: ApplicationStage): VacancyStatus {
   if (stage === ApplicationStage.INTERVIEW && current === VacancyStatus.OPEN) return VacancyStatus.INTERVIEWING;
-  if (stage === ApplicationStage.OFFER && (current === VacancyStatus.OPEN || current === VacancyStatus.INTERVIEWING)) return VacancyStatus.OFFERED;
+  if (stage === ApplicationStage.OFFER && isPlaceableVacancy(current)) return VacancyStatus.OFFERED;
   return current;
 }

@@ -1,7 +1,6 @@
 import { badUserInput, forbidden, notFound } from '../../shared/domain-error';
 import { ApplicationStage, DeclineReason, StaffCategory } from '../../graphql/enums';
 import { fromGlobalId } from '../../graphql/global-id';
-import { today } from '../../shared/today';
 import { requireUnitForQuery, unitById } from '../org';
 import { quotaLeftForGroups, positionById, positionInViewerScope } from '../staffing';
 import { certifiedPlacement } from './placement-optimizer';
@@ -71,7 +70,7 @@ export async function matchCandidates(deps: Deps, args: { positionId: string; fi
     regionCode: provinceUnitCode(unit.code),
     includeInternal: args.includeInternal,
     limit: args.first,
-    date: today(),
+    date: deps.clock.today(),
     candidateVisible,
   });
   return rows.map((row) => ({
@@ -117,7 +116,7 @@ const ALL_PAIRS = 1_000_000_000;
 export async function placementPlan(deps: Deps, args: { unitCode: string; minScore: number }): Promise<Plan> {
   if (!Number.isFinite(args.minScore) || args.minScore < 0 || args.minScore > 1) throw badUserInput('minScore must be from 0 to 1', 'minScore');
   const unit = await requireUnitForQuery(deps, args.unitCode);
-  const date = today();
+  const date = deps.clock.today();
   const vacancies = await sql.placeableVacancies(deps.readSql, unit.id, date);
   if (vacancies.length === 0) return { suggestions: [], totalScore: 0, unplacedVacancies: 0 };
   const groupKey = (unitId: string, category: string) => `${unitId}:${category}`;

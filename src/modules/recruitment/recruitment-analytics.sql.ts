@@ -1,7 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { dateSql, spliced, vacanciesInScopeOn } from '../../shared/sql';
 import { scopeUnitsDuringSql, scopeUnitsSql } from '../org';
-import { PLACEABLE_STAGES } from './pipeline';
+import { PLACEABLE_STAGES, placeableVacancySql } from './pipeline';
 
 export interface FunnelFigures {
   applications: number;
@@ -56,14 +56,11 @@ export interface PlanVacancyRow {
   category: string;
 }
 
-/** Vacancies a placement plan fills: OPEN or INTERVIEWING, in units of the scope existing today. */
+/** Vacancies a placement plan fills: placeable (pipeline.ts), in units of the scope existing on the date. */
 export async function placeableVacancies(run: SqlRunner, rootId: string, date: string): Promise<PlanVacancyRow[]> {
-  const scope = scopeUnitsSql(rootId, true, date);
-  return run<PlanVacancyRow>(
-    `select v.id, p.unit_id, p.category from vacancy v join position p on p.id = v.position_id
-     where p.unit_id in (${scope.text}) and v.status in ('OPEN', 'INTERVIEWING') order by v.id`,
-    scope.values,
-  );
+  const query = spliced`select v.id, p.unit_id, p.category from vacancy v join position p on p.id = v.position_id
+     where p.unit_id in (${scopeUnitsSql(rootId, true, date)}) and ${placeableVacancySql('v')} order by v.id`;
+  return run<PlanVacancyRow>(query.text, query.values);
 }
 
 export interface PlanEdgeRow {
@@ -89,7 +86,6 @@ export async function placementEdges(
   minScore: number,
   keep: ReadonlyArray<{ vacancyId: string; pairs: number }>,
 ): Promise<PlanEdgeRow[]> {
-  const scope = scopeUnitsSql(rootId, true, date);
   // The fit is summed exactly, in sixtieths (levels are 1 to 5, and 60 is a multiple of each),
   // and divided once: the same float whatever order the rows come in, so ties and the minScore
   // cut do not depend on the plan.
@@ -97,17 +93,16 @@ export async function placementEdges(
   // over every pair at once holds millions of groups at national scale and spills to disk.
   // The applicants' competencies are gathered once per competency into two parallel arrays, so
   // each vacancy reads only the few rows of the competencies it requires.
-  return run<PlanEdgeRow>(
-    `with scope as (${scope.text}),
-     keep as (select * from unnest(?::bigint[], ?::int[]) as k(vacancy_id, pairs)),
+  const query = spliced`with scope as (${scopeUnitsSql(rootId, true, date)}),
+     keep as (select * from unnest(${keep.map((k) => k.vacancyId)}::bigint[], ${keep.map((k) => k.pairs)}::int[]) as k(vacancy_id, pairs)),
      vac as (
        select v.id, v.position_id, keep.pairs, (select count(*) from position_requirement r where r.position_id = v.position_id) as n
        from vacancy v join keep on keep.vacancy_id = v.id join position p on p.id = v.position_id
-       where p.unit_id in (select unit_id from scope) and v.status in ('OPEN', 'INTERVIEWING')),
+       where p.unit_id in (select unit_id from scope) and ${placeableVacancySql('v')}),
      cands as (
        select distinct a.candidate_id as id from application a
        join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
-       where p.unit_id in (select unit_id from scope) and a.stage = any(?::text[])),
+       where p.unit_id in (select unit_id from scope) and a.stage = any(${PLACEABLE_STAGES}::text[])),
      holders as materialized (
        select cc.competency_id, array_agg(cc.candidate_id) as candidate_ids, array_agg(cc.level) as levels
        from candidate_competency cc
@@ -124,7 +119,7 @@ export async function placementEdges(
          cross join lateral unnest(holders.candidate_ids, holders.levels) as h(candidate_id, level)
          where r.position_id = vac.position_id
          group by h.candidate_id
-         having sum(least(h.level, r.level) * (60 / r.level))::float8 / (60 * vac.n) >= ?
+         having sum(least(h.level, r.level) * (60 / r.level))::float8 / (60 * vac.n) >= ${minScore}
          order by score desc, h.candidate_id
          limit vac.pairs + 1) s
      ) best
@@ -134,7 +129,6 @@ export async function placementEdges(
      select vac.id, best.id, 1.0, best.rank::int
      from vac cross join lateral (
        select c.id, row_number() over (order by c.id) as rank from cands c order by c.id limit vac.pairs + 1) best
-     where vac.n = 0 and 1.0 >= ?`,
-    [...scope.values, keep.map((k) => k.vacancyId), keep.map((k) => k.pairs), PLACEABLE_STAGES, minScore, minScore],
-  );
+     where vac.n = 0 and 1.0 >= ${minScore}`;
+  return run<PlanEdgeRow>(query.text, query.values);
 }

@@ -28,7 +28,7 @@ export function candidateVisibleSql(alias: string, viewer: Viewer): SqlFragment 
 /** Returns the ids of `candidateIds` the viewer may see. */
 export async function candidatesInScope(run: SqlRunner, viewer: Viewer, candidateIds: readonly string[]): Promise<Set<string>> {
   if (scopePaths(viewer) === null) return new Set(candidateIds.map(String));
-  const query = spliced`select c.id from candidate c where c.id = any(${fragment('?::bigint[]', candidateIds)}) and ${candidateVisibleSql('c', viewer)}`;
+  const query = spliced`select c.id from candidate c where c.id = any(${candidateIds}::bigint[]) and ${candidateVisibleSql('c', viewer)}`;
   const rows = await run<{ id: string }>(query.text, query.values);
   return new Set(rows.map((r) => String(r.id)));
 }

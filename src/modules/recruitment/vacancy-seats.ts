@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRunnerFor } from '../../db/sql-runner';
-import { ApplicationStage } from '../../graphql/enums';
-import { liveVacancySql } from '../../graphql/enums';
-import { fragment, spliced } from '../../shared/sql';
-import { today } from '../../shared/today';
+import { runQuery, sqlRunnerFor } from '../../db/sql-runner';
+import { ApplicationStage, liveVacancySql } from '../../graphql/enums';
+import { spliced } from '../../shared/sql';
+import { clockOf } from '../../edge/deps';
 import { freeSeatsOn, registerVacancyRule, SeatToTake } from '../staffing';
 import { LIVE_STAGES } from './pipeline';
 
@@ -21,33 +20,26 @@ import { LIVE_STAGES } from './pipeline';
 export async function fillVacanciesForSeats(em: EntityManager, seats: ReadonlyArray<SeatToTake & { assignmentId: string }>): Promise<Map<string, string>> {
   const filled = new Map<string, string>();
   const run = sqlRunnerFor(em);
+  const live = liveVacancySql('v');
   const positionIds = [...new Set(seats.map((s) => s.positionId))];
   // Most seats have no live vacancy at all: one statement finds those that do. No lock here: the
   // lock order is vacancies before units (hireCandidate, reorganizeUnits), and the caller holds the
   // unit; openVacancy waits for the unit, so the count cannot grow meanwhile.
   const withLive = new Set(
-    (await run<{ position_id: string }>(
-      `select distinct v.position_id from vacancy v where v.position_id = any(?::bigint[]) and ${liveVacancySql('v').text}`,
-      [positionIds],
-    )).map((r) => String(r.position_id)),
+    (await runQuery<{ position_id: string }>(run, spliced`select distinct v.position_id from vacancy v where v.position_id = any(${positionIds}::bigint[]) and ${live}`))
+      .map((r) => String(r.position_id)),
   );
   for (const seat of seats) {
     if (!withLive.has(seat.positionId)) continue;
-    const stateQuery = spliced`select (select count(*)::int from vacancy v where v.position_id = p.id and ${liveVacancySql('v')}) as live, ${freeSeatsOn('p', seat.startDate)} as free
-       from position p where p.id = ${fragment('?', seat.positionId)}`;
-    const [state] = await run<{ live: number; free: number }>(stateQuery.text, stateQuery.values);
+    const [state] = await runQuery<{ live: number; free: number }>(run, spliced`select (select count(*)::int from vacancy v where v.position_id = p.id and ${live}) as live,
+       ${freeSeatsOn('p', seat.startDate)} as free from position p where p.id = ${seat.positionId}`);
     if (!state || state.live <= state.free) continue;
     // A vacancy locked by a hire in progress is passed over: that hire fills it itself, or fails.
-    const [oldest] = await run<{ id: string }>(
-      `select v.id from vacancy v where v.position_id = ? and ${liveVacancySql('v').text} order by v.opened_on, v.id limit 1 for update skip locked`,
-      [seat.positionId],
+    const [oldest] = await runQuery<{ id: string }>(run, spliced`select v.id from vacancy v where v.position_id = ${seat.positionId} and ${live} order by v.opened_on, v.id limit 1 for update skip locked`,
     );
     if (!oldest) continue;
     const vacancyId = String(oldest.id);
-    await run(
-      `update vacancy set status = 'FILLED', filled_on = greatest(?::date, opened_on), filled_by_assignment_id = ? where id = ?`,
-      [seat.startDate, seat.assignmentId, vacancyId],
-    );
+    await runQuery(run, spliced`update vacancy set status = 'FILLED', filled_on = greatest(${seat.startDate}::date, opened_on), filled_by_assignment_id = ${seat.assignmentId} where id = ${vacancyId}`);
     await closeLiveApplications(em, vacancyId, `the vacancy was filled by another assignment (${seat.startDate})`, null);
     filled.set(seat.assignmentId, vacancyId);
   }
@@ -60,19 +52,20 @@ export async function fillVacanciesForSeats(em: EntityManager, seats: ReadonlyAr
  */
 export async function closeLiveApplications(em: EntityManager, vacancyId: string, reason: string, except: string | null): Promise<void> {
   const run = sqlRunnerFor(em);
-  const live = await run<{ id: string; stage: ApplicationStage }>(
-    `select id, stage from application where vacancy_id = ? and stage = any(?::text[]) and id is distinct from ?::bigint order by id for update`,
-    [vacancyId, [...LIVE_STAGES], except],
+  const live = await runQuery<{ id: string; stage: ApplicationStage }>(run, spliced`select id, stage from application where vacancy_id = ${vacancyId} and stage = any(${LIVE_STAGES}::text[]) and id is distinct from ${except}::bigint order by id for update`,
   );
   if (!live.length) return;
   const ids = live.map((a) => a.id);
-  await run(
-    `insert into application_stage_change (application_id, from_stage, to_stage, changed_by, note)
-     select a.id, a.stage, 'REJECTED', 'vacancy rule', ? from application a where a.id = any(?::bigint[])`,
-    [reason, ids],
-  );
-  await run(`update offer set status = 'DECLINED', decline_reason = 'OTHER', decided_on = ? where application_id = any(?::bigint[]) and status = 'PENDING'`, [today(), ids]);
-  await run(`update application set stage = 'REJECTED' where id = any(?::bigint[])`, [ids]);
+  await runQuery(run, spliced`insert into application_stage_change (application_id, from_stage, to_stage, changed_by, note)
+     select a.id, a.stage, 'REJECTED', 'vacancy rule', ${reason} from application a where a.id = any(${ids}::bigint[])`);
+  await declinePendingOffers(em, ids);
+  await runQuery(run, spliced`update application set stage = 'REJECTED' where id = any(${ids}::bigint[])`);
+}
+
+/** A pending offer dies with its application: DECLINED (OTHER) today. */
+export async function declinePendingOffers(em: EntityManager, applicationIds: readonly string[]): Promise<void> {
+  await runQuery(sqlRunnerFor(em), spliced`update offer set status = 'DECLINED', decline_reason = 'OTHER', decided_on = ${clockOf(em).today()}
+     where application_id = any(${applicationIds}::bigint[]) and status = 'PENDING'`);
 }
 
 registerVacancyRule(fillVacanciesForSeats);

@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
-import { sqlRunnerFor } from '../../db/sql-runner';
+import { countRows, keysetRows, runQuery, sqlRunnerFor } from '../../db/sql-runner';
 import { afterCursorSql, BY_DATE_THEN_ID, BY_ID, Page, pageFrom, pageRequest } from '../../graphql/connection';
 import { DaysOpenBand, isLiveVacancy, liveVacancySql, VacancyStatus } from '../../graphql/enums';
 import { keyOfGlobalId } from '../../graphql/global-id';
-import { byKey } from '../../graphql/loaders';
 import { DomainError, inputField } from '../../shared/domain-error';
-import { TODAY_SQL, today } from '../../shared/today';
-import { fragment, spliced } from '../../shared/sql';
+import type { Clock } from '../../shared/today';
+import { allOf, fragment, SqlFragment, spliced } from '../../shared/sql';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit';
 import { IncentivePackage } from '../attraction';
@@ -16,7 +15,7 @@ import { openEndedRefusal, requireUnitForQuery, scopeUnitsSql } from '../org';
 import { freeSeatsOn, Position } from '../staffing';
 import { Vacancy } from './vacancy.entity';
 import { readModel } from '../../db/read-model';
-import type { Deps } from '../../edge/deps';
+import { clockOf, loadById, type Deps } from '../../edge/deps';
 
 interface VacancyRow {
   id: string;
@@ -32,20 +31,28 @@ interface VacancyRow {
 }
 
 /**
- * How long a vacancy has been open, in one place: until today while it is live, until filledOn
+ * How long a vacancy has been open, its one home: until today while it is live, until filledOn
  * or closedOn once it is FILLED or CANCELLED. Bands are calendar months from openedOn.
  */
-const OPEN_UNTIL = `(case when v.status = 'FILLED' then coalesce(v.filled_on, ${TODAY_SQL})
-                         when v.status = 'CANCELLED' then coalesce(v.closed_on, ${TODAY_SQL})
-                         else ${TODAY_SQL} end)`;
-const DAYS_OPEN_BAND = `(case when ${OPEN_UNTIL} < v.opened_on + interval '3 months' then 'UNDER_3_MONTHS'
-                              when ${OPEN_UNTIL} < v.opened_on + interval '6 months' then 'FROM_3_TO_6_MONTHS'
-                              when ${OPEN_UNTIL} < v.opened_on + interval '9 months' then 'FROM_6_TO_9_MONTHS'
-                              when ${OPEN_UNTIL} < v.opened_on + interval '12 months' then 'FROM_9_TO_12_MONTHS'
-                              else 'OVER_12_MONTHS' end)`;
+function openUntil(clock: Clock): string {
+  return `(case when v.status = 'FILLED' then coalesce(v.filled_on, ${clock.todaySql})
+                when v.status = 'CANCELLED' then coalesce(v.closed_on, ${clock.todaySql})
+                else ${clock.todaySql} end)`;
+}
 
-const COLUMNS = `v.id, v.position_id, v.status, v.opened_on, v.filled_on, v.closed_on, v.incentive_package_id, v.filled_by_assignment_id,
-  greatest(${OPEN_UNTIL} - v.opened_on, 0) as days_open, ${DAYS_OPEN_BAND} as days_open_band`;
+function daysOpenBand(clock: Clock): string {
+  const until = openUntil(clock);
+  return `(case when ${until} < v.opened_on + interval '3 months' then 'UNDER_3_MONTHS'
+                when ${until} < v.opened_on + interval '6 months' then 'FROM_3_TO_6_MONTHS'
+                when ${until} < v.opened_on + interval '9 months' then 'FROM_6_TO_9_MONTHS'
+                when ${until} < v.opened_on + interval '12 months' then 'FROM_9_TO_12_MONTHS'
+                else 'OVER_12_MONTHS' end)`;
+}
+
+function columns(clock: Clock): string {
+  return `v.id, v.position_id, v.status, v.opened_on, v.filled_on, v.closed_on, v.incentive_package_id, v.filled_by_assignment_id,
+  greatest(${openUntil(clock)} - v.opened_on, 0) as days_open, ${daysOpenBand(clock)} as days_open_band`;
+}
 
 function toEntity(deps: Deps, row: VacancyRow): Vacancy {
   const { days_open, days_open_band, ...columns } = row;
@@ -56,11 +63,8 @@ function toEntity(deps: Deps, row: VacancyRow): Vacancy {
 }
 
 export function vacancyById(deps: Deps, id: string): Promise<Vacancy | null> {
-  return deps.loaders
-    .get<string, Vacancy | null>('vacancy.byId', async (ids) =>
-      byKey(ids, await deps.sql<VacancyRow>(`select ${COLUMNS} from vacancy v where v.id = any(?::bigint[])`, [ids]), (r) => String(r.id), (r) => toEntity(deps, r), null),
-    )
-    .load(id);
+  const fetch = (ids: readonly string[]) => runQuery<VacancyRow>(deps.sql, spliced`select ${fragment(columns(deps.clock))} from vacancy v where v.id = any(${ids}::bigint[])`);
+  return loadById(deps, 'vacancy.byId', id, fetch, (r) => toEntity(deps, r));
 }
 
 export interface VacancyListArgs {
@@ -72,20 +76,12 @@ export interface VacancyListArgs {
   longestOpenFirst?: boolean | null;
 }
 
-function vacancyFilterSql(rootId: string, args: VacancyListArgs): { sql: string; params: unknown[] } {
-  const scope = scopeUnitsSql(rootId, args.includeDescendants, today());
-  const where = [`p.unit_id in (${scope.text})`];
-  const params: unknown[] = [...scope.values];
-  if (args.status && args.status.length) {
-    where.push('v.status = any(?::text[])');
-    params.push(args.status);
-  }
-  if (args.itOnly) where.push('p.is_it_specialist');
-  if (args.daysOpenBand && args.daysOpenBand.length) {
-    where.push(`${DAYS_OPEN_BAND} = any(?::text[])`);
-    params.push(args.daysOpenBand);
-  }
-  return { sql: where.join(' and '), params };
+function vacancyFilter(clock: Clock, rootId: string, args: VacancyListArgs): SqlFragment {
+  const where = [spliced`p.unit_id in (${scopeUnitsSql(rootId, args.includeDescendants, clock.today())})`];
+  if (args.status && args.status.length) where.push(spliced`v.status = any(${args.status}::text[])`);
+  if (args.itOnly) where.push(fragment('p.is_it_specialist'));
+  if (args.daysOpenBand && args.daysOpenBand.length) where.push(spliced`${fragment(daysOpenBand(clock))} = any(${args.daysOpenBand}::text[])`);
+  return allOf(where);
 }
 
 export async function listVacancies(deps: Deps, args: VacancyListArgs & { first?: number | null; after?: string | null }): Promise<Page<Vacancy>> {
@@ -93,19 +89,17 @@ export async function listVacancies(deps: Deps, args: VacancyListArgs & { first?
   const byAge = args.longestOpenFirst ? pageRequest(args.first, args.after, BY_DATE_THEN_ID) : null;
   const byId = byAge ? null : pageRequest(args.first, args.after, BY_ID);
   const unit = await requireUnitForQuery(deps, args.unitCode);
-  const filter = vacancyFilterSql(unit.id, args);
-  const params = [...filter.params];
-  let where = filter.sql;
-  const order = byAge ? 'v.opened_on, v.id' : 'v.id';
-  const after = byAge ? afterCursorSql(byAge, ['v.opened_on', 'v.id']) : afterCursorSql(byId!, 'v.id');
-  where += ` and ${after.text}`;
-  params.push(...after.values);
-  params.push((byAge ?? byId)!.first + 1);
-  const rows = await deps.sql<VacancyRow>(`select ${COLUMNS} from vacancy v join position p on p.id = v.position_id where ${where} order by ${order} limit ?`, params);
-  const countTotal = async () => {
-    const [row] = await deps.sql<{ n: number }>(`select count(*)::int as n from vacancy v join position p on p.id = v.position_id where ${filter.sql}`, filter.params);
-    return row.n;
-  };
+  const where = vacancyFilter(deps.clock, unit.id, args);
+  const from = 'vacancy v join position p on p.id = v.position_id';
+  const rows = await keysetRows<VacancyRow>(deps.sql, {
+    columns: columns(deps.clock),
+    from,
+    where,
+    after: byAge ? afterCursorSql(byAge, ['v.opened_on', 'v.id']) : afterCursorSql(byId!, 'v.id'),
+    orderBy: byAge ? 'v.opened_on, v.id' : 'v.id',
+    limit: (byAge ?? byId)!.first + 1,
+  });
+  const countTotal = () => countRows(deps.sql, from, where);
   const items = rows.map((r) => toEntity(deps, r));
   return byAge ? pageFrom(items, byAge, (v) => ({ date: v.openedOn, id: v.id }), countTotal) : pageFrom(items, byId!, (v) => v.id, countTotal);
 }
@@ -124,13 +118,13 @@ export async function openVacancy(em: EntityManager, viewer: Viewer, input: { po
   assertUnitInScope(viewer, position.unit_code);
   const refusal = openEndedRefusal({ code: position.unit_code, valid_from: position.valid_from, valid_to: position.valid_to }, input.openedOn);
   if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('openedOn'));
-  if (input.openedOn > today()) throw new DomainError('BAD_USER_INPUT', 'openedOn cannot be in the future', inputField('openedOn'));
+  if (input.openedOn > clockOf(em).today()) throw new DomainError('BAD_USER_INPUT', 'openedOn cannot be in the future', inputField('openedOn'));
   if (packageId) {
     const [found] = await run('select 1 from incentive_package where id = ?', [packageId]);
     if (!found) throw new DomainError('NOT_FOUND', 'No incentive package has that ID', inputField('incentivePackageId'));
   }
   // The vacancy rule: live vacancies, the new one included, may not exceed the free seats on openedOn.
-  const seatsQuery = spliced`select (select count(*)::int from vacancy v where v.position_id = p.id and ${liveVacancySql('v')}) as live, ${freeSeatsOn('p', input.openedOn)} as free from position p where p.id = ${fragment('?', positionId)}`;
+  const seatsQuery = spliced`select (select count(*)::int from vacancy v where v.position_id = p.id and ${liveVacancySql('v')}) as live, ${freeSeatsOn('p', input.openedOn)} as free from position p where p.id = ${positionId}`;
   const [seats] = await run<{ live: number; free: number }>(seatsQuery.text, seatsQuery.values);
   if (seats.live + 1 > seats.free) {
     throw new DomainError(
@@ -169,7 +163,7 @@ export async function cancelVacancy(em: EntityManager, viewer: Viewer, input: { 
   if (!isLiveVacancy(row.status)) {
     throw new DomainError('INVALID_STATE', `The vacancy is ${row.status}; only a live vacancy can be cancelled`, inputField('vacancyId'));
   }
-  const closedOn = input.closedOn ?? today();
+  const closedOn = input.closedOn ?? clockOf(em).today();
   if (closedOn < row.opened_on) throw new DomainError('BAD_USER_INPUT', 'closedOn is before the vacancy opened', inputField('closedOn'));
   const vacancy = await em.findOneOrFail(Vacancy, row.id);
   vacancy.status = VacancyStatus.CANCELLED;

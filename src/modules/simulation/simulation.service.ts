@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertUnitInScope, pathInSubtrees, scopePaths, unitInScope } from '../../auth/scope';
 import { Viewer } from '../../auth/viewer';
-import { SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
+import { countRows, keysetRows, SqlRunner, sqlRunnerFor } from '../../db/sql-runner';
 import { newEntity } from '../../db/new-entity';
 import { afterCursorSql, Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { Role } from '../../graphql/enums';
 import { fromGlobalId } from '../../graphql/global-id';
 import { badUserInput, DomainError, DomainErrors, domainErrorsOf, forbidden, inputField } from '../../shared/domain-error';
-import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
 import { baseSalaryOn, MAX_AMOUNT, MAX_SALARY_PERCENT } from '../attraction';
 import { OrgUnit } from '../org';
@@ -27,7 +26,8 @@ import {
 import * as sql from './simulation.sql';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
-import type { Deps } from '../../edge/deps';
+import { fragment, TRUE_SQL, type SqlFragment } from '../../shared/sql';
+import { clockOf, type Deps } from '../../edge/deps';
 
 export interface PolicyChangeCommand {
   incentivePackageId?: string | null;
@@ -141,9 +141,9 @@ function toGroup(row: sql.VacancyGroupRow): VacancyGroup {
  * on. A FORBIDDEN Refusal outside the caller's subtree; other failures are DomainErrors
  * whose field paths are relative to SimulatePolicyInput.
  */
-async function loadSimulation(run: SqlRunner, viewer: Viewer, input: SimulateCommand): Promise<SimulationData> {
+async function loadSimulation(run: SqlRunner, viewer: Viewer, today: string, input: SimulateCommand): Promise<SimulationData> {
   assertUnitInScope(viewer, input.unitCode);
-  const asOf = input.asOf ?? today();
+  const asOf = input.asOf ?? today;
   const changes = input.changes ?? {};
   const problems = changeProblems(changes);
   let packageKey: string | null = null;
@@ -234,7 +234,7 @@ async function withFieldsUnder<T>(prefix: string[], work: () => Promise<T>): Pro
 }
 
 export function simulatePolicy(deps: Deps, input: SimulateCommand): Promise<SimulationResult> {
-  return withFieldsUnder(['input'], async () => compute(await loadSimulation(deps.readSql, deps.viewer, input)));
+  return withFieldsUnder(['input'], async () => compute(await loadSimulation(deps.readSql, deps.viewer, deps.clock.today(), input)));
 }
 
 /**
@@ -247,7 +247,7 @@ export function policyCurve(deps: Deps, input: SimulateCommand, steps: number): 
     throw badUserInput(`steps must be a whole number from ${MIN_CURVE_STEPS} to ${MAX_CURVE_STEPS}`, 'steps');
   }
   return withFieldsUnder(['input'], async () => {
-    const data = await loadSimulation(deps.readSql, deps.viewer, input);
+    const data = await loadSimulation(deps.readSql, deps.viewer, deps.clock.today(), input);
     runEngine(() => checkScenarioTerms(data.groups, data.changes));
     const points: CurvePoint[] = [];
     for (let k = 0; k < steps; k++) {
@@ -278,7 +278,7 @@ export async function savePolicyScenario(em: EntityManager, viewer: Viewer, inpu
   let data: SimulationData;
   let result: SimulationResult;
   try {
-    data = await loadSimulation(sqlRunnerFor(em), viewer, input.simulation);
+    data = await loadSimulation(sqlRunnerFor(em), viewer, clockOf(em).today(), input.simulation);
     result = compute(data);
   } catch (error) {
     const errors = domainErrorsOf(error);
@@ -302,12 +302,11 @@ export async function savePolicyScenario(em: EntityManager, viewer: Viewer, inpu
 const SCENARIO_COLUMNS = 's.id, s.name, s.input, s.result, s.scope_unit_id, s.created_at, s.created_by';
 
 /** Where a viewer may see scenarios: ADMIN everywhere; others those whose unit is in their subtree. */
-function scenarioScope(viewer: Viewer): { join: string; where: string; params: unknown[] } {
+function scenarioScope(viewer: Viewer): { from: string; where: SqlFragment } {
   const paths = scopePaths(viewer);
-  if (paths === null) return { join: '', where: 'true', params: [] };
-  if (!paths.length) return { join: '', where: 'false', params: [] };
-  const inScope = pathInSubtrees('u.path', paths);
-  return { join: 'join org_unit u on u.id = s.scope_unit_id', where: inScope.text, params: [...inScope.values] };
+  if (paths === null) return { from: 'policy_scenario s', where: TRUE_SQL };
+  if (!paths.length) return { from: 'policy_scenario s', where: fragment('false') };
+  return { from: 'policy_scenario s join org_unit u on u.id = s.scope_unit_id', where: pathInSubtrees('u.path', paths) };
 }
 
 function toScenario(deps: Deps, row: Record<string, unknown>): PolicyScenario {
@@ -316,18 +315,10 @@ function toScenario(deps: Deps, row: Record<string, unknown>): PolicyScenario {
 
 /** Saved scenarios in the caller's subtree, newest first. */
 export async function listPolicyScenarios(deps: Deps, page: PageRequest): Promise<Page<PolicyScenario>> {
-  const scope = scenarioScope(deps.viewer);
-  const params = [...scope.params];
-  let where = scope.where;
+  const { from, where } = scenarioScope(deps.viewer);
   const after = afterCursorSql(page, 's.id', 'desc');
-  where += ` and ${after.text}`;
-  params.push(...after.values);
-  params.push(page.first + 1);
-  const rows = await deps.sql<Record<string, unknown>>(`select ${SCENARIO_COLUMNS} from policy_scenario s ${scope.join} where ${where} order by s.id desc limit ?`, params);
-  const countTotal = async () => {
-    const [row] = await deps.sql<{ n: number }>(`select count(*)::int as n from policy_scenario s ${scope.join} where ${scope.where}`, scope.params);
-    return row.n;
-  };
+  const rows = await keysetRows<Record<string, unknown>>(deps.sql, { columns: SCENARIO_COLUMNS, from, where, after, orderBy: 's.id desc', limit: page.first + 1 });
+  const countTotal = () => countRows(deps.sql, from, where);
   return pageFrom(rows.map((r) => toScenario(deps, r)), page, (s) => s.id, countTotal);
 }
 

@@ -36,7 +36,7 @@ export async function consideredVacancyGroups(run: SqlRunner, rootId: string, da
   // Vacancies are counted per (position, package) first, so that every later join and the
   // benchmark lookups run over positions, not over each of (possibly) 100,000 vacancies.
   const query = spliced`with scope_units as (${scopeUnitsSql(rootId, true, date)}),
-     root as materialized (select r.id, nlevel(r.path) as depth from org_unit r where r.id = ${fragment('?', rootId)}),
+     root as materialized (select r.id, nlevel(r.path) as depth from org_unit r where r.id = ${rootId}),
      placed as (${vacanciesInScopeOn('scope_units', date, considered)}),
      counted as materialized (
        select position_id, incentive_package_id, count(*)::int as n

@@ -1,4 +1,4 @@
-import { dateSql, fragment, type SqlDate, type SqlFragment } from '../../shared/sql';
+import { dateSql, fragment, spliced, type SqlDate, type SqlFragment } from '../../shared/sql';
 import { registerAssignmentActiveRule } from '../people';
 
 /*
@@ -10,27 +10,26 @@ import { registerAssignmentActiveRule } from '../people';
 
 /** The assignment `alias` is active on the date: startDate <= d and (endDate is null or endDate >= d). */
 export function assignmentActiveOn(alias: string, on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(`(${alias}.start_date <= ${d.text} and (${alias}.end_date is null or ${alias}.end_date >= ${d.text}))`, ...d.values, ...d.values);
+  const [a, d] = [fragment(alias), dateSql(on)];
+  return spliced`(${a}.start_date <= ${d} and (${a}.end_date is null or ${a}.end_date >= ${d}))`;
 }
 
 /** The assignment `alias` is active on some day of [from, to]: begun by `to` and not ended before `from`. */
 export function assignmentActiveDuring(alias: string, from: SqlDate, to: SqlDate): SqlFragment {
-  const start = dateSql(from);
-  const end = dateSql(to);
-  return fragment(`(${alias}.start_date <= ${end.text} and (${alias}.end_date is null or ${alias}.end_date >= ${start.text}))`, ...end.values, ...start.values);
+  const a = fragment(alias);
+  return spliced`(${a}.start_date <= ${dateSql(to)} and (${a}.end_date is null or ${a}.end_date >= ${dateSql(from)}))`;
 }
 
 /** The assignment `alias` has not ended before the date: active on it or later. */
 export function assignmentNotEndedBefore(alias: string, on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(`(${alias}.end_date is null or ${alias}.end_date >= ${d.text})`, ...d.values);
+  const a = fragment(alias);
+  return spliced`(${a}.end_date is null or ${a}.end_date >= ${dateSql(on)})`;
 }
 
 /** The assignment `alias` began before the date and runs into it: what a reorganisation on that date ends and restarts. */
 export function assignmentRunningInto(alias: string, on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(`(${alias}.start_date < ${d.text} and (${alias}.end_date is null or ${alias}.end_date >= ${d.text}))`, ...d.values, ...d.values);
+  const [a, d] = [fragment(alias), dateSql(on)];
+  return spliced`(${a}.start_date < ${d} and (${a}.end_date is null or ${a}.end_date >= ${d}))`;
 }
 
 /**
@@ -49,14 +48,9 @@ export function assignmentOpenEnded(alias: string): SqlFragment {
  */
 export function assignmentsStraddling(on: SqlDate): SqlFragment {
   const d = dateSql(on);
-  return fragment(
-    `(select a.position_id, a.kind, -1 as delta from assignment a where a.end_date is null and a.start_date > ${d.text}
+  return spliced`(select a.position_id, a.kind, -1 as delta from assignment a where a.end_date is null and a.start_date > ${d}
       union all
-      select a.position_id, a.kind, 1 from assignment a where a.end_date is not null and a.end_date >= ${d.text} and a.start_date <= ${d.text})`,
-    ...d.values,
-    ...d.values,
-    ...d.values,
-  );
+      select a.position_id, a.kind, 1 from assignment a where a.end_date is not null and a.end_date >= ${d} and a.start_date <= ${d})`;
 }
 
 /**
@@ -64,14 +58,9 @@ export function assignmentsStraddling(on: SqlDate): SqlFragment {
  * indexes) and the sign each takes, for queries that join them to more than their position.
  */
 export function assignmentStraddles(alias: string, on: SqlDate): { condition: SqlFragment; sign: string } {
-  const d = dateSql(on);
+  const [a, d] = [fragment(alias), dateSql(on)];
   return {
-    condition: fragment(
-      `((${alias}.end_date is null and ${alias}.start_date > ${d.text}) or (${alias}.end_date >= ${d.text} and ${alias}.start_date <= ${d.text}))`,
-      ...d.values,
-      ...d.values,
-      ...d.values,
-    ),
+    condition: spliced`((${a}.end_date is null and ${a}.start_date > ${d}) or (${a}.end_date >= ${d} and ${a}.start_date <= ${d}))`,
     sign: `(case when ${alias}.end_date is null then -1 else 1 end)`,
   };
 }
@@ -82,11 +71,9 @@ export function assignmentStraddles(alias: string, on: SqlDate): { condition: Sq
  * for recruiting ahead of time).
  */
 export function freeSeatsOn(p: string, on: SqlDate): SqlFragment {
-  const d = dateSql(on);
-  return fragment(
-    `(${p}.headcount - (select count(*)::int from assignment fs where fs.position_id = ${p}.id and fs.kind = 'PRIMARY' and fs.start_date <= ${d.text} and fs.end_date is null))`,
-    ...d.values,
-  );
+  const position = fragment(p);
+  return spliced`(${position}.headcount - (select count(*)::int from assignment fs
+    where fs.position_id = ${position}.id and fs.kind = 'PRIMARY' and fs.start_date <= ${dateSql(on)} and fs.end_date is null))`;
 }
 
 // People finds staff by their seats and sits below staffing: it is handed the rule, not a copy.

@@ -8,8 +8,8 @@ import { AssignmentKind, Sector, SeparationReason } from '../../graphql/enums';
 import { keyOfGlobalId, toGlobalId } from '../../graphql/global-id';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { isLocalDate } from '../../graphql/scalars';
-import { dayBefore, today } from '../../shared/today';
-import { fragment, spliced } from '../../shared/sql';
+import { dayBefore } from '../../shared/today';
+import { spliced } from '../../shared/sql';
 import { assignmentActiveOn } from './assignment-dates.sql';
 import { recordAudit } from '../audit';
 import { Person, peopleInSubtree } from '../people';
@@ -18,18 +18,14 @@ import type { Position } from './position.entity';
 import { SeatTaken, takeSeat } from './seat';
 import * as sql from './position.sql';
 import { readModel } from '../../db/read-model';
-import type { Deps } from '../../edge/deps';
+import { loadById, type Deps } from '../../edge/deps';
 
 function toEntity(deps: Deps, row: sql.AssignmentRow): Assignment {
   return readModel(deps.em, Assignment, row as unknown as Record<string, unknown>);
 }
 
 export function assignmentById(deps: Deps, id: string): Promise<Assignment | null> {
-  return deps.loaders
-    .get<string, Assignment | null>('assignment.byId', async (ids) =>
-      byKey(ids, await sql.assignmentsByIds(deps.sql, ids), (r) => String(r.id), (r) => toEntity(deps, r), null),
-    )
-    .load(id);
+  return loadById(deps, 'assignment.byId', id, (ids) => sql.assignmentsByIds(deps.sql, ids), (r) => toEntity(deps, r));
 }
 
 /**
@@ -47,7 +43,7 @@ export async function assignmentsOfPosition(
   if (first !== null && (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)) {
     throw badUserInput(`\`first\` must be from 0 to ${MAX_PAGE_SIZE}, got ${first}`, 'first');
   }
-  const activeOn = activeOnly ? today() : null;
+  const activeOn = activeOnly ? deps.clock.today() : null;
   if (!holder) {
     return deps.loaders
       .get<string, Assignment[]>(`assignment.ofPosition:${activeOn}:${first}`, async (ids) =>
@@ -75,7 +71,7 @@ function seatWithHolder(deps: Deps, positionId: string, [id, kind, startDate, en
 
 /** A person's assignments, limited to positions in the viewer's subtree. */
 export async function assignmentsOfPerson(deps: Deps, person: Person, activeOnly: boolean): Promise<Assignment[]> {
-  const activeOn = activeOnly ? today() : null;
+  const activeOn = activeOnly ? deps.clock.today() : null;
   const paths = scopePaths(deps.viewer);
   const rows = await deps.loaders
     .get<string, sql.AssignmentRow[]>(`assignment.ofPerson:${activeOn}`, async (ids) =>
@@ -156,7 +152,7 @@ export async function transferPerson(em: EntityManager, viewer: Viewer, input: T
   const run = sqlRunnerFor(em);
   const currentQuery = spliced`select a.id, a.position_id, a.start_date::text, a.end_date::text, u.code as unit_code
      from assignment a join position p on p.id = a.position_id join org_unit u on u.id = p.unit_id
-     where a.person_id = ${fragment('?', personId)} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', input.effectiveOn)}
+     where a.person_id = ${personId} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', input.effectiveOn)}
      for update of a`;
   const [current] = await run<{ id: string; position_id: string; start_date: string; end_date: string | null; unit_code: string }>(currentQuery.text, currentQuery.values);
   if (!current) throw new DomainError('INVALID_STATE', `The person has no PRIMARY assignment active on ${input.effectiveOn}`, inputField('effectiveOn'));

@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { StaffCategory } from '../../graphql/enums';
-import { fragment } from '../../shared/sql';
+import { fragment, spliced } from '../../shared/sql';
 import { assignmentActiveOn } from './assignment-dates.sql';
 
 /**
@@ -36,16 +36,13 @@ export async function quotaLeftForGroups(
   if (groups.length === 0) return [];
   const dates = groups.map((g) => g.date ?? date);
   if (dates.some((d) => !d)) throw new Error('quotaLeftForGroups needs a date for every group');
-  const activeThatDay = assignmentActiveOn('a', fragment('g.on_date'));
-  const rows = await run<{ unit_id: string; category: StaffCategory; on_date: string; quota: number | null; active: number }>(
-    `select g.unit_id, g.category, g.on_date::text as on_date, q.headcount as quota,
+  const query = spliced`select g.unit_id, g.category, g.on_date::text as on_date, q.headcount as quota,
             (select count(*)::int from assignment a join position p on p.id = a.position_id
               where p.unit_id = g.unit_id and p.category = g.category and a.kind = 'PRIMARY'
-                and ${activeThatDay.text}) as active
-     from unnest(?::bigint[], ?::text[], ?::date[]) as g(unit_id, category, on_date)
-     left join establishment_quota q on q.unit_id = g.unit_id and q.category = g.category and q.year = extract(year from g.on_date)::int`,
-    [groups.map((g) => g.unitId), groups.map((g) => g.category), dates],
-  );
+                and ${assignmentActiveOn('a', fragment('g.on_date'))}) as active
+     from unnest(${groups.map((g) => g.unitId)}::bigint[], ${groups.map((g) => g.category)}::text[], ${dates}::date[]) as g(unit_id, category, on_date)
+     left join establishment_quota q on q.unit_id = g.unit_id and q.category = g.category and q.year = extract(year from g.on_date)::int`;
+  const rows = await run<{ unit_id: string; category: StaffCategory; on_date: string; quota: number | null; active: number }>(query.text, query.values);
   return rows.map((row) => ({
     unitId: String(row.unit_id),
     category: row.category,

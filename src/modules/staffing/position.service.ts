@@ -5,33 +5,26 @@ import { Page, pageFrom, PageRequest } from '../../graphql/connection';
 import { liveVacancySql, RoleFamily, Seniority, StaffCategory } from '../../graphql/enums';
 import { byKey, groupByKey } from '../../graphql/loaders';
 import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
-import { today } from '../../shared/today';
-import { fragment, spliced } from '../../shared/sql';
+import { spliced } from '../../shared/sql';
 import { assignmentActiveOn, freeSeatsOn } from './assignment-dates.sql';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { keyOfGlobalId } from '../../graphql/global-id';
 import { newEntity } from '../../db/new-entity';
 import { recordAudit } from '../audit';
-import { OrgUnit, lockUnitByCode, openEndedRefusal, requireUnitForQuery, unitById } from '../org';
+import { OrgUnit, lockUnitForWrite, openEndedRefusal, requireUnitForQuery, unitById } from '../org';
 import { CompetencyLevel, collectCompetencyLevels, levelOf, Competency } from '../people';
 import { PositionRequirement } from './position-requirement.entity';
 import { Position } from './position.entity';
 import * as sql from './position.sql';
 import { readModel } from '../../db/read-model';
-import { echo } from '../../shared/echo';
-import type { Deps } from '../../edge/deps';
+import { clockOf, loadById, type Deps } from '../../edge/deps';
 
 function toEntity(deps: Deps, row: sql.PositionRow): Position {
   return readModel(deps.em, Position, row as unknown as Record<string, unknown>);
 }
 
 export function positionById(deps: Deps, id: string): Promise<Position | null> {
-  return deps.loaders
-    .get<string, Position | null>('position.byId', async (ids) => {
-      const rows = await sql.positionsByIds(deps.sql, ids);
-      return byKey(ids, rows, (r) => String(r.id), (r) => toEntity(deps, r), null);
-    })
-    .load(id);
+  return loadById(deps, 'position.byId', id, (ids) => sql.positionsByIds(deps.sql, ids), (r) => toEntity(deps, r));
 }
 
 /** The position's unit; positions are only reached through units in scope, so it is visible. */
@@ -69,7 +62,7 @@ export async function positionsInScope(
   page: PageRequest,
 ): Promise<Page<Position>> {
   const unit = await requireUnitForQuery(deps, args.unitCode);
-  const filter = { rootId: unit.id, includeDescendants: args.includeDescendants, itOnly: args.itOnly, date: today() };
+  const filter = { rootId: unit.id, includeDescendants: args.includeDescendants, itOnly: args.itOnly, date: deps.clock.today() };
   const rows = await sql.positionPageInScope(deps.sql, filter, page);
   return pageFrom(rows.map((r) => toEntity(deps, r)), page, (p) => p.id, () => sql.positionCountInScope(deps.sql, filter));
 }
@@ -121,9 +114,8 @@ export async function createPosition(em: EntityManager, viewer: Viewer, input: C
   const title = input.title.trim();
   const levels = await collectCompetencyLevels(em, input.requirements, 'requirements', problems);
   if (problems.length) throw new DomainErrors(problems);
-  const unit = await lockUnitByCode(em, input.unitCode);
-  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.unitCode)}`, inputField('unitCode'));
-  const refusal = openEndedRefusal(unit, today());
+  const unit = await lockUnitForWrite(em, input.unitCode, inputField('unitCode'));
+  const refusal = openEndedRefusal(unit, clockOf(em).today());
   if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('unitCode'));
 
   const position = newEntity(em, Position, {
@@ -183,7 +175,8 @@ export async function updatePosition(em: EntityManager, viewer: Viewer, input: U
   if (input.payCoefficient !== undefined) after.payCoefficient = input.payCoefficient;
   if (input.seniority !== undefined) after.seniority = input.seniority;
   if (input.headcount != null && input.headcount < position.headcount) {
-    const heldQuery = spliced`select count(*)::int as n from assignment a where a.position_id = ${fragment('?', positionId)} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', today())}`;
+    const today = clockOf(em).today();
+    const heldQuery = spliced`select count(*)::int as n from assignment a where a.position_id = ${positionId} and a.kind = 'PRIMARY' and ${assignmentActiveOn('a', today)}`;
     const [held] = await run<{ n: number }>(heldQuery.text, heldQuery.values);
     if (input.headcount < held.n) {
       throw new DomainError('INVALID_STATE', `headcount ${input.headcount} is below the ${held.n} active PRIMARY holders of today; end assignments first`, inputField('headcount'));
@@ -191,8 +184,8 @@ export async function updatePosition(em: EntityManager, viewer: Viewer, input: U
     // Nor may it leave more live vacancies than free seats (the vacancy rule openVacancy keeps):
     // the new headcount less today's holders without an end date.
     const seatsQuery = spliced`select (select count(*)::int from vacancy v where v.position_id = p.id and ${liveVacancySql('v')}) as live,
-              ${fragment('?::int', input.headcount)} + ${freeSeatsOn('p', today())} - p.headcount as free
-       from position p where p.id = ${fragment('?', positionId)}`;
+              ${input.headcount}::int + ${freeSeatsOn('p', today)} - p.headcount as free
+       from position p where p.id = ${positionId}`;
     const [seats] = await run<{ live: number; free: number }>(seatsQuery.text, seatsQuery.values);
     if (seats.live > seats.free) {
       throw new DomainError('INVALID_STATE', `headcount ${input.headcount} leaves ${Math.max(seats.free, 0)} free seats for ${seats.live} live vacancies; cancel a vacancy first`, inputField('headcount'));

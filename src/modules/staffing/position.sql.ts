@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../db/sql-runner';
+import { countRows, keysetRows, type SqlRunner } from '../../db/sql-runner';
 import { afterCursorSql, type PageRequest } from '../../graphql/connection';
 import { pathInSubtrees } from '../../auth/scope';
 import { allOf, fragment, spliced, TRUE_SQL, type SqlFragment } from '../../shared/sql';
@@ -26,7 +26,7 @@ export async function positionsByIds(run: SqlRunner, ids: readonly string[]): Pr
 export async function positionPagesOfUnits(run: SqlRunner, unitIds: readonly string[], itOnly: boolean, page: PageRequest): Promise<PositionRow[]> {
   const where = allOf([fragment('p.unit_id = any(?::bigint[])', unitIds), ...(itOnly ? [fragment('p.is_it_specialist')] : []), afterCursorSql(page, 'p.id')]);
   const query = spliced`select * from (select ${fragment(COLUMNS)}, row_number() over (partition by p.unit_id order by p.id) as rank
-       from position p where ${where}) ranked where rank <= ${fragment('?', page.first + 1)} order by unit_id, id`;
+       from position p where ${where}) ranked where rank <= ${page.first + 1} order by unit_id, id`;
   return run<PositionRow>(query.text, query.values);
 }
 
@@ -49,15 +49,12 @@ function scopeFilter(filter: PositionScopeFilter): SqlFragment {
   return filter.itOnly ? allOf([inScope, fragment('p.is_it_specialist')]) : inScope;
 }
 
-export async function positionPageInScope(run: SqlRunner, filter: PositionScopeFilter, page: PageRequest): Promise<PositionRow[]> {
-  const query = spliced`select ${fragment(COLUMNS)} from position p where ${scopeFilter(filter)} and ${afterCursorSql(page, 'p.id')} order by p.id limit ${fragment('?', page.first + 1)}`;
-  return run<PositionRow>(query.text, query.values);
+export function positionPageInScope(run: SqlRunner, filter: PositionScopeFilter, page: PageRequest): Promise<PositionRow[]> {
+  return keysetRows(run, { columns: COLUMNS, from: 'position p', where: scopeFilter(filter), after: afterCursorSql(page, 'p.id'), orderBy: 'p.id', limit: page.first + 1 });
 }
 
-export async function positionCountInScope(run: SqlRunner, filter: PositionScopeFilter): Promise<number> {
-  const query = spliced`select count(*)::int as n from position p where ${scopeFilter(filter)}`;
-  const [row] = await run<{ n: number }>(query.text, query.values);
-  return row.n;
+export function positionCountInScope(run: SqlRunner, filter: PositionScopeFilter): Promise<number> {
+  return countRows(run, 'position p', scopeFilter(filter));
 }
 
 export interface RequirementRow {
@@ -108,7 +105,7 @@ function activeFilter(activeOn: string | null): SqlFragment {
 
 /** `a`: the first `first` assignments of position `k.id` active on `activeOn` (any, when null), earliest start first. */
 const firstSeatsOfK = (activeOn: string | null, first: number) =>
-  spliced`(select a.* from assignment a where a.position_id = k.id and ${activeFilter(activeOn)} order by a.start_date, a.id limit ${fragment('?', first)}) a`;
+  spliced`(select a.* from assignment a where a.position_id = k.id and ${activeFilter(activeOn)} order by a.start_date, a.id limit ${first}) a`;
 
 /** What a list of seats with holders needs beyond kind, start date and the holder's name. */
 export interface SeatColumns {
@@ -148,7 +145,7 @@ export async function seatsWithHoldersOfPositions(
   // Each position's first seats are gathered where they are cut: no sort of all the seats
   // together (which spilled to disk at 50,000 seats) before grouping them again.
   const query = spliced`select k.id::text as position_id, s.seats
-     from unnest(${fragment('?::bigint[]', positionIds)}) k(id)
+     from unnest(${positionIds}::bigint[]) k(id)
      cross join lateral (select ${fragment(seat)} as seats from ${firstSeatsOfK(activeOn, first)} join person h on h.id = a.person_id) s
      where s.seats is not null`;
   return run(query.text, query.values);

@@ -5,12 +5,30 @@ import { sqlRunnerFor } from '../../db/sql-runner';
 import { StaffCategory } from '../../graphql/enums';
 import { groupByKey } from '../../graphql/loaders';
 import { DomainError, DomainErrors, inputField } from '../../shared/domain-error';
-import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
+import { lockUnitForWrite } from '../org';
+import { spliced } from '../../shared/sql';
 import { EstablishmentQuota } from './establishment-quota.entity';
 import { readModel } from '../../db/read-model';
 import { echo } from '../../shared/echo';
-import type { Deps } from '../../edge/deps';
+import { clockOf, type Deps } from '../../edge/deps';
+
+export interface SetQuotaCommand {
+  unitCode: string;
+  year: number;
+  category: StaffCategory;
+  headcount: number;
+}
+
+/** A quota's year and headcount out of range, every one at once. */
+function quotaProblems(input: SetQuotaCommand): DomainError[] {
+  const problems: DomainError[] = [];
+  if (!Number.isInteger(input.year) || input.year < 1900 || input.year > 2200) problems.push(new DomainError('BAD_USER_INPUT', 'year must be from 1900 to 2200', inputField('year')));
+  if (!Number.isInteger(input.headcount) || input.headcount < 0 || input.headcount > 1_000_000) {
+    problems.push(new DomainError('BAD_USER_INPUT', 'headcount must be a whole number from 0 to 1000000', inputField('headcount')));
+  }
+  return problems;
+}
 
 interface QuotaRow {
   id: string;
@@ -33,36 +51,21 @@ export async function quotasOfUnit(deps: Deps, unitId: string, year: number): Pr
   return rows.map((r) => readModel(deps.em, EstablishmentQuota, r as unknown as Record<string, unknown>));
 }
 
-export interface SetQuotaCommand {
-  unitCode: string;
-  year: number;
-  category: StaffCategory;
-  headcount: number;
-}
-
 /** Upserts the quota of a unit, year and category. */
 export async function setEstablishmentQuota(em: EntityManager, viewer: Viewer, input: SetQuotaCommand): Promise<EstablishmentQuota> {
   assertUnitInScope(viewer, input.unitCode);
-  const problems: DomainError[] = [];
-  if (!Number.isInteger(input.year) || input.year < 1900 || input.year > 2200) problems.push(new DomainError('BAD_USER_INPUT', 'year must be from 1900 to 2200', inputField('year')));
-  if (!Number.isInteger(input.headcount) || input.headcount < 0 || input.headcount > 1_000_000) {
-    problems.push(new DomainError('BAD_USER_INPUT', 'headcount must be a whole number from 0 to 1000000', inputField('headcount')));
-  }
+  const problems = quotaProblems(input);
   if (problems.length) throw new DomainErrors(problems);
-  const run = sqlRunnerFor(em);
-  const [unit] = await run<{ id: string; valid_to: string | null }>('select id, valid_to from org_unit where code = ? for update', [input.unitCode]);
-  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.unitCode)}`, inputField('unitCode'));
+  const unit = await lockUnitForWrite(em, input.unitCode, inputField('unitCode'));
   // An ended unit's quotas are history (a reorganisation gave its successor their sum); a unit
   // that is yet to end takes no quota for a year after its end.
-  if (unit.valid_to !== null && (unit.valid_to < today() || Number(unit.valid_to.slice(0, 4)) < input.year)) {
+  if (unit.valid_to !== null && (unit.valid_to < clockOf(em).today() || Number(unit.valid_to.slice(0, 4)) < input.year)) {
     throw new DomainError('INVALID_STATE', `Unit ${echo(input.unitCode)} ends on ${unit.valid_to} (reorganised or dissolved); set the quota on its successor`, inputField('unitCode'));
   }
-  const [row] = await run<QuotaRow>(
-    `insert into establishment_quota (unit_id, year, category, headcount) values (?, ?, ?, ?)
+  const upsert = spliced`insert into establishment_quota (unit_id, year, category, headcount) values (${unit.id}, ${input.year}, ${input.category}, ${input.headcount})
      on conflict (unit_id, year, category) do update set headcount = excluded.headcount
-     returning id, unit_id, year, category, headcount`,
-    [unit.id, input.year, input.category, input.headcount],
-  );
+     returning id, unit_id, year, category, headcount`;
+  const [row] = await sqlRunnerFor(em)<QuotaRow>(upsert.text, upsert.values);
   recordAudit(em, viewer, { operation: 'setEstablishmentQuota', unitCode: input.unitCode, targetId: String(row.id), changes: input });
   return em.map(EstablishmentQuota, row as unknown as Record<string, unknown>);
 }

@@ -7,7 +7,7 @@ import { AssignmentKind, CompetencySource, Sex } from '../../graphql/enums';
 import { isLocalDate } from '../../graphql/scalars';
 import { DomainError } from '../../shared/domain-error';
 import { CsvSyntaxError, parseCsv } from '../../shared/csv';
-import { today } from '../../shared/today';
+import { clockOf } from '../../edge/deps';
 import { recordAudit } from '../audit';
 import { identityProblems, insertPeople, MAX_LEVEL, MIN_LEVEL, personInSubtrees, profileProblems, recordLevels } from '../people';
 import { checkSeats, insertSeats, SeatRefusal } from './seat';
@@ -75,7 +75,7 @@ function foldName(name: string): string {
 const FOLDED_NAME = (column: string) => `btrim(regexp_replace(search_fold(${column}), '\\s+', ' ', 'g'))`;
 
 /** Parses and checks the shape of every row; returns the rows that are well formed. */
-function readRows(csv: string, viewer: Viewer, errors: RowError[]): RosterRow[] {
+function readRows(csv: string, viewer: Viewer, today: string, errors: RowError[]): RosterRow[] {
   let records;
   try {
     records = parseCsv(csv);
@@ -123,8 +123,8 @@ function readRows(csv: string, viewer: Viewer, errors: RowError[]): RosterRow[] 
     const birthDate = at(record.fields, 'birth_date') || null;
     const givenBirthYear = birthText === '' ? null : Number(birthText);
     if (birthText !== '' && !Number.isInteger(givenBirthYear)) fail('birth_year', `birth_year "${birthText.slice(0, 20)}" is not a year`);
-    else for (const problem of profileProblems({ fullName, birthYear: givenBirthYear })) fail(problem.field?.[1] === 'birthYear' ? 'birth_year' : 'full_name', problem.message);
-    for (const problem of identityProblems({ nationalId, sex, birthDate, birthYear: Number.isInteger(givenBirthYear) ? givenBirthYear : null })) {
+    else for (const problem of profileProblems({ fullName, birthYear: givenBirthYear }, today)) fail(problem.field?.[1] === 'birthYear' ? 'birth_year' : 'full_name', problem.message);
+    for (const problem of identityProblems({ nationalId, sex, birthDate, birthYear: Number.isInteger(givenBirthYear) ? givenBirthYear : null }, today)) {
       fail(COLUMN_OF_FIELD[problem.field?.[1] ?? ''] ?? null, problem.message);
     }
     const birthYear = birthDate && isLocalDate(birthDate) ? Number(birthDate.slice(0, 4)) : givenBirthYear;
@@ -157,7 +157,8 @@ function readRows(csv: string, viewer: Viewer, errors: RowError[]): RosterRow[] 
 export async function importRoster(em: EntityManager, viewer: Viewer, input: { csv: string; dryRun?: boolean | null }): Promise<RosterResult> {
   if (typeof input.csv !== 'string' || input.csv.length === 0) throw new DomainError('BAD_USER_INPUT', 'csv is empty', ['input', 'csv']);
   const errors: RowError[] = [];
-  const rows = readRows(input.csv, viewer, errors);
+  const today = clockOf(em).today();
+  const rows = readRows(input.csv, viewer, today, errors);
   const run = sqlRunnerFor(em);
 
   // Look everything up in bulk: units, positions, competencies.
@@ -244,7 +245,7 @@ export async function importRoster(em: EntityManager, viewer: Viewer, input: { c
       };
     }),
     CompetencySource.IMPORT,
-    today(),
+    today,
   );
   const realId = new Map(newKeys.map((key, index) => [placeholder.get(key)!, createdIds[index]]));
   // Matched people: only levels that differ from their current ones are recorded.
@@ -256,12 +257,12 @@ export async function importRoster(em: EntityManager, viewer: Viewer, input: { c
   await recordLevels(run, [...existing].flatMap(([key, person]) =>
     levelList(key)
       .filter((l) => currentLevel.get(`${person.id}|${l.competencyId}`) !== l.level)
-      .map((l) => ({ personId: person.id, competencyId: l.competencyId, level: l.level, recordedOn: today(), source: CompetencySource.IMPORT }))));
+      .map((l) => ({ personId: person.id, competencyId: l.competencyId, level: l.level, recordedOn: today, source: CompetencySource.IMPORT }))));
   await insertSeats(em, seats.map((seat) => ({ ...seat, personId: realId.get(seat.personId) ?? seat.personId })));
   recordAudit(em, viewer, {
     operation: 'importRoster',
     unitCode: viewer.unitCode,
-    changes: { rows: resolved.length, ...counts, units: unitCodes, importedOn: today() },
+    changes: { rows: resolved.length, ...counts, units: unitCodes, importedOn: today },
   });
   return { ...counts, rowErrors: [] };
 }
@@ -288,7 +289,7 @@ async function matchPeople(run: SqlRunner, viewer: Viewer, rows: readonly Roster
   const byId = rows.filter((r) => r.nationalId);
   if (byId.length) {
     const query = spliced`select p.id, p.national_id, p.full_name, p.birth_year, p.birth_date::text, p.sex, ${inViewerScope(viewer)} as in_scope
-         from person p where p.national_id = any(${fragment('?::text[]', [...new Set(byId.map((r) => r.nationalId))])})`;
+         from person p where p.national_id = any(${[...new Set(byId.map((r) => r.nationalId))]}::text[])`;
     const people = new Map(
       (await run<{ id: string; national_id: string; full_name: string; birth_year: number | null; birth_date: string | null; sex: string | null; in_scope: boolean }>(query.text, query.values))
         .map((p) => [p.national_id, p]),

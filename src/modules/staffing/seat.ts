@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlRunnerFor } from '../../db/sql-runner';
+import { runQuery, sqlRunnerFor } from '../../db/sql-runner';
 import { AssignmentKind, StaffCategory } from '../../graphql/enums';
 import { DomainError, UserErrorCode } from '../../shared/domain-error';
-import { fragment } from '../../shared/sql';
+import { fragment, spliced, type SqlFragment } from '../../shared/sql';
 import { yearOf } from '../../shared/today';
 import { openEndedRefusal } from '../org';
 import { assignmentNotEndedBefore } from './assignment-dates.sql';
@@ -58,6 +58,12 @@ interface SeatPosition {
   valid_to: string | null;
 }
 
+/** The seats as a from-item `alias`(ord, person_id, position_id, kind, start_date), ord being each one's index. */
+function seatRows(seats: readonly SeatToTake[], alias: string): SqlFragment {
+  const rows = JSON.stringify(seats.map((s, ord) => ({ ord, person_id: s.personId, position_id: s.positionId, kind: s.kind, start_date: s.startDate })));
+  return spliced`jsonb_to_recordset(${rows}::jsonb) as ${fragment(alias)}(ord int, person_id bigint, position_id bigint, kind text, start_date date)`;
+}
+
 /** Checks every seat; returns the refusals (none: the batch may be inserted). Locks the units. */
 export async function checkSeats(em: EntityManager, seats: readonly SeatToTake[]): Promise<SeatRefusal[]> {
   if (seats.length === 0) return [];
@@ -79,19 +85,15 @@ export async function checkSeats(em: EntityManager, seats: readonly SeatToTake[]
 
   // What the people already hold that could clash: any seat of the same position from the start
   // date on, any PRIMARY overlapping an open-ended one from the start date.
-  const notEndedByStart = assignmentNotEndedBefore('a', fragment('s.start_date'));
-  const held = await run<{ ord: number; same_seat: boolean; primary_start: string | null; primary_end: string | null }>(
-    `select s.ord,
+  const held = await runQuery<{ ord: number; same_seat: boolean; primary_start: string | null; primary_end: string | null }>(run, spliced`select s.ord,
             exists (select 1 from assignment a where a.person_id = s.person_id and a.position_id = s.position_id
-                    and ${notEndedByStart.text}) as same_seat,
+                    and ${assignmentNotEndedBefore('a', fragment('s.start_date'))}) as same_seat,
             o.start_date::text as primary_start, o.end_date::text as primary_end
-     from jsonb_to_recordset(?::jsonb) as s(ord int, person_id bigint, position_id bigint, kind text, start_date date)
+     from ${seatRows(seats, 's')}
      left join lateral (select a.start_date, a.end_date from assignment a
                         where s.kind = 'PRIMARY' and a.person_id = s.person_id and a.kind = 'PRIMARY'
                           and daterange(a.start_date, a.end_date, '[]') && daterange(s.start_date, null, '[]')
-                        order by a.start_date limit 1) o on true`,
-    [JSON.stringify(seats.map((s, ord) => ({ ord, person_id: s.personId, position_id: s.positionId, kind: s.kind, start_date: s.startDate })))],
-  );
+                        order by a.start_date limit 1) o on true`);
   const heldByIndex = new Map(held.map((h) => [Number(h.ord), h]));
 
   const primaryInBatch = new Map<string, number>();
@@ -150,13 +152,9 @@ function explainOnePrimaryGuard(error: unknown): never {
 export async function insertSeats(em: EntityManager, seats: readonly SeatToTake[]): Promise<SeatTaken[]> {
   if (seats.length === 0) return [];
   const run = sqlRunnerFor(em);
-  const inserted = await run<{ id: string }>(
-    `insert into assignment (person_id, position_id, kind, start_date)
-     select r.person_id, r.position_id, r.kind, r.start_date
-     from jsonb_to_recordset(?::jsonb) as r(ord int, person_id bigint, position_id bigint, kind text, start_date date)
-     order by r.ord returning id`,
-    [JSON.stringify(seats.map((s, ord) => ({ ord, person_id: s.personId, position_id: s.positionId, kind: s.kind, start_date: s.startDate })))],
-  ).catch(explainOnePrimaryGuard);
+  const inserted = await runQuery<{ id: string }>(run, spliced`insert into assignment (person_id, position_id, kind, start_date)
+     select r.person_id, r.position_id, r.kind, r.start_date from ${seatRows(seats, 'r')}
+     order by r.ord returning id`).catch(explainOnePrimaryGuard);
   // Identity values follow the ORDER BY within one statement; RETURNING's order is not promised.
   const ids = inserted.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
   const primaries = seats.map((seat, index) => ({ ...seat, assignmentId: ids[index] })).filter((s) => s.kind === AssignmentKind.PRIMARY);

@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { spliced } from '../../shared/sql';
+import { spliced, zeroWhereMissing } from '../../shared/sql';
 import { scopeUnitsSql } from '../org';
 import { assignmentActiveOn } from './assignment-dates.sql';
 
@@ -49,13 +49,9 @@ export async function skillGapFigures(run: SqlRunner, rootId: string, includeDes
        select pc.competency_id, count(distinct a.person_id)::int as people_with_skill
        from active a join person_competency pc on pc.person_id = a.person_id
        group by pc.competency_id)
-     select c.id as competency_id,
-            coalesce(s.seats_requiring, 0) as seats_requiring,
-            coalesce(m.seats_met, 0) as seats_met,
-            coalesce(h.people_with_skill, 0) as people_with_skill,
-            coalesce(e.seats_empty, 0) as seats_empty,
-            coalesce(m.seats_held_below_level, 0) as seats_held_below_level,
-            coalesce(m.seats_one_level_short, 0) as seats_one_level_short
+     select c.id as competency_id, ${zeroWhereMissing([
+       ['s', 'seats_requiring'], ['m', 'seats_met'], ['h', 'people_with_skill'], ['e', 'seats_empty'], ['m', 'seats_held_below_level'], ['m', 'seats_one_level_short'],
+     ])}
      from competency c
      left join seats s on s.competency_id = c.id
      left join met m on m.competency_id = c.id

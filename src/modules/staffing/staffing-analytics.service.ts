@@ -1,5 +1,4 @@
 import { groupByKey } from '../../graphql/loaders';
-import { today } from '../../shared/today';
 import { requireUnitForQuery } from '../org';
 import { placementFitFigures, PlacementFitFigures, skillGapFigures, SkillGapFigures } from './skill-analytics.sql';
 import { staffingGapFiguresFromSummary } from './staffing-gap-summary.sql';
@@ -23,7 +22,7 @@ export interface StaffingGapResult extends StaffingGapFigures {
  * for the few rows whose dates straddle today; any other date is counted on the fly.
  */
 function gapFigures(deps: Deps, roots: GapRoots, query: GapQuery): Promise<StaffingGapFigures[]> {
-  return query.asOf === today() ? staffingGapFiguresFromSummary(deps.readSql, roots, query) : staffingGapFigures(deps.readSql, roots, query);
+  return query.asOf === deps.clock.today() ? staffingGapFiguresFromSummary(deps.readSql, roots, query) : staffingGapFigures(deps.readSql, roots, query);
 }
 
 /**
@@ -37,7 +36,7 @@ export async function staffingGapFor(
   shown: GapFigureSet = ALL_GAP_FIGURES,
 ): Promise<StaffingGapResult> {
   const unit = await requireUnitForQuery(deps, args.unitCode);
-  const query: GapQuery = { year: args.year, asOf: args.asOf ?? today(), includeDescendants: args.includeDescendants, figures: shown };
+  const query: GapQuery = { year: args.year, asOf: args.asOf ?? deps.clock.today(), includeDescendants: args.includeDescendants, figures: shown };
   if (!withChildren || !query.includeDescendants) {
     const [figures] = await gapFigures(deps, { kind: 'units', units: [unit] }, query);
     return { ...figures, query };
@@ -71,7 +70,7 @@ export async function staffingGapChildren(deps: Deps, parent: StaffingGapResult)
 
 export async function skillGapsFor(deps: Deps, args: { unitCode: string; includeDescendants: boolean; asOf?: string | null }): Promise<SkillGapFigures[]> {
   const unit = await requireUnitForQuery(deps, args.unitCode);
-  return skillGapFigures(deps.readSql, unit.id, args.includeDescendants, args.asOf ?? today());
+  return skillGapFigures(deps.readSql, unit.id, args.includeDescendants, args.asOf ?? deps.clock.today());
 }
 
 export async function placementFitFor(
@@ -79,5 +78,5 @@ export async function placementFitFor(
   args: { unitCode: string; includeDescendants: boolean; asOf?: string | null },
 ): Promise<PlacementFitFigures & { unit_id: string }> {
   const unit = await requireUnitForQuery(deps, args.unitCode);
-  return { ...(await placementFitFigures(deps.readSql, unit.id, args.includeDescendants, args.asOf ?? today())), unit_id: unit.id };
+  return { ...(await placementFitFigures(deps.readSql, unit.id, args.includeDescendants, args.asOf ?? deps.clock.today())), unit_id: unit.id };
 }

@@ -1,10 +1,10 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { liveVacancySql } from '../../graphql/enums';
-import { vacanciesMovedAfter } from '../../shared/sql';
+import { fragment, spliced, vacanciesMovedAfter } from '../../shared/sql';
 import { pathInSubtrees } from '../../auth/scope';
 import { unitOpenOn } from '../org';
 import { assignmentOpenEnded, assignmentsStraddling } from './assignment-dates.sql';
-import { GAP_FIGURES_OF_ROOTS, GapRoots, gapRootsSql, StaffingGapFigures } from './staffing-gap.sql';
+import { gapFiguresOfRoots, GapRoots, gapRootsSql, StaffingGapFigures } from './staffing-gap.sql';
 
 /**
  * The figures of staffingGapFigures (same roots, same scopes, same numbers), read from the
@@ -32,7 +32,7 @@ export async function staffingGapFiguresFromSummary(
   options: { year: number; asOf: string; includeDescendants: boolean },
 ): Promise<StaffingGapFigures[]> {
   const d = options.asOf;
-  const live = liveVacancySql('v').text;
+  const live = liveVacancySql('v');
   const { rootsSql, bounds, namedRoots } = gapRootsSql(roots, d);
   const inBounds = pathInSubtrees('s.path', bounds.map((u) => u.code));
   const summaryOpen = unitOpenOn('s', d);
@@ -40,27 +40,20 @@ export async function staffingGapFiguresFromSummary(
   const straddling = assignmentsStraddling(d);
   const moved = vacanciesMovedAfter(d);
   const unitsSql = options.includeDescendants
-    ? {
-        sql: `units as (
+    ? spliced`units as (
                 select s.* from staffing_gap_unit s
-                where ${inBounds.text} and (s.unit_id = any(?::bigint[]) or ${summaryOpen.text})),
+                where ${inBounds} and (s.unit_id = any(${namedRoots}::bigint[]) or ${summaryOpen})),
               root_depths as (select distinct nlevel(path) as depth from roots),
               scope as (
                 select r.id as root_id, u.unit_id
                 from units u join root_depths rd on nlevel(u.path) >= rd.depth
                 join roots r on r.path = subpath(u.path, 0, rd.depth)
-                where u.unit_id = r.id or ${unitOpen.text})`,
-        params: [...inBounds.values, namedRoots, ...summaryOpen.values, ...unitOpen.values],
-      }
-    : {
-        sql: `units as (select s.* from staffing_gap_unit s where s.unit_id in (select id from roots)),
-              scope as (select r.id as root_id, r.id as unit_id from roots r)`,
-        params: [],
-      };
-  return run<StaffingGapFigures>(
-    `with roots as (${rootsSql.sql}),
-     ${unitsSql.sql},
-     straddling as ${straddling.text},
+                where u.unit_id = r.id or ${unitOpen})`
+    : fragment(`units as (select s.* from staffing_gap_unit s where s.unit_id in (select id from roots)),
+              scope as (select r.id as root_id, r.id as unit_id from roots r)`);
+  const query = spliced`with roots as (${rootsSql}),
+     ${unitsSql},
+     straddling as ${straddling},
      corrected_positions as (
        select p.id, p.unit_id, p.headcount, p.is_it_specialist,
               coalesce(sum(s.delta) filter (where s.kind = 'PRIMARY'), 0)::int as primary_delta,
@@ -75,7 +68,7 @@ export async function staffingGapFiguresFromSummary(
        from corrected_positions c
        cross join lateral (
          select count(*) filter (where a.kind = 'PRIMARY')::int as primary_open, count(*) filter (where a.kind = 'CONCURRENT')::int as concurrent_open
-         from assignment a where c.is_it_specialist and a.position_id = c.id and ${assignmentOpenEnded('a').text}) o),
+         from assignment a where c.is_it_specialist and a.position_id = c.id and ${assignmentOpenEnded('a')}) o),
      unit_corrections as (
        select unit_id, sum(primary_delta)::int as primary_delta, sum(concurrent_delta)::int as concurrent_delta,
               coalesce(sum(primary_delta) filter (where is_it_specialist), 0)::int as it_primary_delta,
@@ -83,10 +76,10 @@ export async function staffingGapFiguresFromSummary(
        from position_shares group by unit_id),
      vacancy_corrections as (
        select unit_id, sum(delta)::int as delta from (
-         select p.unit_id, -1 as delta from ${moved.text} mv
+         select p.unit_id, -1 as delta from ${moved} mv
          join vacancy v on v.id = mv.vacancy_id and ${live} join position p on p.id = v.position_id
          union all
-         select p.unit_id, 1 from ${moved.text} mv
+         select p.unit_id, 1 from ${moved} mv
          join vacancy v on v.id = mv.vacancy_id and ${live} join position p on p.id = mv.position_id
        ) moved where unit_id in (select unit_id from units) group by unit_id),
      unit_figures as (
@@ -100,21 +93,7 @@ export async function staffingGapFiguresFromSummary(
        from units u
        left join unit_corrections c on c.unit_id = u.unit_id
        left join vacancy_corrections v on v.unit_id = u.unit_id),
-     totals as (
-       select s.root_id,
-              sum(q.quota)::int as quota,
-              sum(f.filled)::int as filled,
-              sum(f.concurrent_coverage)::int as concurrent_coverage,
-              sum(f.open_vacancies)::int as open_vacancies,
-              sum(f.it_seats_planned)::int as it_seats_planned,
-              sum(f.it_seats_filled)::int as it_seats_filled,
-              sum(f.it_seats_covered_concurrently)::int as it_seats_covered_concurrently,
-              (count(*) filter (where f.filled > 0 and q.unit_id is null))::int as units_without_quota
-       from scope s
-       join unit_figures f on f.unit_id = s.unit_id
-       left join staffing_gap_quota q on q.unit_id = s.unit_id and q.year = ?
-       group by s.root_id)
-     ${GAP_FIGURES_OF_ROOTS}`,
-    [...rootsSql.params, ...unitsSql.params, ...straddling.values, ...moved.values, ...moved.values, options.year],
-  );
+     ${gapFiguresOfRoots(spliced`join unit_figures f on f.unit_id = s.unit_id
+       left join staffing_gap_quota q on q.unit_id = s.unit_id and q.year = ${options.year}`)}`;
+  return run<StaffingGapFigures>(query.text, query.values);
 }

@@ -1,8 +1,7 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { liveVacancySql } from '../../graphql/enums';
-import { notMovedAfter, vacanciesMovedAfter } from '../../shared/sql';
+import { fragment, notMovedAfter, spliced, vacanciesMovedAfter, zeroWhereMissing, type SqlFragment } from '../../shared/sql';
 import { pathInSubtree, pathInSubtrees } from '../../auth/scope';
-import { fragment } from '../../shared/sql';
 import { unitOpenOn } from '../org';
 import { assignmentActiveOn } from './assignment-dates.sql';
 
@@ -46,40 +45,43 @@ export type GapRoots =
   | { kind: 'childrenOf'; parents: readonly GapUnit[] }
   | { kind: 'unitAndChildren'; unit: GapUnit };
 
+const SUMMED_FIGURES = ['filled', 'concurrent_coverage', 'open_vacancies', 'it_seats_planned', 'it_seats_filled', 'it_seats_covered_concurrently'] as const;
+
 /**
- * The last step of both staffing-gap statements (on the fly and from the summary): each root's
- * totals (a `totals` relation with root_id and the figures), 0 where its scope holds nothing.
+ * The last steps of both staffing-gap statements (on the fly and from the summary): each root's
+ * totals over the units of its scope, 0 where its scope holds nothing. `unitFigures` joins to
+ * `scope s` each unit's quota as `q` (unit_id, quota) and its figures as `f`; the on-the-fly
+ * statement keeps its vacancies apart, as `v`.
  */
-export const GAP_FIGURES_OF_ROOTS = `select r.id as unit_id, r.code, r.parent_id,
-            coalesce(t.quota, 0) as quota,
-            coalesce(t.filled, 0) as filled,
-            coalesce(t.concurrent_coverage, 0) as concurrent_coverage,
-            coalesce(t.open_vacancies, 0) as open_vacancies,
-            coalesce(t.it_seats_planned, 0) as it_seats_planned,
-            coalesce(t.it_seats_filled, 0) as it_seats_filled,
-            coalesce(t.it_seats_covered_concurrently, 0) as it_seats_covered_concurrently,
-            coalesce(t.units_without_quota, 0) as units_without_quota
+export function gapFiguresOfRoots(unitFigures: SqlFragment, vacancies: 'f' | 'v' = 'f'): SqlFragment {
+  const sums = SUMMED_FIGURES.map((figure) => `sum(${figure === 'open_vacancies' ? vacancies : 'f'}.${figure})::int as ${figure}`);
+  const figures = ['quota', ...SUMMED_FIGURES, 'units_without_quota'].map((figure) => ['t', figure] as const);
+  return spliced`totals as (
+       select s.root_id, sum(q.quota)::int as quota, ${fragment(sums.join(', '))},
+              (count(*) filter (where f.filled > 0 and q.unit_id is null))::int as units_without_quota
+       from scope s ${unitFigures}
+       group by s.root_id)
+     select r.id as unit_id, r.code, r.parent_id, ${zeroWhereMissing(figures)}
      from roots r
      left join totals t on t.root_id = r.id
      order by r.code`;
+}
 
 /**
  * The roots of a staffing-gap statement as SQL (rows id, path, code, parent_id; binds the date
  * where children must exist on it), the subtrees that hold every root's scope, and the roots
  * that count even on a date when they do not exist (children roots exist by construction).
  */
-export function gapRootsSql(roots: GapRoots, d: string): { rootsSql: { sql: string; params: unknown[] }; bounds: readonly GapUnit[]; namedRoots: string[] } {
-  const columns = 'r.id, r.path, r.code, r.parent_id';
+export function gapRootsSql(roots: GapRoots, d: string): { rootsSql: SqlFragment; bounds: readonly GapUnit[]; namedRoots: string[] } {
+  const columns = fragment('r.id, r.path, r.code, r.parent_id');
   const rootOpen = unitOpenOn('r', d);
   const rootsSql =
     roots.kind === 'units'
-      ? { sql: `select ${columns} from org_unit r where r.id = any(?::bigint[])`, params: [roots.units.map((u) => u.id)] }
+      ? spliced`select ${columns} from org_unit r where r.id = any(${roots.units.map((u) => u.id)}::bigint[])`
       : roots.kind === 'childrenOf'
-        ? { sql: `select ${columns} from org_unit r where r.parent_id = any(?::bigint[]) and ${rootOpen.text}`, params: [roots.parents.map((u) => u.id), ...rootOpen.values] }
-        : {
-            sql: `select ${columns} from org_unit r where r.id = ? union all select ${columns} from org_unit r where r.parent_id = ? and ${rootOpen.text}`,
-            params: [roots.unit.id, roots.unit.id, ...rootOpen.values],
-          };
+        ? spliced`select ${columns} from org_unit r where r.parent_id = any(${roots.parents.map((u) => u.id)}::bigint[]) and ${rootOpen}`
+        : spliced`select ${columns} from org_unit r where r.id = ${roots.unit.id}
+           union all select ${columns} from org_unit r where r.parent_id = ${roots.unit.id} and ${rootOpen}`;
   const bounds = roots.kind === 'units' ? roots.units : roots.kind === 'childrenOf' ? roots.parents : [roots.unit];
   const namedRoots = roots.kind === 'units' ? roots.units.map((u) => u.id) : roots.kind === 'unitAndChildren' ? [roots.unit.id] : [];
   return { rootsSql, bounds, namedRoots };
@@ -116,30 +118,27 @@ export async function staffingGapFigures(
   const belowRoot = pathInSubtree('u.path', fragment('r.path'));
   const inBounds = pathInSubtrees('u.path', bounds.map((u) => u.code));
   const scopeSql = options.includeDescendants
-    ? {
-        sql: `scope as (
-                select r.id as root_id, u.id as unit_id from roots r join org_unit u on ${belowRoot.text}
-                where u.id = r.id or ${unitOpen.text}),
+    ? spliced`scope as (
+                select r.id as root_id, u.id as unit_id from roots r join org_unit u on ${belowRoot}
+                where u.id = r.id or ${unitOpen}),
               units as (
                 select u.id as unit_id from org_unit u
-                where ${inBounds.text} and (u.id = any(?::bigint[]) or ${unitOpen.text}))`,
-        params: [...belowRoot.values, ...unitOpen.values, ...inBounds.values, namedRoots, ...unitOpen.values],
-      }
-    : { sql: `scope as (select r.id as root_id, r.id as unit_id from roots r),
-              units as (select distinct unit_id from scope)`, params: [] };
-  return run<StaffingGapFigures>(
-    `with roots as (${rootsSql.sql}),
-     ${scopeSql.sql},
+                where ${inBounds} and (u.id = any(${namedRoots}::bigint[]) or ${unitOpen}))`
+    : fragment(`scope as (select r.id as root_id, r.id as unit_id from roots r),
+              units as (select distinct unit_id from scope)`);
+  const live = liveVacancySql('v');
+  const query = spliced`with roots as (${rootsSql}),
+     ${scopeSql},
      unit_quota as (
        select q.unit_id, sum(q.headcount)::int as quota
-       from units u join establishment_quota q on q.unit_id = u.unit_id and q.year = ?
+       from units u join establishment_quota q on q.unit_id = u.unit_id and q.year = ${options.year}
        group by q.unit_id),
      seats as (
        select p.unit_id, p.headcount, p.is_it_specialist,
               count(a.id) filter (where a.kind = 'PRIMARY')::int as primary_active,
-              ${concurrent ? `count(a.id) filter (where a.kind = 'CONCURRENT')::int` : '0'} as concurrent_active
+              ${fragment(concurrent ? `count(a.id) filter (where a.kind = 'CONCURRENT')::int` : '0')} as concurrent_active
        from units u join position p on p.unit_id = u.unit_id
-       left join assignment a on a.position_id = p.id and ${active.text}
+       left join assignment a on a.position_id = p.id and ${active}
        group by p.id),
      unit_seats as (
        select unit_id,
@@ -150,32 +149,18 @@ export async function staffingGapFigures(
               coalesce(sum(least(concurrent_active, greatest(headcount - primary_active, 0))) filter (where is_it_specialist), 0)::int
                 as it_seats_covered_concurrently
        from seats group by unit_id),
-     unit_vacancies as (${!vacancies ? 'select null::bigint as unit_id, 0 as open_vacancies where false' : `
+     unit_vacancies as (${!vacancies ? fragment('select null::bigint as unit_id, 0 as open_vacancies where false') : spliced`
        select unit_id, count(*)::int as open_vacancies from (
          select p.unit_id from units u join position p on p.unit_id = u.unit_id
-         join vacancy v on v.position_id = p.id and ${liveVacancySql('v').text}
-         where ${notMoved.text}
+         join vacancy v on v.position_id = p.id and ${live}
+         where ${notMoved}
          union all
-         select p.unit_id from ${moved.text} mv
+         select p.unit_id from ${moved} mv
          join position p on p.id = mv.position_id join units u on u.unit_id = p.unit_id
-         join vacancy v on v.id = mv.vacancy_id and ${liveVacancySql('v').text}
+         join vacancy v on v.id = mv.vacancy_id and ${live}
        ) placed group by unit_id`}),
-     totals as (
-       select s.root_id,
-              sum(q.quota)::int as quota,
-              sum(t.filled)::int as filled,
-              sum(t.concurrent_coverage)::int as concurrent_coverage,
-              sum(v.open_vacancies)::int as open_vacancies,
-              sum(t.it_seats_planned)::int as it_seats_planned,
-              sum(t.it_seats_filled)::int as it_seats_filled,
-              sum(t.it_seats_covered_concurrently)::int as it_seats_covered_concurrently,
-              (count(*) filter (where t.filled > 0 and q.unit_id is null))::int as units_without_quota
-       from scope s
-       left join unit_quota q on q.unit_id = s.unit_id
-       left join unit_seats t on t.unit_id = s.unit_id
-       left join unit_vacancies v on v.unit_id = s.unit_id
-       group by s.root_id)
-     ${GAP_FIGURES_OF_ROOTS}`,
-    [...rootsSql.params, ...scopeSql.params, options.year, ...active.values, ...(vacancies ? [...notMoved.values, ...moved.values] : [])],
-  );
+     ${gapFiguresOfRoots(fragment(`left join unit_quota q on q.unit_id = s.unit_id
+       left join unit_seats f on f.unit_id = s.unit_id
+       left join unit_vacancies v on v.unit_id = s.unit_id`), 'v')}`;
+  return run<StaffingGapFigures>(query.text, query.values);
 }

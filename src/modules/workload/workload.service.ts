@@ -4,15 +4,14 @@ import type { Viewer } from '../../auth/viewer';
 import { sqlRunnerFor } from '../../db/sql-runner';
 import { badUserInput, DomainError, DomainErrors, inputField } from '../../shared/domain-error';
 import { StaffCategory } from '../../graphql/enums';
-import { today } from '../../shared/today';
 import { recordAudit } from '../audit';
-import { openEndedRefusal, requireUnitForQuery } from '../org';
+import { lockUnitForWrite, openEndedRefusal, requireUnitForQuery } from '../org';
+import { spliced } from '../../shared/sql';
 import { WorkloadComponent } from './workload-component.entity';
 import { reductionToMeetQuota, ReductionAnswer, wisnFigures, WisnFigures, WisnParameters } from './workload-need';
 import * as sql from './workload.sql';
 import { readModel } from '../../db/read-model';
-import { echo } from '../../shared/echo';
-import type { Deps } from '../../edge/deps';
+import { clockOf, type Deps } from '../../edge/deps';
 
 export interface WorkloadNeedResult extends WisnFigures {
   category: StaffCategory;
@@ -37,7 +36,7 @@ export async function workloadNeed(
 ): Promise<WorkloadNeedResult[]> {
   checkWisnParameters(args);
   const unit = await requireUnitForQuery(deps, args.unitCode);
-  const rows = await sql.workloadByCategory(deps.readSql, unit.id, args.includeDescendants, args.asOf ?? today());
+  const rows = await sql.workloadByCategory(deps.readSql, unit.id, args.includeDescendants, args.asOf ?? deps.clock.today());
   return rows.map((row) => {
     const inputs = { digitisableHours: row.digitisable_hours, otherHours: row.other_hours, actualStaff: row.actual_staff };
     return {
@@ -51,7 +50,7 @@ export async function workloadNeed(
 
 export async function workloadComponents(deps: Deps, args: { unitCode: string; includeDescendants: boolean }): Promise<WorkloadComponent[]> {
   const unit = await requireUnitForQuery(deps, args.unitCode);
-  const rows = await sql.componentsInScope(deps.sql, unit.id, args.includeDescendants, today());
+  const rows = await sql.componentsInScope(deps.sql, unit.id, args.includeDescendants, deps.clock.today());
   return rows.map((r) => readModel(deps.em, WorkloadComponent, r as unknown as Record<string, unknown>));
 }
 
@@ -76,18 +75,15 @@ export async function setWorkloadComponent(em: EntityManager, viewer: Viewer, in
     }
   }
   if (problems.length) throw new DomainErrors(problems);
-  const run = sqlRunnerFor(em);
-  const [unit] = await run<{ id: string; code: string; valid_from: string | null; valid_to: string | null }>('select id, code, valid_from, valid_to from org_unit where code = ? for share', [input.unitCode]);
-  if (!unit) throw new DomainError('NOT_FOUND', `No org unit has the code ${echo(input.unitCode)}`, inputField('unitCode'));
-  const refusal = openEndedRefusal(unit, today());
+  const unit = await lockUnitForWrite(em, input.unitCode, inputField('unitCode'), 'share');
+  const refusal = openEndedRefusal(unit, clockOf(em).today());
   if (refusal) throw new DomainError('INVALID_STATE', refusal, inputField('unitCode'));
-  const [row] = await run<sql.ComponentRow>(
-    `insert into workload_component (unit_id, name, category, annual_volume, minutes_per_item, digitisable) values (?, ?, ?, ?, ?, ?)
+  const upsert = spliced`insert into workload_component (unit_id, name, category, annual_volume, minutes_per_item, digitisable)
+     values (${unit.id}, ${name}, ${input.category}, ${input.annualVolume}, ${input.minutesPerItem}, ${input.digitisable})
      on conflict (unit_id, name) do update set category = excluded.category, annual_volume = excluded.annual_volume,
        minutes_per_item = excluded.minutes_per_item, digitisable = excluded.digitisable
-     returning id, unit_id, name, category, annual_volume, minutes_per_item, digitisable`,
-    [unit.id, name, input.category, input.annualVolume, input.minutesPerItem, input.digitisable],
-  );
+     returning id, unit_id, name, category, annual_volume, minutes_per_item, digitisable`;
+  const [row] = await sqlRunnerFor(em)<sql.ComponentRow>(upsert.text, upsert.values);
   const component = em.map(WorkloadComponent, row as unknown as Record<string, unknown>);
   recordAudit(em, viewer, { operation: 'setWorkloadComponent', unitCode: input.unitCode, targetId: component.globalId, changes: input });
   return component;

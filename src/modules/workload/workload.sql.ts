@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { fragment, spliced } from '../../shared/sql';
+import { spliced } from '../../shared/sql';
 import { yearOf } from '../../shared/today';
 import { scopeUnitsSql } from '../org';
 import { assignmentActiveOn } from '../staffing';
@@ -32,7 +32,7 @@ export async function workloadByCategory(run: SqlRunner, rootId: string, include
        group by p.category),
      quota as (
        select q.category, sum(q.headcount)::int as quota from establishment_quota q
-       where q.unit_id in (select unit_id from scope) and q.year = ${fragment('?', yearOf(date))} group by q.category)
+       where q.unit_id in (select unit_id from scope) and q.year = ${yearOf(date)} group by q.category)
      select c.category,
             coalesce(work.digitisable_hours, 0)::float8 as digitisable_hours,
             coalesce(work.other_hours, 0)::float8 as other_hours,
