@@ -46,8 +46,11 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Run operations compiled by graphql-jit (COMPILED_EXECUTION, default true); false runs graphql-js's executor. */
   compiledExecution: boolean;
-  /** Admission control (src/server/admission.ts): short operations, and the costly analytics in a lane of their own. */
-  admission: { requests: LaneSettings; analytics: LaneSettings };
+  /**
+   * Admission control (src/server/admission.ts): short operations, and the costly analytics in a
+   * lane of their own, where each costly operation also has a cap of its own.
+   */
+  admission: { requests: LaneSettings; analytics: LaneSettings; perAnalyticsOperation: Omit<LaneSettings, 'queueTimeoutMs'> };
 }
 
 /** One lane of admission control: how many operations run at once, how many may wait, and for how long. */
@@ -232,10 +235,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxQueued: intSetting(env, 'MAX_QUEUED_REQUESTS', 100, 0, 100_000),
         queueTimeoutMs: intSetting(env, 'QUEUE_TIMEOUT_MS', 5_000, 1, 600_000),
       },
+      // Fewer than the pool's connections (DB_POOL_SIZE, 10), so short requests always find some.
       analytics: {
-        maxConcurrent: intSetting(env, 'MAX_CONCURRENT_ANALYTICS', 2, 1, 1_000),
-        maxQueued: intSetting(env, 'MAX_QUEUED_ANALYTICS', 20, 0, 100_000),
+        maxConcurrent: intSetting(env, 'MAX_CONCURRENT_ANALYTICS', 4, 1, 1_000),
+        maxQueued: intSetting(env, 'MAX_QUEUED_ANALYTICS', 48, 0, 100_000),
         queueTimeoutMs: intSetting(env, 'ANALYTICS_QUEUE_TIMEOUT_MS', 15_000, 1, 600_000),
+      },
+      // One costly operation alone holds at most half the analytics slots and a quarter of its queue.
+      perAnalyticsOperation: {
+        maxConcurrent: intSetting(env, 'MAX_CONCURRENT_PER_ANALYTICS_OPERATION', 2, 1, 1_000),
+        maxQueued: intSetting(env, 'MAX_QUEUED_PER_ANALYTICS_OPERATION', 12, 0, 100_000),
       },
     },
   };

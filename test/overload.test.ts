@@ -199,6 +199,46 @@ describe('admission control', () => {
     }
   });
 
+  it('caps each costly operation inside the analytics lane: a flood of one leaves the others their turn', async () => {
+    const server = await startConfiguredServer(
+      {
+        RATE_LIMIT_PER_MINUTE: '0', MAX_CONCURRENT_ANALYTICS: '3', MAX_QUEUED_ANALYTICS: '10', ANALYTICS_QUEUE_TIMEOUT_MS: '600000',
+        MAX_CONCURRENT_PER_ANALYTICS_OPERATION: '1', MAX_QUEUED_PER_ANALYTICS_OPERATION: '1',
+      },
+      db,
+    );
+    const analyst = await server.token(Role.ANALYST, unitCode);
+    const lock = await lockTable(db.url, 'establishment_quota', 'access exclusive');
+    try {
+      const running = post(server.url, analyst, GAP, { unit: unitCode });
+      await until('the gap report waits on the lock', async () => (await lock.waiting()) === 1);
+      const queued = post(server.url, analyst, GAP, { unit: unitCode });
+      await until('a second gap report waits for its operation', async () => (await readyz(server.url)).body.analyticsByOperation?.staffingGap?.waiting === 1);
+      expect((await readyz(server.url)).body).toMatchObject({
+        busy: true,
+        analytics: { executing: 1, waiting: 0, maxConcurrent: 3 },
+        analyticsByOperation: { staffingGap: { executing: 1, waiting: 1, maxConcurrent: 1, maxQueued: 1 } },
+      });
+
+      // A third of the same is shed, and the message names the operation ...
+      const shed = await post(server.url, analyst, GAP, { unit: unitCode });
+      expectOverloaded(shed);
+      expect(shed.body.errors![0].message).toMatch(/costly analytics \(staffingGap\)/);
+      // ... while another costly operation still finds a slot of the lane's two left.
+      const skills = await post(server.url, analyst, SKILLS, { unit: unitCode });
+      expect([skills.status, skills.body.errors]).toEqual([200, undefined]);
+      expect(Array.isArray(skills.body.data.skillGaps)).toBe(true);
+
+      await lock.release();
+      const reports = await Promise.all([running, queued]);
+      expect(reports.map((a) => [a.status, a.body.data?.staffingGap?.quota])).toEqual([[200, 4], [200, 4]]);
+      expect((await readyz(server.url)).body).toMatchObject({ busy: false, analytics: { executing: 0, waiting: 0 }, analyticsByOperation: { staffingGap: { executing: 0, waiting: 0 } } });
+    } finally {
+      await lock.release().catch(() => undefined);
+      await server.close();
+    }
+  });
+
   it('counts an operation as costly by its root fields, through fragments and variables', () => {
     const costly = (query: string, variables: Record<string, unknown> = {}) => {
       const document = parse(query);

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
-import { DocumentNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValueNode } from 'graphql';
+import { Semaphore, type SemaphoreInterface } from 'async-mutex';
+import { DocumentNode, FieldNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValueNode } from 'graphql';
 import type { LaneSettings } from '../config';
 import type { Clock } from '../shared/today';
 import type { RequestContext } from '../edge/context';
@@ -12,7 +12,10 @@ import type { RequestContext } from '../edge/context';
  * database pool's timeout used to surface as "database cannot be reached".
  *
  * Two lanes, so that the costly analytics cannot starve the short reads and writes: an operation
- * that asks for any of them waits in (and counts against) the analytics lane only.
+ * that asks for any of them waits in (and counts against) the analytics lane only. Inside that
+ * lane each costly operation (by its root field) also has a small cap of its own, so that a
+ * flood of one — a slow matchCandidates over a province — holds at most its share of the
+ * analytics slots and queue, and a commune's skillGaps behind it still gets a turn.
  */
 
 /** Seconds a shed client is asked to wait before it retries. */
@@ -31,10 +34,10 @@ export const COSTLY_ROOT_FIELDS = new Set([
   'savePolicyScenario',
 ]);
 
-export type LaneName = 'requests' | 'analytics';
+export type LaneName = 'requests' | 'analytics' | `analytics:${string}`;
 
 export function overloaded(lane: LaneName, why: 'queue full' | 'waited too long' | 'no database connection free'): GraphQLError {
-  const what = lane === 'analytics' ? 'costly analytics' : 'requests';
+  const what = lane === 'requests' ? 'requests' : lane === 'analytics' ? 'costly analytics' : `costly analytics (${lane.slice('analytics:'.length)})`;
   const reason =
     why === 'queue full' ? `every slot for ${what} is busy and the queue is full`
     : why === 'waited too long' ? `the request waited its longest for a slot among ${what}`
@@ -44,8 +47,6 @@ export function overloaded(lane: LaneName, why: 'queue full' | 'waited too long'
   });
 }
 
-const TIMED_OUT = new Error('admission wait timed out');
-
 export interface LaneState {
   executing: number;
   waiting: number;
@@ -53,27 +54,27 @@ export interface LaneState {
   maxQueued: number;
 }
 
-/** One lane: a counting semaphore (async-mutex) with a bounded, timed queue in front. */
+/**
+ * One lane: a counting semaphore (async-mutex) with a bounded, timed queue in front. A waiter
+ * that times out keeps its place in the semaphore's queue and hands the slot on at once when its
+ * turn comes (as async-mutex's withTimeout does), so the order stays first come, first served.
+ */
 export class Lane {
   private executing = 0;
   private waiting = 0;
   private readonly semaphore: Semaphore;
-  private readonly timed: SemaphoreInterface;
 
   constructor(readonly name: LaneName, private readonly settings: LaneSettings) {
     this.semaphore = new Semaphore(settings.maxConcurrent);
-    // A waiter that times out keeps its place in the semaphore's queue and hands the slot on at
-    // once when its turn comes, so the order stays first come, first served.
-    this.timed = withTimeout(this.semaphore, settings.queueTimeoutMs, TIMED_OUT);
   }
 
-  /** Waits for a slot; resolves with its release (call once), or throws OVERLOADED. */
-  async enter(): Promise<() => void> {
+  /** Waits at most `timeoutMs` for a slot; resolves with its release (call once), or throws OVERLOADED. */
+  async enter(timeoutMs = this.settings.queueTimeoutMs): Promise<() => void> {
     if (this.semaphore.isLocked() && this.waiting >= this.settings.maxQueued) throw overloaded(this.name, 'queue full');
     this.waiting++;
     let release: () => void;
     try {
-      [, release] = await this.timed.acquire();
+      release = await acquireWithin(this.semaphore, timeoutMs);
     } catch (error) {
       if (error === TIMED_OUT) throw overloaded(this.name, 'waited too long');
       throw error;
@@ -100,23 +101,86 @@ export class Lane {
   }
 }
 
+const TIMED_OUT = new Error('admission wait timed out');
+
+function acquireWithin(semaphore: SemaphoreInterface, timeoutMs: number): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reject(TIMED_OUT);
+    }, Math.max(timeoutMs, 0));
+    semaphore.acquire().then(([, release]) => {
+      if (timedOut) return release();
+      clearTimeout(timer);
+      resolve(release);
+    }, (error: unknown) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+/** Where an operation waits: the short lane, or a costly operation's own lane and then the analytics lane. */
+export interface Admittance {
+  /** Waits for the operation's turn; resolves with the release of everything it took (call once). */
+  enter(): Promise<() => void>;
+}
+
 export class Admission {
   readonly requests: Lane;
   readonly analytics: Lane;
+  private readonly byOperation = new Map<string, Lane>();
 
   /** `clock` says which `asOf` is today: the server's, which its services read the summary on. */
-  constructor(settings: { requests: LaneSettings; analytics: LaneSettings }, private readonly clock: Clock) {
+  constructor(private readonly settings: { requests: LaneSettings; analytics: LaneSettings; perAnalyticsOperation: Omit<LaneSettings, 'queueTimeoutMs'> }, private readonly clock: Clock) {
     this.requests = new Lane('requests', settings.requests);
     this.analytics = new Lane('analytics', settings.analytics);
   }
 
-  laneFor(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Lane {
-    return asksForCostlyWork(document, operation, variables, this.clock.today()) ? this.analytics : this.requests;
+  laneFor(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Admittance {
+    const costly = costlyRootField(document, operation, variables, this.clock.today());
+    if (!costly) return this.requests;
+    const own = this.operationLane(costly);
+    const timeoutMs = this.settings.analytics.queueTimeoutMs;
+    return {
+      enter: async () => {
+        const started = Date.now();
+        const leaveOwn = await own.enter(timeoutMs);
+        try {
+          // One wait in all: what the operation's own queue took comes off the analytics lane's.
+          const leaveShared = await this.analytics.enter(timeoutMs - (Date.now() - started));
+          return () => {
+            leaveShared();
+            leaveOwn();
+          };
+        } catch (error) {
+          leaveOwn();
+          throw error;
+        }
+      },
+    };
+  }
+
+  private operationLane(field: string): Lane {
+    let lane = this.byOperation.get(field);
+    if (!lane) {
+      const { maxConcurrent, maxQueued } = this.settings.perAnalyticsOperation;
+      lane = new Lane(`analytics:${field}`, { maxConcurrent, maxQueued, queueTimeoutMs: this.settings.analytics.queueTimeoutMs });
+      this.byOperation.set(field, lane);
+    }
+    return lane;
   }
 
   /** What /readyz reports. */
-  state(): { busy: boolean; requests: LaneState; analytics: LaneState } {
-    return { busy: this.requests.busy() || this.analytics.busy(), requests: this.requests.state(), analytics: this.analytics.state() };
+  state(): { busy: boolean; requests: LaneState; analytics: LaneState; analyticsByOperation: Record<string, LaneState> } {
+    const analyticsByOperation: Record<string, LaneState> = {};
+    let busy = this.requests.busy() || this.analytics.busy();
+    for (const [field, lane] of this.byOperation) {
+      analyticsByOperation[field] = lane.state();
+      busy ||= lane.busy();
+    }
+    return { busy, requests: this.requests.state(), analytics: this.analytics.state(), analyticsByOperation };
   }
 }
 
@@ -143,29 +207,39 @@ function asOfIsToday(node: ValueNode | undefined, operation: OperationDefinition
 
 /** Whether the operation's root selection (fragments followed) holds a costly field, `todayIs` being the server's today. */
 export function asksForCostlyWork(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, todayIs: string): boolean {
+  return costlyRootField(document, operation, variables, todayIs) !== null;
+}
+
+/** The first costly root field the operation asks for (fragments followed), or null. */
+export function costlyRootField(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, todayIs: string): string | null {
   const fragments = new Map<string, SelectionSetNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
   }
   const seen = new Set<string>();
-  const walk = (set: SelectionSetNode): boolean =>
-    set.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) {
-        const name = selection.name.value;
-        if (!COSTLY_ROOT_FIELDS.has(name)) return false;
-        if (name !== 'staffingGap') return true;
-        const includeDescendants = selection.arguments?.find((a) => a.name.value === 'includeDescendants');
-        if (booleanValue(includeDescendants?.value, variables) === false) return false;
-        // As of today it reads the summary its triggers keep (a few thousand rows at the nation).
-        return !asOfIsToday(selection.arguments?.find((a) => a.name.value === 'asOf')?.value, operation, variables, todayIs);
+  const isCostly = (selection: FieldNode): boolean => {
+    const name = selection.name.value;
+    if (!COSTLY_ROOT_FIELDS.has(name)) return false;
+    if (name !== 'staffingGap') return true;
+    const includeDescendants = selection.arguments?.find((a) => a.name.value === 'includeDescendants');
+    if (booleanValue(includeDescendants?.value, variables) === false) return false;
+    // As of today it reads the summary its triggers keep (a few thousand rows at the nation).
+    return !asOfIsToday(selection.arguments?.find((a) => a.name.value === 'asOf')?.value, operation, variables, todayIs);
+  };
+  const walk = (set: SelectionSetNode): string | null => {
+    for (const selection of set.selections) {
+      let found: string | null = null;
+      if (selection.kind === Kind.FIELD) found = isCostly(selection) ? selection.name.value : null;
+      else if (selection.kind === Kind.INLINE_FRAGMENT) found = walk(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        found = fragment ? walk(fragment) : null;
       }
-      if (selection.kind === Kind.INLINE_FRAGMENT) return walk(selection.selectionSet);
-      const name = selection.name.value;
-      if (seen.has(name)) return false;
-      seen.add(name);
-      const fragment = fragments.get(name);
-      return fragment ? walk(fragment) : false;
-    });
+      if (found) return found;
+    }
+    return null;
+  };
   return walk(operation.selectionSet);
 }
 
