@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../../db/sql-runner';
 import { pathInSubtree } from '../../auth/scope';
-import { dateSql, spliced, vacanciesInScopeOn, type SqlFragment } from '../../shared/sql';
+import { dateSql, fragment, spliced, vacanciesInScopeOn, type SqlFragment } from '../../shared/sql';
 import { scopeUnitsDuringSql, scopeUnitsSql } from '../org';
 import { assignmentActiveOn } from '../staffing';
 import { PLACEABLE_STAGES } from './pipeline';
@@ -150,21 +150,25 @@ export async function placeableVacancies(run: SqlRunner, rootId: string, date: s
   );
 }
 
-export interface PlanEdgeRow {
-  vacancy_id: string;
-  candidate_id: string;
-  score: number;
-  /** 1 for the vacancy's best candidate, by score, then candidate id */
-  rank: number;
+export interface PlanProfileRow {
+  /** the vacancies asked about whose positions require exactly this profile, in id order */
+  vacancy_ids: string[];
+  /** the profile's best candidates, best first (by score, then candidate id) … */
+  candidate_ids: string[];
+  /** … and their scores */
+  scores: number[];
 }
 
 /**
- * The best (vacancy, candidate) pairs worth suggesting, scored in SQL: placeable vacancies in
- * scope against candidates with a live application (APPLIED, SCREENING, INTERVIEW) to any
- * vacancy in scope. Pairs scoring 0 add nothing to the total, so they are left out. Of each
- * vacancy listed in `keep` only its best `keep + 1` pairs come back (by score, then candidate
- * id): the plan is solved over the first `keep`, and the one after bounds every pair left out.
- * The top-k cut is the database's, so the pairs left out never cross the wire.
+ * The best candidates worth suggesting, per requirement profile, scored in SQL: placeable
+ * vacancies in scope against candidates with a live application (APPLIED, SCREENING, INTERVIEW)
+ * to any vacancy in scope. Pairs scoring 0 add nothing to the total, so they are left out.
+ * A pair's score depends only on the position's requirements (the set of competency and level)
+ * and the candidate, so vacancies whose positions require the same are scored once, together,
+ * and share one ranked list; a vacancy listed in `keep` takes the first `pairs + 1` of it (the
+ * plan is solved over the first `pairs`, and the one after bounds every pair left out). Each list
+ * is as long as its profile's longest ask. The cut is the database's, so the pairs left out never
+ * cross the wire.
  */
 export async function placementEdges(
   run: SqlRunner,
@@ -172,53 +176,60 @@ export async function placementEdges(
   date: string,
   minScore: number,
   keep: ReadonlyArray<{ vacancyId: string; pairs: number }>,
-): Promise<PlanEdgeRow[]> {
+): Promise<PlanProfileRow[]> {
   const scope = scopeUnitsSql(rootId, true, date);
+  const keepIds = fragment('?::bigint[]', keep.map((k) => k.vacancyId));
+  const keepPairs = fragment('?::int[]', keep.map((k) => k.pairs));
+  const stages = fragment('?::text[]', PLACEABLE_STAGES);
+  const atLeast = fragment('?::float8', minScore);
   // The fit is summed exactly, in sixtieths (levels are 1 to 5, and 60 is a multiple of each),
   // and divided once: the same float whatever order the rows come in, so ties and the minScore
   // cut do not depend on the plan.
-  // Each vacancy is scored and cut on its own (a lateral subquery per vacancy): one aggregate
+  // Each profile is scored and cut on its own (a lateral subquery per profile): one aggregate
   // over every pair at once holds millions of groups at national scale and spills to disk.
   // The applicants' competencies are gathered once per competency into two parallel arrays, so
-  // each vacancy reads only the few rows of the competencies it requires.
-  return run<PlanEdgeRow>(
-    `with scope as (${scope.text}),
-     keep as (select * from unnest(?::bigint[], ?::int[]) as k(vacancy_id, pairs)),
+  // each profile reads only the few rows of the competencies it requires.
+  const query = spliced`with scope as (${scope}),
+     keep as (select * from unnest(${keepIds}, ${keepPairs}) as k(vacancy_id, pairs)),
      vac as (
-       select v.id, v.position_id, keep.pairs, (select count(*) from position_requirement r where r.position_id = v.position_id) as n
+       select v.id, v.position_id, keep.pairs,
+              coalesce((select array_agg(array[r.competency_id, r.level] order by r.competency_id) from position_requirement r where r.position_id = v.position_id), '{}') as profile
        from vacancy v join keep on keep.vacancy_id = v.id join position p on p.id = v.position_id
        where p.unit_id in (select unit_id from scope) and v.status in ('OPEN', 'INTERVIEWING')),
+     profiles as (
+       -- Any one position of the profile stands for all of them: they require the same.
+       select min(vac.position_id) as position_id, cardinality(vac.profile) / 2 as n, max(vac.pairs) as pairs, array_agg(vac.id order by vac.id) as vacancy_ids
+       from vac group by vac.profile),
      cands as (
        select distinct a.candidate_id as id from application a
        join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
-       where p.unit_id in (select unit_id from scope) and a.stage = any(?::text[])),
+       where p.unit_id in (select unit_id from scope) and a.stage = any(${stages})),
      holders as materialized (
        select cc.competency_id, array_agg(cc.candidate_id) as candidate_ids, array_agg(cc.level) as levels
        from candidate_competency cc
        where cc.candidate_id in (select id from cands)
-         and cc.competency_id in (select r.competency_id from position_requirement r where r.position_id in (select position_id from vac))
+         and cc.competency_id in (select r.competency_id from position_requirement r where r.position_id in (select position_id from profiles))
        group by cc.competency_id)
-     select vac.id as vacancy_id, best.candidate_id, best.score, best.rank::int as rank
-     from vac cross join lateral (
-       select s.candidate_id, s.score, row_number() over (order by s.score desc, s.candidate_id) as rank
+     select pr.vacancy_ids, coalesce(best.candidate_ids, '{}') as candidate_ids, coalesce(best.scores, '{}') as scores
+     from profiles pr cross join lateral (
+       select array_agg(s.candidate_id order by s.score desc, s.candidate_id) as candidate_ids, array_agg(s.score order by s.score desc, s.candidate_id) as scores
        from (
-         select h.candidate_id, sum(least(h.level, r.level) * (60 / r.level))::float8 / (60 * vac.n) as score
+         select h.candidate_id, sum(least(h.level, r.level) * (60 / r.level))::float8 / (60 * pr.n) as score
          from position_requirement r
          join holders on holders.competency_id = r.competency_id
          cross join lateral unnest(holders.candidate_ids, holders.levels) as h(candidate_id, level)
-         where r.position_id = vac.position_id
+         where r.position_id = pr.position_id
          group by h.candidate_id
-         having sum(least(h.level, r.level) * (60 / r.level))::float8 / (60 * vac.n) >= ?
+         having sum(least(h.level, r.level) * (60 / r.level))::float8 / (60 * pr.n) >= ${atLeast}
          order by score desc, h.candidate_id
-         limit vac.pairs + 1) s
+         limit pr.pairs + 1) s
      ) best
-     where vac.n > 0
+     where pr.n > 0
      union all
      -- No requirements: every applicant fits fully (1.0), best first is by id.
-     select vac.id, best.id, 1.0, best.rank::int
-     from vac cross join lateral (
-       select c.id, row_number() over (order by c.id) as rank from cands c order by c.id limit vac.pairs + 1) best
-     where vac.n = 0 and 1.0 >= ?`,
-    [...scope.values, keep.map((k) => k.vacancyId), keep.map((k) => k.pairs), PLACEABLE_STAGES, minScore, minScore],
-  );
+     select pr.vacancy_ids, best.candidate_ids, array_fill(1.0::float8, array[cardinality(best.candidate_ids)])
+     from profiles pr cross join lateral (
+       select coalesce(array_agg(c.id order by c.id), '{}') as candidate_ids from (select c.id from cands c order by c.id limit pr.pairs + 1) c) best
+     where pr.n = 0 and 1.0 >= ${atLeast}`;
+  return run<PlanProfileRow>(query.text, query.values);
 }
