@@ -101,8 +101,9 @@ const ALL_PAIRS = 1_000_000_000;
 
 /**
  * The optimum placement plan of a subtree: the establishment rule gives each unit and category
- * its capacity (quota left today), SQL scores the pairs and sends each vacancy's best ones, and
- * min-cost flow picks the one-to-one pairing with the largest total fit.
+ * its capacity (quota left today), SQL scores the pairs and sends each requirement profile's
+ * best candidates (each vacancy takes its own cut of its profile's list), and min-cost flow
+ * picks the one-to-one pairing with the largest total fit.
  *
  * Pruning stays exact in one of two ways. (1) With T = the most vacancies any plan can fill
  * (each group's min(quota left, vacancies)), a vacancy's best T candidates suffice: in an
