@@ -128,60 +128,114 @@ export function optimalPlacement(problem: PlacementProblem): PlacementSolution {
  */
 export function certifiedPlacement(problem: PlacementProblem): CertifiedPlacement {
   // ---- 1. Normalise: keep the vacancies that could be filled at all, and their best edges. ----
-  const groupOf = new Map<string, string>();
+  // Ids become indexes once, here; everything after works on typed arrays (at national scale
+  // the edges number 10^5, and maps keyed by id strings were most of the solve's time).
+  const vacancyIndex = new Map<string, number>();
+  const vacancyIds: string[] = [];
+  const vacancyGroups: string[] = [];
   const omittedOf = new Map<string, number>();
   for (const v of problem.vacancies) {
-    if (groupOf.has(v.id)) continue;
-    groupOf.set(v.id, v.group);
+    if (vacancyIndex.has(v.id)) continue; // a repeat keeps its first group
+    vacancyIndex.set(v.id, vacancyIds.length);
+    vacancyIds.push(v.id);
+    vacancyGroups.push(v.group);
     // Scores are >= 0, so an omitted edge can only matter when its bound is positive.
     if (v.omittedAtMost !== undefined && !(v.omittedAtMost <= 0)) omittedOf.set(v.id, v.omittedAtMost);
   }
+  const groupOfVacancy = (vacancyId: string) => vacancyGroups[vacancyIndex.get(vacancyId)!];
 
-  const edgesOf = new Map<string, Map<string, PlacementEdge>>(); // vacancyId → candidateId → edge
+  // The usable edges, grouped by vacancy in input order (a counting sort, so stable).
+  const edges = problem.edges;
+  const seenIndex = new Map<string, number>(); // candidate id → index in first-seen order
+  const seenIds: string[] = [];
+  const usable = new Int32Array(edges.length);
+  const usableVacancy = new Int32Array(edges.length);
+  const usableCandidate = new Int32Array(edges.length);
+  let usableCount = 0;
   let maxScore = 0;
-  for (const e of problem.edges) {
-    if (!groupOf.has(e.vacancyId)) continue;
+  const edgesStart = new Int32Array(vacancyIds.length + 1);
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
+    const vi = vacancyIndex.get(e.vacancyId);
+    if (vi === undefined) continue;
     if (!Number.isFinite(e.score) || e.score < 0) continue;
-    let byCandidate = edgesOf.get(e.vacancyId);
-    if (!byCandidate) edgesOf.set(e.vacancyId, (byCandidate = new Map()));
-    const seen = byCandidate.get(e.candidateId);
-    if (!seen || e.score > seen.score) byCandidate.set(e.candidateId, e);
+    let ci = seenIndex.get(e.candidateId);
+    if (ci === undefined) {
+      ci = seenIds.length;
+      seenIndex.set(e.candidateId, ci);
+      seenIds.push(e.candidateId);
+    }
+    usable[usableCount] = i;
+    usableVacancy[usableCount] = vi;
+    usableCandidate[usableCount] = ci;
+    usableCount++;
+    edgesStart[vi + 1]++;
     if (e.score > maxScore) maxScore = e.score;
   }
+  for (let v = 0; v < vacancyIds.length; v++) edgesStart[v + 1] += edgesStart[v];
+  // Per vacancy, one edge per candidate: the best score, the first of equals.
+  const best = new Int32Array(usableCount); // edge index, by vacancy
+  const bestCount = new Int32Array(vacancyIds.length);
+  {
+    const fill = edgesStart.slice(0, vacancyIds.length);
+    const slotOf = new Int32Array(seenIds.length).fill(-1); // candidate → slot in `best` for the vacancy at hand
+    const stamp = new Int32Array(seenIds.length).fill(-1);
+    const byVacancy = new Int32Array(usableCount);
+    for (let k = 0; k < usableCount; k++) byVacancy[fill[usableVacancy[k]]++] = k;
+    for (let v = 0; v < vacancyIds.length; v++) {
+      const first = edgesStart[v];
+      let n = 0;
+      for (let i = first; i < edgesStart[v + 1]; i++) {
+        const k = byVacancy[i];
+        const ci = usableCandidate[k];
+        if (stamp[ci] !== v) {
+          stamp[ci] = v;
+          slotOf[ci] = first + n;
+          best[first + n++] = usable[k];
+        } else if (edges[usable[k]].score > edges[best[slotOf[ci]]].score) {
+          best[slotOf[ci]] = usable[k];
+        }
+      }
+      bestCount[v] = n;
+    }
+  }
+  const hasEdges = (vacancyId: string) => bestCount[vacancyIndex.get(vacancyId)!] > 0;
 
   // Vacancies with at least one edge, per group.
   const vacanciesOfGroup = new Map<string, string[]>();
-  for (const vacancyId of edgesOf.keys()) {
-    const group = groupOf.get(vacancyId)!;
-    let list = vacanciesOfGroup.get(group);
-    if (!list) vacanciesOfGroup.set(group, (list = []));
-    list.push(vacancyId);
+  for (let v = 0; v < vacancyIds.length; v++) {
+    if (bestCount[v] === 0) continue;
+    let list = vacanciesOfGroup.get(vacancyGroups[v]);
+    if (!list) vacanciesOfGroup.set(vacancyGroups[v], (list = []));
+    list.push(vacancyIds[v]);
   }
 
   // Groups that can take at least one hire; capacity clamped to the vacancies that could use it.
   const groups: Array<{ name: string; capacity: number; vacancyIds: string[] }> = [];
-  for (const [name, vacancyIds] of vacanciesOfGroup) {
-    const capacity = Math.min(capacityOf(problem.groupCapacity.get(name)), vacancyIds.length);
-    if (capacity > 0) groups.push({ name, capacity, vacancyIds: vacancyIds.sort(compareIds) });
+  for (const [name, ids] of vacanciesOfGroup) {
+    const capacity = Math.min(capacityOf(problem.groupCapacity.get(name)), ids.length);
+    if (capacity > 0) groups.push({ name, capacity, vacancyIds: ids.sort(compareIds) });
   }
-  if (groups.length === 0) return { pairs: [], totalScore: 0, uncertified: uncertifiedWithoutNetwork(problem, groupOf, omittedOf, edgesOf) };
+  if (groups.length === 0) return { pairs: [], totalScore: 0, uncertified: uncertifiedWithoutNetwork(problem, groupOfVacancy, omittedOf, hasEdges) };
   groups.sort((a, b) => (a.name === b.name ? 0 : a.name < b.name ? -1 : 1));
 
-  const candidateIds = new Set<string>();
+  // The candidates of the groups kept, indexed in id order.
+  const inNetwork = new Uint8Array(seenIds.length);
   let vacancyCount = 0;
   let edgeCount = 0;
   for (const g of groups) {
     for (const vacancyId of g.vacancyIds) {
+      const v = vacancyIndex.get(vacancyId)!;
       vacancyCount++;
-      for (const candidateId of edgesOf.get(vacancyId)!.keys()) {
-        candidateIds.add(candidateId);
-        edgeCount++;
-      }
+      edgeCount += bestCount[v];
+      for (let i = edgesStart[v], end = i + bestCount[v]; i < end; i++) inNetwork[seenIndex.get(edges[best[i]].candidateId)!] = 1;
     }
   }
-  const candidates = [...candidateIds].sort(compareIds);
-  const candidateIndex = new Map<string, number>();
-  candidates.forEach((id, i) => candidateIndex.set(id, i));
+  const candidates: string[] = [];
+  for (let ci = 0; ci < seenIds.length; ci++) if (inNetwork[ci]) candidates.push(seenIds[ci]);
+  candidates.sort(compareIds);
+  const rankOf = new Int32Array(seenIds.length); // first-seen index → index in id order
+  candidates.forEach((id, rank) => (rankOf[seenIndex.get(id)!] = rank));
 
   // ---- 2. Build the network. Nodes: source, sink, groups, vacancies, candidates. ----
   const firstGroup = 2;
@@ -193,26 +247,38 @@ export function certifiedPlacement(problem: PlacementProblem): CertifiedPlacemen
   const scale = maxScore > 1 ? SCORE_SCALE / maxScore : SCORE_SCALE;
 
   const net = new FlowNetwork(nodeCount, groups.length + vacancyCount + edgeCount + candidates.length);
-  const pairArcs: number[] = []; // arc id of each vacancy→candidate arc …
-  const pairEdges: PlacementEdge[] = []; // … and the edge it stands for
+  const pairArcs = new Int32Array(edgeCount); // arc id of each vacancy→candidate arc …
+  const pairEdges = new Int32Array(edgeCount); // … and the edge it stands for
+  let pairCount = 0;
   const potential = new Float64Array(nodeCount); // initial potentials = exact shortest distances
 
   let vacancyNode = firstVacancy;
-  const nodeOfVacancy = new Map<string, number>();
+  const nodeOfVacancy = new Int32Array(vacancyIds.length).fill(-1);
+  const edgeAtRank = new Int32Array(candidates.length);
+  const ranks = new Int32Array(candidates.length);
   groups.forEach((g, gi) => {
     const groupNode = firstGroup + gi;
     net.addArc(SOURCE, groupNode, g.capacity, 0);
     for (const vacancyId of g.vacancyIds) {
-      nodeOfVacancy.set(vacancyId, vacancyNode);
+      const v = vacancyIndex.get(vacancyId)!;
+      nodeOfVacancy[v] = vacancyNode;
       net.addArc(groupNode, vacancyNode, 1, 0);
-      const byCandidate = edgesOf.get(vacancyId)!;
-      const order = [...byCandidate.keys()].map((id) => candidateIndex.get(id)!).sort((a, b) => a - b);
-      for (const ci of order) {
-        const edge = byCandidate.get(candidates[ci])!;
-        const cost = -Math.round(edge.score * scale);
+      // This vacancy's arcs in candidate order.
+      const n = bestCount[v];
+      for (let i = 0; i < n; i++) {
+        const edge = best[edgesStart[v] + i];
+        const rank = rankOf[seenIndex.get(edges[edge].candidateId)!];
+        ranks[i] = rank;
+        edgeAtRank[rank] = edge;
+      }
+      const order = ranks.subarray(0, n).sort();
+      for (let i = 0; i < n; i++) {
+        const ci = order[i];
+        const edge = edgeAtRank[ci];
+        const cost = -Math.round(edges[edge].score * scale);
         const candidateNode = firstCandidate + ci;
-        pairArcs.push(net.addArc(vacancyNode, candidateNode, 1, cost));
-        pairEdges.push(edge);
+        pairArcs[pairCount] = net.addArc(vacancyNode, candidateNode, 1, cost);
+        pairEdges[pairCount++] = edge;
         // Layered DAG: source, groups and vacancies sit at distance 0, a candidate at its
         // cheapest incoming arc.
         if (cost < potential[candidateNode]) potential[candidateNode] = cost;
@@ -260,9 +326,9 @@ export function certifiedPlacement(problem: PlacementProblem): CertifiedPlacemen
   if (omittedOf.size > 0) {
     const fromSink = search.distancesFromSink(SINK, SOURCE);
     for (const [vacancyId, omitted] of omittedOf) {
-      const node = nodeOfVacancy.get(vacancyId);
-      if (node === undefined) {
-        if (vacancyCouldBePlaced(problem, groupOf.get(vacancyId)!)) uncertified.push(vacancyId);
+      const node = nodeOfVacancy[vacancyIndex.get(vacancyId)!];
+      if (node < 0) {
+        if (vacancyCouldBePlaced(problem, groupOfVacancy(vacancyId))) uncertified.push(vacancyId);
         continue;
       }
       const slack = fromSink[node] === Infinity ? Infinity : fromSink[node] - potential[SINK] + potential[node];
@@ -273,9 +339,9 @@ export function certifiedPlacement(problem: PlacementProblem): CertifiedPlacemen
 
   // ---- 5. Read the plan off the saturated vacancy→candidate arcs. ----
   const pairs: PlacementEdge[] = [];
-  for (let i = 0; i < pairArcs.length; i++) {
+  for (let i = 0; i < pairCount; i++) {
     if (net.residual(pairArcs[i]) === 0) {
-      const e = pairEdges[i];
+      const e = edges[pairEdges[i]];
       pairs.push({ vacancyId: e.vacancyId, candidateId: e.candidateId, score: e.score });
     }
   }
@@ -292,15 +358,15 @@ function vacancyCouldBePlaced(problem: PlacementProblem, group: string): boolean
 
 function uncertifiedWithoutNetwork(
   problem: PlacementProblem,
-  groupOf: Map<string, string>,
+  groupOf: (vacancyId: string) => string,
   omittedOf: Map<string, number>,
-  edgesOf: Map<string, unknown>,
+  hasEdges: (vacancyId: string) => boolean,
 ): string[] {
   // No group can take anyone with the edges given: a vacancy with omitted edges is settled only
   // if its group's capacity is 0 (an edge given to it means its group could not take it).
   const out: string[] = [];
   for (const vacancyId of omittedOf.keys()) {
-    if (!edgesOf.has(vacancyId) && vacancyCouldBePlaced(problem, groupOf.get(vacancyId)!)) out.push(vacancyId);
+    if (!hasEdges(vacancyId) && vacancyCouldBePlaced(problem, groupOf(vacancyId))) out.push(vacancyId);
   }
   return out.sort(compareIds);
 }

@@ -101,8 +101,9 @@ const ALL_PAIRS = 1_000_000_000;
 
 /**
  * The optimum placement plan of a subtree: the establishment rule gives each unit and category
- * its capacity (quota left today), SQL scores the pairs and sends each vacancy's best ones, and
- * min-cost flow picks the one-to-one pairing with the largest total fit.
+ * its capacity (quota left today), SQL scores the pairs and sends each requirement profile's
+ * best candidates (each vacancy takes its own cut of its profile's list), and min-cost flow
+ * picks the one-to-one pairing with the largest total fit.
  *
  * Pruning stays exact in one of two ways. (1) With T = the most vacancies any plan can fill
  * (each group's min(quota left, vacancies)), a vacancy's best T candidates suffice: in an
@@ -139,13 +140,19 @@ export async function placementPlan(deps: Deps, args: { unitCode: string; minSco
   let ask = vacancies.map((v) => ({ vacancyId: String(v.id), pairs: Math.min(FIRST_PAIRS_PER_VACANCY, fillable) }));
   for (;;) {
     // A vacancy asked for `fillable` pairs or more is exact by (1): ask for all of them then.
-    const rows = await sql.placementEdges(deps.readSql, unit.id, date, args.minScore, ask.map((a) => ({ vacancyId: a.vacancyId, pairs: a.pairs >= fillable ? ALL_PAIRS : a.pairs })));
-    for (const a of ask) {
-      fetched.set(a.vacancyId, []);
-      kept.set(a.vacancyId, a.pairs >= fillable ? ALL_PAIRS : a.pairs);
+    for (const a of ask) kept.set(a.vacancyId, a.pairs >= fillable ? ALL_PAIRS : a.pairs);
+    const profiles = await sql.placementEdges(deps.readSql, unit.id, date, args.minScore, ask.map((a) => ({ vacancyId: a.vacancyId, pairs: kept.get(a.vacancyId)! })));
+    for (const a of ask) fetched.set(a.vacancyId, []);
+    // Each vacancy takes its own `pairs + 1` of its profile's list.
+    for (const profile of profiles) {
+      for (const rawId of profile.vacancy_ids) {
+        const vacancyId = String(rawId);
+        const length = Math.min(profile.candidate_ids.length, kept.get(vacancyId)! + 1);
+        const pairs = new Array<{ vacancyId: string; candidateId: string; score: number }>(length);
+        for (let i = 0; i < length; i++) pairs[i] = { vacancyId, candidateId: String(profile.candidate_ids[i]), score: Number(profile.scores[i]) };
+        fetched.set(vacancyId, pairs);
+      }
     }
-    rows.sort((a, b) => Number(a.rank) - Number(b.rank));
-    for (const r of rows) fetched.get(String(r.vacancy_id))!.push({ vacancyId: String(r.vacancy_id), candidateId: String(r.candidate_id), score: Number(r.score) });
     const solution = certifiedPlacement({
       vacancies: vacancies.map((v) => {
         const id = String(v.id);

@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../db/sql-runner';
-import { dateSql, spliced, vacanciesInScopeOn } from '../../shared/sql';
+import { dateSql, fragment, spliced, vacanciesInScopeOn } from '../../shared/sql';
 import { scopeUnitsDuringSql, scopeUnitsSql } from '../org';
 import { PLACEABLE_STAGES, placeableVacancySql } from './pipeline';
 
@@ -64,21 +64,28 @@ export async function placeableVacancies(run: SqlRunner, rootId: string, date: s
   return run<PlanVacancyRow>(query.text, query.values);
 }
 
-export interface PlanEdgeRow {
-  vacancy_id: string;
-  candidate_id: string;
-  score: number;
-  /** 1 for the vacancy's best candidate, by score, then candidate id */
-  rank: number;
+/** 6^0 … 6^23: a tuple of up to 24 levels (0 to 5) as one bigint. */
+const POWERS_OF_6 = Array.from({ length: 24 }, (_, j) => (6n ** BigInt(j)).toString());
+
+export interface PlanProfileRow {
+  /** the vacancies asked about whose positions require exactly this profile, in id order */
+  vacancy_ids: string[];
+  /** the profile's best candidates, best first (by score, then candidate id) … */
+  candidate_ids: string[];
+  /** … and their scores */
+  scores: number[];
 }
 
 /**
- * The best (vacancy, candidate) pairs worth suggesting, scored in SQL: placeable vacancies in
- * scope against candidates with a live application (APPLIED, SCREENING, INTERVIEW) to any
- * vacancy in scope. Pairs scoring 0 add nothing to the total, so they are left out. Of each
- * vacancy listed in `keep` only its best `keep + 1` pairs come back (by score, then candidate
- * id): the plan is solved over the first `keep`, and the one after bounds every pair left out.
- * The top-k cut is the database's, so the pairs left out never cross the wire.
+ * The best candidates worth suggesting, per requirement profile, scored in SQL: placeable
+ * vacancies in scope against candidates with a live application (APPLIED, SCREENING, INTERVIEW)
+ * to any vacancy in scope. Pairs scoring 0 add nothing to the total, so they are left out.
+ * A pair's score depends only on the position's requirements (the set of competency and level)
+ * and the candidate, so vacancies whose positions require the same are scored once, together,
+ * and share one ranked list; a vacancy listed in `keep` takes the first `pairs + 1` of it (the
+ * plan is solved over the first `pairs`, and the one after bounds every pair left out). Each list
+ * is as long as its profile's longest ask. The cut is the database's, so the pairs left out never
+ * cross the wire.
  */
 export async function placementEdges(
   run: SqlRunner,
@@ -86,50 +93,97 @@ export async function placementEdges(
   date: string,
   minScore: number,
   keep: ReadonlyArray<{ vacancyId: string; pairs: number }>,
-): Promise<PlanEdgeRow[]> {
+): Promise<PlanProfileRow[]> {
+  const scope = scopeUnitsSql(rootId, true, date);
+  const keepIds = fragment('?::bigint[]', keep.map((k) => k.vacancyId));
+  const keepPairs = fragment('?::int[]', keep.map((k) => k.pairs));
+  const stages = fragment('?::text[]', PLACEABLE_STAGES);
+  const atLeast = fragment('?::float8', minScore);
+  const powersOf6 = fragment('?::bigint[]', POWERS_OF_6);
   // The fit is summed exactly, in sixtieths (levels are 1 to 5, and 60 is a multiple of each),
   // and divided once: the same float whatever order the rows come in, so ties and the minScore
   // cut do not depend on the plan.
-  // Each vacancy is scored and cut on its own (a lateral subquery per vacancy): one aggregate
-  // over every pair at once holds millions of groups at national scale and spills to disk.
-  // The applicants' competencies are gathered once per competency into two parallel arrays, so
-  // each vacancy reads only the few rows of the competencies it requires.
-  const query = spliced`with scope as (${scopeUnitsSql(rootId, true, date)}),
-     keep as (select * from unnest(${keep.map((k) => k.vacancyId)}::bigint[], ${keep.map((k) => k.pairs)}::int[]) as k(vacancy_id, pairs)),
+  // Profiles that require the same competencies (at any levels) share the work: per competency
+  // set, each applicant holding some of them is reduced to one number, its levels in them
+  // (digit j in base 6 is its level in the set's j-th competency, 0 if not held), and applicants
+  // with the same number form a tuple, listed once with its candidates by id. A profile then
+  // scores each tuple of its set (a few hundred, not thousands of applicants), keeps the tuples
+  // of the score tiers it needs to reach `pairs + 1`, and only their candidates are ranked.
+  // The number fits a bigint up to 24 competencies; a larger set counts in numeric (slower).
+  const query = spliced`with scope as (${scope}),
+     keep as (select * from unnest(${keepIds}, ${keepPairs}) as k(vacancy_id, pairs)),
      vac as (
-       select v.id, v.position_id, keep.pairs, (select count(*) from position_requirement r where r.position_id = v.position_id) as n
+       select v.id, v.position_id, keep.pairs,
+              coalesce((select array_agg(r.competency_id order by r.competency_id) from position_requirement r where r.position_id = v.position_id), '{}') as competencies,
+              coalesce((select array_agg(r.level order by r.competency_id) from position_requirement r where r.position_id = v.position_id), '{}') as levels
        from vacancy v join keep on keep.vacancy_id = v.id join position p on p.id = v.position_id
        where p.unit_id in (select unit_id from scope) and ${placeableVacancySql('v')}),
+     profiles as materialized (
+       select competencies, levels, cardinality(competencies) as n, max(vac.pairs) as pairs, array_agg(vac.id order by vac.id) as vacancy_ids
+       from vac group by competencies, levels),
+     competency_sets as materialized (
+       select row_number() over () as set_no, competencies, cardinality(competencies) as n
+       from (select distinct competencies from profiles where n > 0) s),
      cands as (
        select distinct a.candidate_id as id from application a
        join vacancy v on v.id = a.vacancy_id join position p on p.id = v.position_id
-       where p.unit_id in (select unit_id from scope) and a.stage = any(${PLACEABLE_STAGES}::text[])),
-     holders as materialized (
-       select cc.competency_id, array_agg(cc.candidate_id) as candidate_ids, array_agg(cc.level) as levels
-       from candidate_competency cc
+       where p.unit_id in (select unit_id from scope) and a.stage = any(${stages})),
+     held as (
+       select s.set_no, cc.candidate_id,
+              (sum(cc.level * (${powersOf6})[x.j]) filter (where s.n <= 24))::bigint as code,
+              sum(cc.level * 6::numeric ^ (x.j - 1)) filter (where s.n > 24) as big_code
+       from competency_sets s cross join lateral unnest(s.competencies) with ordinality as x(competency_id, j)
+       join candidate_competency cc on cc.competency_id = x.competency_id
        where cc.candidate_id in (select id from cands)
-         and cc.competency_id in (select r.competency_id from position_requirement r where r.position_id in (select position_id from vac))
-       group by cc.competency_id)
-     select vac.id as vacancy_id, best.candidate_id, best.score, best.rank::int as rank
-     from vac cross join lateral (
-       select s.candidate_id, s.score, row_number() over (order by s.score desc, s.candidate_id) as rank
+       group by s.set_no, cc.candidate_id),
+     tuples as materialized (
+       select g.*, (sum(g.size) over (partition by g.set_no order by g.code, g.big_code) - g.size)::int as offs
+       from (select set_no, code, big_code, count(*)::int as size, array_agg(candidate_id order by candidate_id) as candidate_ids
+             from held group by set_no, code, big_code) g),
+     -- Per set, its tuples as parallel arrays, and their candidates in one array (tuple i's are
+     -- the slice after offsets[i]): a profile reads its set's row, not a scan of every tuple.
+     sets as materialized (
+       select t.set_no, cs.competencies, array_agg(t.code order by t.offs) as codes, array_agg(t.big_code order by t.offs) as big_codes,
+              array_agg(t.size order by t.offs) as sizes, array_agg(t.offs order by t.offs) as offsets,
+              (select array_agg(c.id order by o.offs, c.id) from tuples o cross join lateral unnest(o.candidate_ids) as c(id) where o.set_no = t.set_no) as candidate_ids
+       from tuples t
+       join competency_sets cs on cs.set_no = t.set_no
+       group by t.set_no, cs.competencies)
+     select pr.vacancy_ids, coalesce(array_to_string(best.candidate_ids, ','), '') as candidate_ids, coalesce(array_to_string(best.scores, ','), '') as scores
+     from profiles pr join sets on sets.competencies = pr.competencies
+     cross join lateral (
+       select array_agg(s.candidate_id order by s.score desc, s.candidate_id) as candidate_ids, array_agg(s.score order by s.score desc, s.candidate_id) as scores
        from (
-         select h.candidate_id, sum(least(h.level, r.level) * (60 / r.level))::float8 / (60 * vac.n) as score
-         from position_requirement r
-         join holders on holders.competency_id = r.competency_id
-         cross join lateral unnest(holders.candidate_ids, holders.levels) as h(candidate_id, level)
-         where r.position_id = vac.position_id
-         group by h.candidate_id
-         having sum(least(h.level, r.level) * (60 / r.level))::float8 / (60 * vac.n) >= ${minScore}
-         order by score desc, h.candidate_id
-         limit vac.pairs + 1) s
+         select c.candidate_id, tier.score
+         from (
+           -- above: how many candidates score more than this tier
+           select scored.offs, scored.size, scored.score,
+                  sum(scored.size) over (order by scored.score desc) - sum(scored.size) over (partition by scored.score) as above
+           from (
+             select t.offs, t.size,
+                    sum(least(coalesce(((t.code / (${powersOf6})[l.j]) % 6)::int, (trunc(t.big_code / 6::numeric ^ (l.j - 1)) % 6)::int), l.level) * (60 / l.level))::float8 / (60 * pr.n) as score
+             from unnest(sets.codes, sets.big_codes, sets.sizes, sets.offsets) as t(code, big_code, size, offs)
+             cross join unnest(pr.levels) with ordinality as l(level, j)
+             group by t.offs, t.size) scored
+           where scored.score >= ${atLeast}) tier
+         cross join lateral unnest(sets.candidate_ids[tier.offs + 1 : tier.offs + tier.size]) as c(candidate_id)
+         where tier.above < pr.pairs + 1
+         order by tier.score desc, c.candidate_id
+         limit pr.pairs + 1) s
      ) best
-     where vac.n > 0
      union all
      -- No requirements: every applicant fits fully (1.0), best first is by id.
-     select vac.id, best.id, 1.0, best.rank::int
-     from vac cross join lateral (
-       select c.id, row_number() over (order by c.id) as rank from cands c order by c.id limit vac.pairs + 1) best
-     where vac.n = 0 and 1.0 >= ${minScore}`;
-  return run<PlanEdgeRow>(query.text, query.values);
+     select pr.vacancy_ids, array_to_string(best.candidate_ids, ','), array_to_string(array_fill(1.0::float8, array[cardinality(best.candidate_ids)]), ',')
+     from profiles pr cross join lateral (
+       select coalesce(array_agg(c.id order by c.id), '{}') as candidate_ids from (select c.id from cands c order by c.id limit pr.pairs + 1) c) best
+     where pr.n = 0 and 1.0 >= ${atLeast}`;
+  // The lists come as comma-separated text: splitting it costs a fifth of the driver's array
+  // parser at 60,000 elements, and float8's text is its shortest exact form, so Number() reads
+  // back the same double.
+  const rows = await run<{ vacancy_ids: string[]; candidate_ids: string; scores: string }>(query.text, query.values);
+  return rows.map((r) => ({
+    vacancy_ids: r.vacancy_ids,
+    candidate_ids: r.candidate_ids === '' ? [] : r.candidate_ids.split(','),
+    scores: r.scores === '' ? [] : r.scores.split(',').map(Number),
+  }));
 }
