@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLFieldResolver, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchemaSync, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { fieldsCheckedOnTheWay, permissions } from '../auth/permissions';
@@ -72,10 +72,58 @@ function readPlainFieldsDirectly(): void {
   for (const type of storage.objectTypes) type.simpleResolvers ??= true;
 }
 
+/**
+ * Field resolvers that run once per row of a long list (Position.assignments: once for each of
+ * thousands of positions an answer). type-graphql's handler passes every argument through an
+ * async validation (a no-op under `validate: false`) and then Promise.all, four promises a call,
+ * each tracked by the async hooks; here the method is called with the same parameters directly.
+ * Permissions are untouched: graphql-shield wraps this resolver as it wrapped type-graphql's.
+ */
+const DIRECT_FIELD_RESOLVERS = ['Position.assignments'];
+
+/** What type-graphql's getParams would pass, for parameters whose conversion is the identity. */
+type DirectParam = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
+
+function callFieldResolversDirectly(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  for (const key of DIRECT_FIELD_RESOLVERS) {
+    const [typeName, fieldName] = key.split('.');
+    const field = (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName];
+    const metadata = storage.fieldResolvers.find((r) => r.schemaName === fieldName && storage.objectTypes.find((t) => t.target === r.getObjectType?.())?.name === typeName);
+    if (!metadata) throw new Error(`${key} has no type-graphql field resolver`);
+    let rootType: Function | undefined;
+    const params: DirectParam[] = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index).map((param) => {
+      if (param.kind === 'root' && !param.propertyName) {
+        rootType = param.getType?.() as Function | undefined;
+        return (root) => root;
+      }
+      if (param.kind === 'context' && !param.propertyName) return (_root, _args, context) => context;
+      if (param.kind === 'info') return (_root, _args, _context, info) => info;
+      // A scalar argument converts to itself and validates as a no-op (validate: false above).
+      const type = param.kind === 'arg' ? (param.getType() as unknown) : undefined;
+      if (param.kind === 'arg' && !param.validateFn && param.validateSettings === undefined && (type === Boolean || type === Number || type === String || type instanceof GraphQLScalarType)) {
+        const name = param.name;
+        return (_root, args) => args[name];
+      }
+      throw new Error(`${key}: parameter ${param.index} (${param.kind}) may not be passed directly`);
+    });
+    const target = metadata.target as new () => Record<string, (...values: unknown[]) => unknown>;
+    const instance = new target();
+    const method = instance[metadata.methodName];
+    const viaTypeGraphql = field.resolve!;
+    field.resolve = (root, args, context, info) => {
+      // type-graphql would turn any other root into an instance of the class first.
+      if (rootType && !(root instanceof rootType)) return viaTypeGraphql(root, args, context, info);
+      return method.apply(instance, params.map((param) => param(root, args, context, info)));
+    };
+  }
+}
+
 /** The schema as type-graphql builds it from the code, before permissions wrap it. */
 export function buildBareSchema(): GraphQLSchema {
   readPlainFieldsDirectly();
   const schema = buildSchemaSync({ resolvers, validate: false, emitSchemaFile: false });
+  callFieldResolversDirectly(schema);
   // type-graphql has no decorator for the root types' own descriptions.
   Object.assign(schema.getQueryType()!, { description: 'Reads: the workforce model of your subtree and the analytics over it.' });
   Object.assign(schema.getMutationType()!, {

@@ -49,6 +49,40 @@ function columnsOf(em: EntityManager, entity: Function): Column[] {
   return columns;
 }
 
+interface ReadModelClass {
+  columns: Column[];
+  /** A new, empty instance: own properties only for what the caller then writes. */
+  create: () => Record<string, unknown>;
+}
+
+const classes = new WeakMap<Function, ReadModelClass>();
+
+function readModelClassOf(em: EntityManager, entity: Function): ReadModelClass {
+  let found = classes.get(entity);
+  if (!found) {
+    const columns = columnsOf(em, entity);
+    // MikroORM puts change-tracking setters for every property on the entity's prototype; plain
+    // writable slots on an intermediate prototype shadow them, so assignment below stays a plain
+    // own-property write while `instanceof` and the class's getters still hold.
+    const prototype = Object.create(entity.prototype as object) as object;
+    for (const { name } of columns) Object.defineProperty(prototype, name, { value: undefined, writable: true, configurable: true });
+    Object.defineProperty(prototype, READ_MODEL, { value: true });
+    // Built by `new` rather than Object.create: V8 then sizes the instances to the properties they
+    // get (slack tracking), where Object.create's objects keep them in a separate, regrown array.
+    // The entity's own constructor (and its field initialisers) never runs, as with Object.create.
+    const ReadModel = function (this: Record<string, unknown>) {} as unknown as new () => Record<string, unknown>;
+    ReadModel.prototype = prototype;
+    found = { columns, create: () => new ReadModel() };
+    classes.set(entity, found);
+  }
+  return found;
+}
+
+function valueOf({ convert, relation }: Column, value: unknown): unknown {
+  if (relation) return value === null ? null : { id: typeof value === 'object' ? (value as { id: unknown }).id : String(value) };
+  return value === null || !convert ? value : convert(value);
+}
+
 /**
  * A read-only instance of an entity class built from a row (keyed by column or property name),
  * outside the identity map. List fields map tens of thousands of rows per request, and
@@ -60,25 +94,52 @@ function columnsOf(em: EntityManager, entity: Function): Column[] {
 export function readModel<T extends object>(em: EntityManager, entity: new (...args: never[]) => T, row: Row): T {
   let mapper = mappers.get(entity);
   if (!mapper) {
-    const columns = columnsOf(em, entity);
-    // MikroORM puts change-tracking setters for every property on the entity's prototype; plain
-    // writable slots on an intermediate prototype shadow them, so assignment below stays a plain
-    // own-property write while `instanceof` and the class's getters still hold.
-    const prototype = Object.create(entity.prototype as object) as object;
-    for (const { name } of columns) Object.defineProperty(prototype, name, { value: undefined, writable: true, configurable: true });
-    Object.defineProperty(prototype, READ_MODEL, { value: true });
+    const { columns, create } = readModelClassOf(em, entity);
     mapper = (source: Row) => {
-      const target = Object.create(prototype) as Record<string, unknown>;
-      for (const { name, column, convert, relation } of columns) {
-        let value = source[column];
-        if (value === undefined) value = source[name];
+      const target = create();
+      for (const column of columns) {
+        let value = source[column.column];
+        if (value === undefined) value = source[column.name];
         if (value === undefined) continue;
-        if (relation) target[name] = value === null ? null : { id: typeof value === 'object' ? (value as { id: unknown }).id : String(value) };
-        else target[name] = value === null || !convert ? value : convert(value);
+        target[column.name] = valueOf(column, value);
       }
       return target;
     };
     mappers.set(entity, mapper);
   }
   return mapper(row) as T;
+}
+
+const tupleMappers = new WeakMap<Function, Map<string, (values: readonly unknown[]) => object>>();
+
+/**
+ * readModel for rows that come as arrays (one element of a JSON array of arrays): `columns[i]`
+ * names the column `values[i]` holds, null where the element is not this entity's. Built once
+ * per column list; mapping an array then creates the instance and nothing else, where readModel
+ * would need an object keyed by column name first, one more object per row.
+ */
+export function readModelOfTuple<T extends object>(em: EntityManager, entity: new (...args: never[]) => T, columns: ReadonlyArray<string | null>): (values: readonly unknown[]) => T {
+  let byColumns = tupleMappers.get(entity);
+  if (!byColumns) tupleMappers.set(entity, (byColumns = new Map()));
+  const key = columns.join('\u0000');
+  let mapper = byColumns.get(key);
+  if (!mapper) {
+    const model = readModelClassOf(em, entity);
+    const fields = columns.flatMap((name, index) => {
+      if (name === null) return [];
+      const column = model.columns.find((c) => c.column === name || c.name === name);
+      if (!column) throw new Error(`${entity.name} has no column ${name}`);
+      return [{ index, column }];
+    });
+    mapper = (values: readonly unknown[]) => {
+      const target = model.create();
+      for (const { index, column } of fields) {
+        const value = values[index];
+        if (value !== undefined) target[column.name] = valueOf(column, value);
+      }
+      return target;
+    };
+    byColumns.set(key, mapper);
+  }
+  return mapper as (values: readonly unknown[]) => T;
 }

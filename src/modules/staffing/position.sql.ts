@@ -120,6 +120,11 @@ export interface SeatColumns {
 /** One seat with its holder: id, kind, start_date, end_date, person_id, full_name, birth_year, end_reason, destination_sector (null where not asked for). */
 export type SeatWithHolder = [string, string, string, string | null, string, string, number | null, string | null, string | null];
 
+/** The assignment's columns in a SeatWithHolder, by position (null: the holder's). */
+export const SEAT_ASSIGNMENT_COLUMNS = ['id', 'kind', 'start_date', 'end_date', null, null, null, 'end_reason', 'destination_sector'] as const;
+/** The holder's columns in a SeatWithHolder, by position (the assignment's person_id is the holder's id). */
+export const SEAT_HOLDER_COLUMNS = [null, null, null, null, 'id', 'full_name', 'birth_year'] as const;
+
 /**
  * The same assignments with their holders, one row per position whose seats come as one JSON
  * array of arrays. For a list of 50,000 seats this is what makes the person free: the driver
