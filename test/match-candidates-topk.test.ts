@@ -82,6 +82,33 @@ describe('matchCandidates against brute force', () => {
     return scored.slice(0, first).map((s) => ({ kind: s.kind, id: s.id, score: s.sixtieths / (60 * s.n), missing: s.missing }));
   }
 
+  // First, while the talent pool is still empty: staff holding none of the requirements make the
+  // answer only after every candidate and every holder, and then by id.
+  it('takes the staff holding none by id, after candidates and holders', async () => {
+    const [province] = await insertIds(`insert into org_unit (code, name, kind) values ('NONE', 'NONE', 'PROVINCE') returning id`, []);
+    const [skill] = await insertIds(`insert into competency (code, name, is_digital) values ('NONE_SKILL', 'NONE', true) returning id`, []);
+    const [required, free, post] = await insertIds(
+      `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) select ?, t, 'CIVIL_SERVANT', 'SOFTWARE_ENGINEER', 'MID', 2.34, 50 from unnest(array['R', 'F', 'S']) t returning id`,
+      [province],
+    );
+    await server.sql(`insert into position_requirement (position_id, competency_id, level) values (?, ?, 2)`, [required, skill]);
+    const candidates = await insertIds(`insert into candidate (full_name, current_sector, home_unit_id) select 'C' || i, 'PRIVATE', ? from generate_series(1, 2) i returning id`, [province]);
+    // Eight staff, in id order; the 3rd and the 6th hold the skill (level 1: half a fit).
+    const people = await insertIds(`insert into person (full_name, home_unit_id) select 'N' || i, ? from generate_series(1, 8) i returning id`, [province]);
+    await server.sql(`insert into assignment (person_id, position_id, kind, start_date) select p, ?, 'PRIMARY', ? from unnest(?::bigint[]) p`, [post, daysAgo(100), people]);
+    await server.sql(`insert into person_competency (person_id, competency_id, level) select p, ?, 1 from unnest(?::bigint[]) p`, [skill, [people[2], people[5]]]);
+    const hr = await server.token(Role.HR_OFFICER, 'NONE');
+    const ask = async (positionId: string) => {
+      const res = await server.gql(QUERY, { id: toGlobalId('Position', positionId), first: 6, internal: true }, hr);
+      expect(res.errors).toBeUndefined();
+      return res.data.matchCandidates.map((m: any) => [m.score, m.candidate ? `C${fromGlobalId(m.candidate.id)!.key}` : `P${fromGlobalId(m.person.id)!.key}`]);
+    };
+    const [c1, c2] = candidates.map((id) => `C${id}`);
+    const p = people.map((id) => `P${id}`);
+    expect(await ask(required)).toEqual([[0.5, p[2]], [0.5, p[5]], [0, c1], [0, c2], [0, p[0]], [0, p[1]]]);
+    expect(await ask(free)).toEqual([[1, c1], [1, c2], [1, p[0]], [1, p[1]], [1, p[2]], [1, p[3]]]);
+  });
+
   it(`agrees on ${WORLDS * QUERIES_PER_WORLD} random instances, whoever asks and whatever fits`, async () => {
     const rand = mulberry32(20261203);
     const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
