@@ -10,6 +10,7 @@ import { Migration20261204000000_staffing_gap_summary } from './Migration2026120
 import { Migration20261205000000_forecast_cohort } from './Migration20261205000000_forecast_cohort';
 import { Migration20261206000000_forecast_below } from './Migration20261206000000_forecast_below';
 import { Migration20261207000000_candidate_holders } from './Migration20261207000000_candidate_holders';
+import { Migration20261209000000_person_holders } from './Migration20261209000000_person_holders';
 
 /**
  * Migrations in the order they run. Committed migrations are never edited; a change is a new
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205000000_forecast_cohort', class: Migration20261205000000_forecast_cohort },
   { name: 'Migration20261206000000_forecast_below', class: Migration20261206000000_forecast_below },
   { name: 'Migration20261207000000_candidate_holders', class: Migration20261207000000_candidate_holders },
+  { name: 'Migration20261209000000_person_holders', class: Migration20261209000000_person_holders },
 ];

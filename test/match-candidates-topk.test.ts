@@ -82,6 +82,33 @@ describe('matchCandidates against brute force', () => {
     return scored.slice(0, first).map((s) => ({ kind: s.kind, id: s.id, score: s.sixtieths / (60 * s.n), missing: s.missing }));
   }
 
+  // First, while the talent pool is still empty: staff holding none of the requirements make the
+  // answer only after every candidate and every holder, and then by id.
+  it('takes the staff holding none by id, after candidates and holders', async () => {
+    const [province] = await insertIds(`insert into org_unit (code, name, kind) values ('NONE', 'NONE', 'PROVINCE') returning id`, []);
+    const [skill] = await insertIds(`insert into competency (code, name, is_digital) values ('NONE_SKILL', 'NONE', true) returning id`, []);
+    const [required, free, post] = await insertIds(
+      `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) select ?, t, 'CIVIL_SERVANT', 'SOFTWARE_ENGINEER', 'MID', 2.34, 50 from unnest(array['R', 'F', 'S']) t returning id`,
+      [province],
+    );
+    await server.sql(`insert into position_requirement (position_id, competency_id, level) values (?, ?, 2)`, [required, skill]);
+    const candidates = await insertIds(`insert into candidate (full_name, current_sector, home_unit_id) select 'C' || i, 'PRIVATE', ? from generate_series(1, 2) i returning id`, [province]);
+    // Eight staff, in id order; the 3rd and the 6th hold the skill (level 1: half a fit).
+    const people = await insertIds(`insert into person (full_name, home_unit_id) select 'N' || i, ? from generate_series(1, 8) i returning id`, [province]);
+    await server.sql(`insert into assignment (person_id, position_id, kind, start_date) select p, ?, 'PRIMARY', ? from unnest(?::bigint[]) p`, [post, daysAgo(100), people]);
+    await server.sql(`insert into person_competency (person_id, competency_id, level) select p, ?, 1 from unnest(?::bigint[]) p`, [skill, [people[2], people[5]]]);
+    const hr = await server.token(Role.HR_OFFICER, 'NONE');
+    const ask = async (positionId: string) => {
+      const res = await server.gql(QUERY, { id: toGlobalId('Position', positionId), first: 6, internal: true }, hr);
+      expect(res.errors).toBeUndefined();
+      return res.data.matchCandidates.map((m: any) => [m.score, m.candidate ? `C${fromGlobalId(m.candidate.id)!.key}` : `P${fromGlobalId(m.person.id)!.key}`]);
+    };
+    const [c1, c2] = candidates.map((id) => `C${id}`);
+    const p = people.map((id) => `P${id}`);
+    expect(await ask(required)).toEqual([[0.5, p[2]], [0.5, p[5]], [0, c1], [0, c2], [0, p[0]], [0, p[1]]]);
+    expect(await ask(free)).toEqual([[1, c1], [1, c2], [1, p[0]], [1, p[1]], [1, p[2]], [1, p[3]]]);
+  });
+
   it(`agrees on ${WORLDS * QUERIES_PER_WORLD} random instances, whoever asks and whatever fits`, async () => {
     const rand = mulberry32(20261203);
     const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -89,10 +116,13 @@ describe('matchCandidates against brute force', () => {
     const chance = (p: number) => rand() < p;
     const shared = await insertIds(`insert into competency (code, name, is_digital) select 'RND_SHARED_' || i, 'Chung ' || i, true from generate_series(1, 2) i returning id`, []);
     // How often each kind of instance came up: the test must have met them all.
-    const seen = { instances: 0, settledByFullFits: 0, rankedInFull: 0, withPeople: 0, withNonHolders: 0, withoutRequirements: 0 };
+    const seen = { instances: 0, settledByFullFits: 0, rankedInFull: 0, withPeople: 0, withNonHolders: 0, withoutRequirements: 0, ledByStaff: 0, withStaffHoldingNone: 0 };
 
     for (let w = 0; w < WORLDS; w++) {
       const province = `RND${w}`;
+      // Every fourth world is a province's staff against a thin talent pool: few candidates, none
+      // generous, so the staff, ranked from their holders, make most of the answer.
+      const staffHeavy = w % 4 === 3;
       // A province, two districts, two wards each.
       const [provinceId] = await insertIds(`insert into org_unit (code, name, kind) values (?, ?, 'PROVINCE') returning id`, [province, province]);
       const codes = [province];
@@ -129,14 +159,14 @@ describe('matchCandidates against brute force', () => {
       }
 
       // Candidates: recorded in a unit of this world, in another province, or in the national pool.
-      const candidateCount = pick([0, 3, 8, 15, 25, 40]);
+      const candidateCount = staffHeavy ? pick([0, 3, 8]) : pick([0, 3, 8, 15, 25, 40]);
       const homes = Array.from({ length: candidateCount }, () => (chance(0.15) ? null : chance(0.15) && w > 0 ? null : pick(unitIds)));
       const candidateIds = candidateCount
         ? await insertIds(`insert into candidate (full_name, current_sector, home_unit_id) select 'Ứng viên', 'PRIVATE', h from unnest(?::bigint[]) h returning id`, [homes])
         : [];
       const held: Array<[string, string, number]> = [];
       for (const candidateId of candidateIds) {
-        const generous = chance(0.5);
+        const generous = !staffHeavy && chance(0.5);
         for (const competencyId of competencies) if (chance(generous ? 0.8 : 0.4)) held.push([candidateId, competencyId, generous ? int(2, 5) : int(1, 5)]);
       }
       if (held.length) {
@@ -157,7 +187,7 @@ describe('matchCandidates against brute force', () => {
       }
 
       // Staff: one assignment each, past, current or future, some on the positions matched.
-      const personCount = pick([0, 2, 6, 12]);
+      const personCount = staffHeavy ? pick([25, 40]) : pick([0, 2, 6, 12]);
       const personIds = personCount
         ? await insertIds(`insert into person (full_name, home_unit_id) select 'Cán bộ', ? from generate_series(1, ?) returning id`, [provinceId, personCount])
         : [];
@@ -166,6 +196,13 @@ describe('matchCandidates against brute force', () => {
         await server.sql(`insert into assignment (person_id, position_id, kind, start_date, end_date) select * from unnest(?::bigint[], ?::bigint[], ?::text[], ?::date[], ?::date[])`, [
           personIds, personIds.map(() => pick(positionIds)), personIds.map(() => 'PRIMARY'), spans.map((s) => s[0]), spans.map((s) => s[1]),
         ]);
+        // Some staff also hold a concurrent post: counted once, and matched unless either post is the position.
+        const concurrent = staffHeavy ? personIds.filter(() => chance(0.3)) : [];
+        if (concurrent.length) {
+          await server.sql(`insert into assignment (person_id, position_id, kind, start_date) select p, q, 'CONCURRENT', ? from unnest(?::bigint[], ?::bigint[]) as x(p, q)`, [
+            daysAgo(200), concurrent, concurrent.map(() => pick(positionIds)),
+          ]);
+        }
         const personHeld: Array<[string, string, number]> = [];
         for (const personId of personIds) for (const competencyId of competencies) if (chance(0.6)) personHeld.push([personId, competencyId, int(1, 5)]);
         if (personHeld.length) {
@@ -200,16 +237,23 @@ describe('matchCandidates against brute force', () => {
         if (expected.some((e) => e.kind === 'PERSON')) seen.withPeople++;
         if (expected.some((e) => e.kind === 'CANDIDATE' && e.score === 0)) seen.withNonHolders++;
         if (!requirements.some((r) => r[0] === positionId)) seen.withoutRequirements++;
+        const people = expected.filter((e) => e.kind === 'PERSON');
+        if (people.length * 2 > expected.length && !expected.some((e) => e.kind === 'CANDIDATE' && e.score === 1)) seen.ledByStaff++;
+        if (people.some((e) => e.score === 0)) seen.withStaffHoldingNone++;
       }
     }
     expect(seen.instances).toBe(WORLDS * QUERIES_PER_WORLD);
     // Both ways to the answer were taken often (settled by k full fits, or ranked in full), and
-    // people, candidates holding none of the requirements and positions without any all came up.
+    // people, candidates holding none of the requirements and positions without any all came up;
+    // so did answers mostly of staff with no candidate fitting in full, and staff holding none.
+    console.log(`matchCandidates against brute force: ${JSON.stringify(seen)}`);
     expect(seen.settledByFullFits).toBeGreaterThanOrEqual(50);
     expect(seen.rankedInFull).toBeGreaterThanOrEqual(50);
     expect(seen.withPeople).toBeGreaterThanOrEqual(15);
     expect(seen.withNonHolders).toBeGreaterThanOrEqual(15);
     expect(seen.withoutRequirements).toBeGreaterThanOrEqual(10);
+    expect(seen.ledByStaff).toBeGreaterThanOrEqual(15);
+    expect(seen.withStaffHoldingNone).toBeGreaterThanOrEqual(3);
   });
 
   it('costs no more statements than scoring everyone did, and fewer when full fits settle it', async () => {
