@@ -109,6 +109,27 @@ describe('matchCandidates against brute force', () => {
     expect(await ask(free)).toEqual([[1, c1], [1, c2], [1, p[0]], [1, p[1]], [1, p[2]], [1, p[3]]]);
   });
 
+  // The candidates tested for the caller are first the best few by score alone (50 per match):
+  // when all of those are out of reach, every holder is tested.
+  it('tests every holder when the best by score alone are all hired', async () => {
+    const [province] = await insertIds(`insert into org_unit (code, name, kind) values ('TOPN', 'TOPN', 'PROVINCE') returning id`, []);
+    const [skill] = await insertIds(`insert into competency (code, name, is_digital) values ('TOPN_SKILL', 'TOPN', true) returning id`, []);
+    const [position, elsewhere] = await insertIds(
+      `insert into position (unit_id, title, category, role_family, seniority, pay_coefficient, headcount) select ?, t, 'CIVIL_SERVANT', 'SOFTWARE_ENGINEER', 'MID', 2.34, 5 from unnest(array['P', 'Q']) t returning id`,
+      [province],
+    );
+    await server.sql(`insert into position_requirement (position_id, competency_id, level) values (?, ?, 4)`, [position, skill]);
+    // 57 candidates at level 3 (a fit of 3/4, none in full), in id order; the first 55 are hired.
+    const candidates = await insertIds(`insert into candidate (full_name, current_sector, home_unit_id) select 'T' || i, 'PRIVATE', ? from generate_series(1, 57) i returning id`, [province]);
+    await server.sql(`insert into candidate_competency (candidate_id, competency_id, level) select c, ?, 3 from unnest(?::bigint[]) c`, [skill, candidates]);
+    const [vacancy] = await insertIds(`insert into vacancy (position_id, status, opened_on) values (?, 'OPEN', ?) returning id`, [elsewhere, daysAgo(30)]);
+    await server.sql(`insert into application (candidate_id, vacancy_id, stage, applied_on) select c, ?, 'HIRED', ? from unnest(?::bigint[]) c`, [vacancy, daysAgo(20), candidates.slice(0, 55)]);
+    const hr = await server.token(Role.HR_OFFICER, 'TOPN');
+    const res = await server.gql(QUERY, { id: toGlobalId('Position', position), first: 1, internal: true }, hr);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.matchCandidates.map((m: any) => [m.score, fromGlobalId(m.candidate.id)!.key])).toEqual([[0.75, candidates[55]]]);
+  });
+
   it(`agrees on ${WORLDS * QUERIES_PER_WORLD} random instances, whoever asks and whatever fits`, async () => {
     const rand = mulberry32(20261203);
     const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));

@@ -20,6 +20,8 @@ import { assignmentActiveOn } from '../staffing';
  *   just them, candidates and staff alike, from the holders' indexes (candidate_competency_holders,
  *   person_competency_holders), and takes the others (all 0) by id only when the holders are too
  *   few.
+ * - Staff enter only by beating the k-th candidate, which bounds how many requirements they must
+ *   hold, and so how few requirements' holders need reading (rankedMatches).
  */
 
 /** Sixtieths of fit a holding at `have` earns against a requirement at `required` (both SQL). */
@@ -49,6 +51,13 @@ function matchableRow(candidateId: string, candidateVisible: SqlFragment): SqlFr
  * of Hồ Chí Minh City: 350 ms); the bench's position finds its 10 among 1,382.
  */
 const HOLDERS_WALKED_PER_MATCH = 500;
+
+/**
+ * How many of the best candidate holders by score alone are tested for the caller per match asked
+ * for, before testing all of them. Exact either way (rankedMatches); most of the pool is visible
+ * and not hired, so the k best the caller may match are nearly always among the first few.
+ */
+const CANDIDATE_HOLDERS_TESTED_PER_MATCH = 50;
 
 export interface CandidateMatchOptions {
   positionId: string;
@@ -116,41 +125,72 @@ export async function rankedMatches(
   options: CandidateMatchOptions & { regionCode: string; includeInternal: boolean; date: string },
 ): Promise<MatchRow[]> {
   const limit = fragment('?', options.limit);
+  const topHolders = fragment('?', options.limit * CANDIDATE_HOLDERS_TESTED_PER_MATCH);
   const positionId = fragment('?', options.positionId);
   // The staff who may be matched: active today in the province-level subtree, not on the position.
-  // A person with two such assignments appears twice; every use below tolerates that.
+  // A person with two such assignments appears twice; every use below tolerates that. Those
+  // already on the position are a handful, gathered once: tested per staff member instead, they
+  // were an index probe each (60,000 for a province: most of the statement).
   const staff = options.includeInternal
     ? spliced`select a.person_id as id from assignment a join position p on p.id = a.position_id
        where p.unit_id in (select u.id from org_unit u where ${pathInSubtree('u.path', options.regionCode)}) and ${assignmentActiveOn('a', options.date)}
-         and not exists (select 1 from assignment mine where mine.person_id = a.person_id and mine.position_id = ${positionId} and ${assignmentActiveOn('mine', options.date)})`
+         and a.person_id <> all(array(select mine.person_id from assignment mine where mine.position_id = ${positionId} and ${assignmentActiveOn('mine', options.date)}))`
     : fragment('select null::bigint as id where false');
   const query = spliced`with req as (select competency_id, level from position_requirement where position_id = ${positionId}),
      total as (select count(*)::int as n from req),
-     holder_fit as (
+     holder_fit as materialized (
        select cc.candidate_id as id, sum(${fragment(fitSixtieths('cc.level', 'r.level'))}) as sixtieths
        from req r join candidate_competency cc on cc.competency_id = r.competency_id
        group by cc.candidate_id),
-     best_holders as materialized (
-       select h.id, h.sixtieths from (select id, sixtieths from holder_fit order by sixtieths desc, id) h
+     -- The best holders by score alone, a top-N sort: the caller's test then runs on these few.
+     top_holders as materialized (select id, sixtieths from holder_fit order by sixtieths desc, id limit ${topHolders}),
+     best_of_top as materialized (
+       select h.id, h.sixtieths from (select id, sixtieths from top_holders order by sixtieths desc, id) h
        where ${matchableRow('h.id', options.candidateVisible)}
        limit ${limit}),
-     non_holders as (
+     -- Exact either way: the top holders hold the k best the caller may match unless fewer than k
+     -- of them passed and there are holders beyond them; only then are all holders tested.
+     best_holders as materialized (
+       select id, sixtieths from best_of_top
+       where (select count(*) from best_of_top) = ${limit} or (select count(*) from top_holders) < ${topHolders}
+       union all
+       select h.id, h.sixtieths from (select id, sixtieths from holder_fit order by sixtieths desc, id) h
+       where (select count(*) from best_of_top) < ${limit} and (select count(*) from top_holders) = ${topHolders}
+         and ${matchableRow('h.id', options.candidateVisible)}
+       limit ${limit}),
+     non_holders as materialized (
        select c.id from candidate c
        where (select count(*) from best_holders) < ${limit} and ${matchable(options.candidateVisible)}
          and not exists (select 1 from req r join candidate_competency o on o.candidate_id = c.id and o.competency_id = r.competency_id)
        order by c.id
        limit ${limit}),
+     -- A person enters the top k only by scoring above the k-th candidate (candidates win ties):
+     -- above -1 (anyone) when the candidates are fewer than k. Each requirement gives at most 60,
+     -- so such a person holds at least floor(bar / 60) + 1 of them, and so at least one of any
+     -- n - that + 1 requirements: only those requirements' holders need reading.
+     bar as (
+       select case when (select count(*) from best_holders) = ${limit} then (select min(sixtieths) from best_holders)
+                   when (select count(*) from best_holders) + (select count(*) from non_holders) >= ${limit} then 0
+                   else -1 end as sixtieths),
+     lead_req as (
+       select r.competency_id from req r
+       order by r.level desc, r.competency_id
+       limit greatest((select n from total) - (floor((select sixtieths from bar) / 60.0)::int + 1) + 1, 0)),
      staff as materialized (${staff}),
-     -- The best staff among those holding a required competency, scored from each requirement's
-     -- holders (index person_competency_holders) kept when in the staff: a hashed test, written
-     -- so that it stays one (the planner would turn a plain IN into probing each person's
-     -- competencies, one by one: seconds for a large province).
+     -- The staff holding a lead requirement, from its holders (index person_competency_holders)
+     -- kept when in the staff: a hashed test, written so that it stays one (the planner would
+     -- turn a plain IN into probing each person's competencies, one by one: seconds for a large
+     -- province); then each is scored on every requirement.
+     lead_people as (
+       select distinct pc.person_id as id
+       from lead_req l join person_competency pc on pc.competency_id = l.competency_id
+       where coalesce(pc.person_id in (select id from staff), false)),
      best_people as materialized (
-       select pc.person_id as id, sum(${fragment(fitSixtieths('pc.level', 'r.level'))}) as sixtieths
-       from req r join person_competency pc on pc.competency_id = r.competency_id
-       where coalesce(pc.person_id in (select id from staff), false)
-       group by pc.person_id
-       order by sixtieths desc, pc.person_id
+       select s.id, s.sixtieths from (
+         select lp.id, (select sum(${fragment(fitSixtieths('pc.level', 'r.level'))}) from req r join person_competency pc on pc.person_id = lp.id and pc.competency_id = r.competency_id) as sixtieths
+         from lead_people lp) s
+       where s.sixtieths > (select sixtieths from bar)
+       order by s.sixtieths desc, s.id
        limit ${limit}),
      -- The staff holding none (0; 1.0 without requirements) rank after every candidate and every
      -- holder: read by id only when those are fewer than k.
