@@ -181,16 +181,23 @@ export async function rankedMatches(
      -- kept when in the staff: a hashed test, written so that it stays one (the planner would
      -- turn a plain IN into probing each person's competencies, one by one: seconds for a large
      -- province); then each is scored on every requirement.
-     lead_people as (
+     lead_people as materialized (
        select distinct pc.person_id as id
        from lead_req l join person_competency pc on pc.competency_id = l.competency_id
        where coalesce(pc.person_id in (select id from staff), false)),
+     -- Scored from each requirement's holders again, for the lead people only: one ordered pass
+     -- over the index per requirement (index-only), where a probe per person read a heap page
+     -- each. The lateral stays a loop per requirement (offset 0): flattened, the planner probes
+     -- the primary key instead.
      best_people as materialized (
-       select s.id, s.sixtieths from (
-         select lp.id, (select sum(${fragment(fitSixtieths('pc.level', 'r.level'))}) from req r join person_competency pc on pc.person_id = lp.id and pc.competency_id = r.competency_id) as sixtieths
-         from lead_people lp) s
-       where s.sixtieths > (select sixtieths from bar)
-       order by s.sixtieths desc, s.id
+       select pc.person_id as id, sum(${fragment(fitSixtieths('pc.level', 'r.level'))}) as sixtieths
+       from req r cross join lateral (
+         select h.person_id, h.level from person_competency h
+         where h.competency_id = r.competency_id and h.person_id = any(array(select id from lead_people order by id))
+         offset 0) pc
+       group by pc.person_id
+       having sum(${fragment(fitSixtieths('pc.level', 'r.level'))}) > (select sixtieths from bar)
+       order by sixtieths desc, pc.person_id
        limit ${limit}),
      -- The staff holding none (0; 1.0 without requirements) rank after every candidate and every
      -- holder: read by id only when those are fewer than k.
