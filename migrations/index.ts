@@ -11,6 +11,7 @@ import { Migration20261205000000_forecast_cohort } from './Migration202612050000
 import { Migration20261206000000_forecast_below } from './Migration20261206000000_forecast_below';
 import { Migration20261207000000_candidate_holders } from './Migration20261207000000_candidate_holders';
 import { Migration20261209000000_person_holders } from './Migration20261209000000_person_holders';
+import { Migration20261210000000_covering_seats } from './Migration20261210000000_covering_seats';
 
 /**
  * Migrations in the order they run. Committed migrations are never edited; a change is a new
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206000000_forecast_below', class: Migration20261206000000_forecast_below },
   { name: 'Migration20261207000000_candidate_holders', class: Migration20261207000000_candidate_holders },
   { name: 'Migration20261209000000_person_holders', class: Migration20261209000000_person_holders },
+  { name: 'Migration20261210000000_covering_seats', class: Migration20261210000000_covering_seats },
 ];

@@ -19,8 +19,8 @@ import * as positions from './position.service';
 export const PositionConnection = ConnectionType(Position, 'Position');
 
 /**
- * When the query asks for the holders of a position's seats, the columns to fetch with them:
- * the person's id only when a field needs it (id, or one that loads more about the person).
+ * When the query asks for the holders of a position's seats, the columns to fetch with them
+ * (the holder's id and name always come).
  */
 function holderColumns(info: GraphQLResolveInfo): SeatColumns | null {
   // The executor hands every position of a list the same fieldNodes: read the selection once.
@@ -29,8 +29,7 @@ function holderColumns(info: GraphQLResolveInfo): SeatColumns | null {
   let columns: SeatColumns | null = null;
   if (seat.has('person')) {
     const person = fieldsSelectedAt(info, ['person']);
-    const nameOnly = [...person].every((name) => name === 'fullName' || name === 'birthYear' || name === '__typename');
-    columns = { id: seat.has('id'), endDate: seat.has('endDate'), separation: seat.has('endReason') || seat.has('destinationSector'), personId: !nameOnly, birthYear: person.has('birthYear') };
+    columns = { id: seat.has('id'), endDate: seat.has('endDate'), separation: seat.has('endReason') || seat.has('destinationSector'), birthYear: person.has('birthYear') };
   }
   holderColumnsSeen.set(info.fieldNodes, columns);
   return columns;

@@ -107,13 +107,12 @@ function activeFilter(activeOn: string | null): SqlFragment {
 const firstSeatsOfK = (activeOn: string | null, first: number) =>
   spliced`(select a.* from assignment a where a.position_id = k.id and ${activeFilter(activeOn)} order by a.start_date, a.id limit ${first}) a`;
 
-/** What a list of seats with holders needs beyond kind, start date and the holder's name. */
+/** What a list of seats with holders needs beyond kind, start date and the holder's id and name. */
 export interface SeatColumns {
   id: boolean;
   endDate: boolean;
   /** endReason and destinationSector. */
   separation: boolean;
-  personId: boolean;
   birthYear: boolean;
 }
 
@@ -125,10 +124,16 @@ export const SEAT_ASSIGNMENT_COLUMNS = ['id', 'kind', 'start_date', 'end_date', 
 /** The holder's columns in a SeatWithHolder, by position (the assignment's person_id is the holder's id). */
 export const SEAT_HOLDER_COLUMNS = [null, null, null, null, 'id', 'full_name', 'birth_year'] as const;
 
+/** A seat's holder: id, full_name, birth_year (null where not asked for). */
+export type SeatHolder = [string, string, number | null];
+
 /**
- * The same assignments with their holders, one row per position whose seats come as one JSON
- * array of arrays. For a list of 50,000 seats this is what makes the person free: the driver
- * parses 3,000 rows and a native JSON.parse instead of 50,000 rows of eight columns.
+ * The same assignments with their holders: one row per position whose seats come as one JSON
+ * array of arrays, holder columns left empty, and the holders once, looked up together in id
+ * order. For a list of 50,000 seats the driver parses 3,000 rows and a native JSON.parse instead
+ * of 50,000 rows of eight columns; and where a probe per seat into a national person table
+ * read a page each (68,000 probes, 0.5 s of a 1 s answer at full scale), the sorted lookup reads
+ * each page once. `fillHolders` completes each seat from the holders.
  */
 export async function seatsWithHoldersOfPositions(
   run: SqlRunner,
@@ -139,21 +144,37 @@ export async function seatsWithHoldersOfPositions(
 ): Promise<Array<{ position_id: string; seats: SeatWithHolder[] }>> {
   const column = (wanted: boolean, expression: string) => (wanted ? expression : 'null');
   // Only what the query asks for goes into the JSON: building and parsing it is most of the cost.
-  const seat = `json_agg(json_build_array(${column(columns.id, 'a.id::text')}, a.kind, a.start_date, ${column(columns.endDate, 'a.end_date')},
-                                          ${column(columns.personId, 'a.person_id::text')}, h.full_name, ${column(columns.birthYear, 'h.birth_year')},
+  const seatsAndHolders = `json_agg(json_build_array(${column(columns.id, 'a.id::text')}, a.kind, a.start_date, ${column(columns.endDate, 'a.end_date')},
+                                          a.person_id::text, null, null,
                                           ${column(columns.separation, 'a.end_reason')}, ${column(columns.separation, 'a.destination_sector')})
-                         order by a.start_date, a.id)`;
-  if (first === null) {
-    const query = spliced`select a.position_id::text as position_id, ${fragment(seat)} as seats from ${seatsOf(positionIds, activeOn, null)} join person h on h.id = a.person_id group by a.position_id`;
-    return run(query.text, query.values);
-  }
+                         order by a.start_date, a.id) as seats, array_agg(a.person_id) as holders`;
   // Each position's first seats are gathered where they are cut: no sort of all the seats
   // together (which spilled to disk at 50,000 seats) before grouping them again.
-  const query = spliced`select k.id::text as position_id, s.seats
-     from unnest(${positionIds}::bigint[]) k(id)
-     cross join lateral (select ${fragment(seat)} as seats from ${firstSeatsOfK(activeOn, first)} join person h on h.id = a.person_id) s
-     where s.seats is not null`;
-  return run(query.text, query.values);
+  const seats =
+    first === null
+      ? spliced`select a.position_id, ${fragment(seatsAndHolders)} from ${seatsOf(positionIds, activeOn, null)} group by a.position_id`
+      : spliced`select k.id as position_id, s.seats, s.holders
+         from unnest(${positionIds}::bigint[]) k(id)
+         cross join lateral (select ${fragment(seatsAndHolders)} from ${firstSeatsOfK(activeOn, first)}) s
+         where s.seats is not null`;
+  const query = spliced`with seats as materialized (${seats})
+     select position_id::text as position_id, seats from seats
+     union all
+     select null, json_agg(json_build_array(h.id::text, h.full_name, ${fragment(column(columns.birthYear, 'h.birth_year'))}))
+     from person h where h.id = any(array(select distinct unnest(holders) from seats))`;
+  const rows = await run<{ position_id: string | null; seats: unknown[] | null }>(query.text, query.values);
+  const holders = rows.find((r) => r.position_id === null)?.seats as SeatHolder[] | null | undefined;
+  const byId = new Map<string, SeatHolder>();
+  for (const holder of holders ?? []) byId.set(holder[0], holder);
+  const positions = rows.filter((r) => r.position_id !== null) as Array<{ position_id: string; seats: SeatWithHolder[] }>;
+  for (const { seats: list } of positions) {
+    for (const seat of list) {
+      const holder = byId.get(seat[4])!;
+      seat[5] = holder[1];
+      seat[6] = holder[2];
+    }
+  }
+  return positions;
 }
 
 /** Assignments of many people, limited to positions in the viewer's subtrees (null: everywhere). */
