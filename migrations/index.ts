@@ -12,6 +12,7 @@ import { Migration20261206000000_forecast_below } from './Migration2026120600000
 import { Migration20261207000000_candidate_holders } from './Migration20261207000000_candidate_holders';
 import { Migration20261209000000_person_holders } from './Migration20261209000000_person_holders';
 import { Migration20261210000000_covering_seats } from './Migration20261210000000_covering_seats';
+import { Migration20261211000000_covering_competencies } from './Migration20261211000000_covering_competencies';
 
 /**
  * Migrations in the order they run. Committed migrations are never edited; a change is a new
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207000000_candidate_holders', class: Migration20261207000000_candidate_holders },
   { name: 'Migration20261209000000_person_holders', class: Migration20261209000000_person_holders },
   { name: 'Migration20261210000000_covering_seats', class: Migration20261210000000_covering_seats },
+  { name: 'Migration20261211000000_covering_competencies', class: Migration20261211000000_covering_competencies },
 ];

@@ -59,7 +59,8 @@ export async function matchCandidates(deps: Deps, args: { positionId: string; fi
   const position = await positionById(deps, decoded.key);
   if (!position) throw notFound('No position has that ID');
   if (!(await positionInViewerScope(deps, position))) throw forbidden('That position is outside your scope');
-  const candidateVisible = candidateVisibleSql('c', deps.viewer);
+  // Tested row by row on the best holders (candidate-ranking.sql.ts).
+  const candidateVisible = candidateVisibleSql('c', deps.viewer, { perRow: true });
   // No fit exceeds 1.0 and ties go to candidates, then by id: k candidates meeting every
   // requirement are the answer, whoever else there is (candidate-ranking.sql.ts).
   const fullyFit = await ranking.fullyFitCandidates(deps.readSql, { positionId: position.id, limit: args.first, candidateVisible });
