@@ -133,7 +133,7 @@ export type SeatHolder = [string, string, number | null];
  * order. For a list of 50,000 seats the driver parses 3,000 rows and a native JSON.parse instead
  * of 50,000 rows of eight columns; and where a probe per seat into a national person table
  * read a page each (68,000 probes, 0.5 s of a 1 s answer at full scale), the sorted lookup reads
- * each page once. `fillHolders` completes each seat from the holders.
+ * each page once. Each seat then takes its holder's name (and birth year) here, by id.
  */
 export async function seatsWithHoldersOfPositions(
   run: SqlRunner,
