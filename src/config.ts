@@ -236,15 +236,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         queueTimeoutMs: intSetting(env, 'QUEUE_TIMEOUT_MS', 5_000, 1, 600_000),
       },
       // Fewer than the pool's connections (DB_POOL_SIZE, 10), so short requests always find some.
+      // The costly analytics are most of the database's work in a national mix (about 70 % at
+      // full scale): with 4 slots they got too little of the CPU, and their queue, not the
+      // machine, set the pace (docs/performance.md, 2026-12-03 evening).
       analytics: {
-        maxConcurrent: intSetting(env, 'MAX_CONCURRENT_ANALYTICS', 4, 1, 1_000),
-        maxQueued: intSetting(env, 'MAX_QUEUED_ANALYTICS', 48, 0, 100_000),
+        maxConcurrent: intSetting(env, 'MAX_CONCURRENT_ANALYTICS', 8, 1, 1_000),
+        maxQueued: intSetting(env, 'MAX_QUEUED_ANALYTICS', 64, 0, 100_000),
         queueTimeoutMs: intSetting(env, 'ANALYTICS_QUEUE_TIMEOUT_MS', 15_000, 1, 600_000),
       },
-      // One costly operation alone holds at most half the analytics slots and a quarter of its queue.
+      // One costly operation alone holds at most half the analytics slots. Its own queue waits
+      // outside the lane's (a waiter enters the lane only once it holds its operation's slot),
+      // so it may be as long as the lane's without crowding the others out of it.
       perAnalyticsOperation: {
-        maxConcurrent: intSetting(env, 'MAX_CONCURRENT_PER_ANALYTICS_OPERATION', 2, 1, 1_000),
-        maxQueued: intSetting(env, 'MAX_QUEUED_PER_ANALYTICS_OPERATION', 12, 0, 100_000),
+        maxConcurrent: intSetting(env, 'MAX_CONCURRENT_PER_ANALYTICS_OPERATION', 4, 1, 1_000),
+        maxQueued: intSetting(env, 'MAX_QUEUED_PER_ANALYTICS_OPERATION', 64, 0, 100_000),
       },
     },
   };
