@@ -67,6 +67,8 @@ interface CaseResult {
   statements: number;
   clients: string;
   note: string;
+  /** Mixed-load cases: the first distinct errors and each operation's figures, so that an error seen once can be read after. */
+  load?: Pick<MixedLoadResult, 'errorSamples' | 'byOperation'>;
 }
 
 function round(value: number, digits = 2): number {
@@ -404,6 +406,7 @@ async function main(): Promise<void> {
       statements: NaN,
       clients,
       note: `${m.requests.toLocaleString('en')} requests, ${m.errors} errors; ${note}`,
+      load: { errorSamples: m.errorSamples, byOperation: m.byOperation },
     });
 
     // mixed-one-core: the same mix with the whole system on one core (our server, PostgreSQL
@@ -517,6 +520,7 @@ async function main(): Promise<void> {
     }
     console.log(`peers: ${cases.filter((c) => c.peer).map((c) => `${c.name}: ${c.peer!.name}`).join('; ')}`);
     console.log(`mixed load: ${mixed.requests} requests, ${mixed.errors} errors, peak RSS ${rssMax} MB${mixed.errorSamples.length ? `; first errors: ${mixed.errorSamples.join(' | ')}` : ''}`);
+    for (const c of cases) if (c.load?.errorSamples.length) console.log(`${c.name}: first errors: ${c.load.errorSamples.join(' | ')}`);
     if (Object.keys(growth).length) console.log(`growth (${growthNote}): ${Object.entries(growth).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const [target, holds] of Object.entries(result.targets)) console.log(`${holds ? 'holds ' : 'MISSES'}  ${target}`);
     console.log(`bench took ${result.seconds} s`);

@@ -42,10 +42,15 @@ export function spliced(strings: TemplateStringsArray, ...parts: unknown[]): Sql
 }
 
 
+/** Fragments joined by `separator`, values in order. */
+export function joined(parts: readonly SqlFragment[], separator: string): SqlFragment {
+  return { text: parts.map((c) => c.text).join(separator), values: parts.flatMap((c) => c.values) };
+}
+
 /** Fragments joined by `and` (true when there are none), values in order. */
 export function allOf(conditions: readonly SqlFragment[]): SqlFragment {
   if (conditions.length === 0) return TRUE_SQL;
-  return { text: conditions.map((c) => c.text).join(' and '), values: conditions.flatMap((c) => c.values) };
+  return joined(conditions, ' and ');
 }
 
 /** `coalesce(alias.column, 0) as column` for each: what left joins found, 0 where they found no row. */

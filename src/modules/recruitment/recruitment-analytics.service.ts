@@ -64,10 +64,11 @@ export async function matchCandidates(deps: Deps, args: { positionId: string; fi
   // No fit exceeds 1.0 and ties go to candidates, then by id: k candidates meeting every
   // requirement are the answer, whoever else there is (candidate-ranking.sql.ts).
   const fullyFit = await ranking.fullyFitCandidates(deps.readSql, { positionId: position.id, limit: args.first, candidateVisible });
-  if (fullyFit.length === args.first) return fullyFit.map((row) => ({ score: 1, candidateId: String(row.id), personId: null, missing: [] }));
+  if (fullyFit.ids.length === args.first) return fullyFit.ids.map((id) => ({ score: 1, candidateId: id, personId: null, missing: [] }));
   const unit = (await unitById(deps, position.unit.id))!;
   const rows = await ranking.rankedMatches(deps.readSql, {
     positionId: position.id,
+    requirements: fullyFit.requirements,
     regionCode: provinceUnitCode(unit.code),
     includeInternal: args.includeInternal,
     limit: args.first,
