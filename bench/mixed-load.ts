@@ -21,7 +21,7 @@
  *   recruit  openVacancy → createCandidate → applyToVacancy → moveApplication SCREENING →
  *            moveApplication INTERVIEW → makeOffer → decideOffer → hireCandidate (accepted),
  *            or → cancelVacancy (declined, with its reason)
- *   walk-in  createCandidate → applyToVacancy (an existing live vacancy) → moveApplication
+ *   walk-in  createCandidate → applyToVacancy (an existing live vacancy on a position no assignment of the mix takes) → moveApplication
  *            SCREENING → moveApplication REJECTED or WITHDRAWN
  *   staff    createPerson → assignPerson
  *
@@ -333,13 +333,17 @@ async function prepare(options: MixedLoadOptions): Promise<Prepared> {
           `select v.id::text as id, least(v.opened_on + 7, $2::date)::text as applied_on
            from vacancy v join position p on p.id = v.position_id join org_unit u on u.id = p.unit_id
            where u.path <@ $1::ltree and u.valid_to is null and v.status in ('OPEN', 'INTERVIEWING', 'OFFERED') and v.opened_on <= $2::date
+             and hashtext('mixseat' || p.id) % 2 <> 0
            order by hashtext('mixvac' || v.id) limit 500`,
           [code, openedOn],
         )
       ).rows.map((r) => ({ id: toGlobalId('Vacancy', r.id), appliedOn: r.applied_on }));
       // Free PRIMARY seats per unit and category on the start date: its year's quota less the
       // PRIMARY assignments active that day (the establishment rule's own arithmetic). Positions
-      // split in two by a hash: the even ones take assignments, the odd ones vacancies.
+      // split in two by a hash: the even ones take assignments, the odd ones vacancies. The
+      // walk-ins above apply only on odd ones: a PRIMARY seat taken on a position with more live
+      // vacancies than free seats fills its oldest vacancy and rejects that vacancy's applications
+      // (the vacancy rule), which at quick scale turned four walk-in steps into INVALID_STATE.
       const groups = (
         await db.query<{ unit_category: string; position_ids: string[]; it: boolean[]; seats_left: number }>(
           `with units as (select id from org_unit where path <@ $1::ltree and valid_to is null),
