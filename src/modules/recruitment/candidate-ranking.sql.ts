@@ -24,9 +24,9 @@ import { assignmentActiveOn } from '../staffing';
  *   hold, and so how few requirements' holders need reading (rankedMatches).
  */
 
-/** Sixtieths of fit a holding at `have` earns against a requirement at `required` (both SQL). */
-function fitSixtieths(have: string, required: string): string {
-  return `least(${have}, ${required}) * (60 / ${required})`;
+/** Sixtieths of fit a holding at `have` earns against a requirement at `required` (both SQL, each with its values). */
+function fitSixtieths(have: SqlFragment, required: SqlFragment): SqlFragment {
+  return spliced`least(${have}, ${required}) * (60 / ${required})`;
 }
 
 /** The candidate row `c` may be matched: the caller may see them, and they are not hired yet. */
@@ -148,12 +148,8 @@ export async function rankedMatches(
   const holdings = requirements.length
     ? joined(
         requirements.map((r) =>
-          fragment(
-            `(select candidate_id as id, ${fitSixtieths('level', '?::int')} as sixtieths from candidate_competency where competency_id = ?::bigint order by candidate_id)`,
-            r.level,
-            r.level,
-            r.competencyId,
-          ),
+          spliced`(select candidate_id as id, ${fitSixtieths(fragment('level'), fragment('?::int', r.level))} as sixtieths
+                   from candidate_competency where competency_id = ${fragment('?::bigint', r.competencyId)} order by candidate_id)`,
         ),
         ' union all ',
       )
@@ -223,11 +219,11 @@ export async function rankedMatches(
      -- one index-only descent per lead person reads their few rows together (35 ms for 8,800
      -- people at full scale, where a pass per requirement over the holders' index took 60 ms).
      best_people as materialized (
-       select pc.person_id as id, sum(${fragment(fitSixtieths('pc.level', 'r.level'))}) as sixtieths
+       select pc.person_id as id, sum(${fitSixtieths(fragment('pc.level'), fragment('r.level'))}) as sixtieths
        from person_competency pc join req r on r.competency_id = pc.competency_id
        where pc.person_id = any(array(select id from lead_people order by id)) and pc.competency_id = any(array(select competency_id from req))
        group by pc.person_id
-       having sum(${fragment(fitSixtieths('pc.level', 'r.level'))}) > (select sixtieths from bar)
+       having sum(${fitSixtieths(fragment('pc.level'), fragment('r.level'))}) > (select sixtieths from bar)
        order by sixtieths desc, pc.person_id
        limit ${limit}),
      -- The staff holding none (0; 1.0 without requirements) rank after every candidate and every
