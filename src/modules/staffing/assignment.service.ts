@@ -53,9 +53,9 @@ export async function assignmentsOfPosition(
   }
   return deps.loaders
     .get<string, Assignment[]>(`assignment.withHolder:${activeOn}:${first}:${JSON.stringify(holder)}`, async (ids) => {
-      const rows = await sql.seatsWithHoldersOfPositions(deps.sql, ids, activeOn, first, holder);
-      const seatWithHolder = seatsWithHolders(deps);
-      return byKey(ids, rows, (r) => r.position_id, (r) => {
+      const { positions, holders } = await sql.seatsWithHoldersOfPositions(deps.sql, ids, activeOn, first, holder);
+      const seatWithHolder = seatsWithHolders(deps, sql.seatTupleLayout(holder), holders);
+      return byKey(ids, positions, (r) => r.position_id, (r) => {
         const position = { id: r.position_id } as Position;
         return r.seats.map((seat) => seatWithHolder(seat, position));
       }, []);
@@ -64,17 +64,18 @@ export async function assignmentsOfPosition(
 }
 
 /**
- * An assignment and its holder from one seat, built straight from the seat's array (no row
- * object in between: 50,000 seats an answer). Both carry only what the query asked for (the
- * loader key says which columns), so these objects never leave this field's answer; the
+ * An assignment and its holder from one seat, built straight from the seat's and the holder's
+ * arrays (no row object in between: 50,000 seats an answer). Both carry only what the query asked
+ * for (the loader key says which columns), so these objects never leave this field's answer; the
  * position's `{ id }` stub is shared by its seats, as read models are never written to.
  */
-function seatsWithHolders(deps: Deps): (seat: sql.SeatWithHolder, position: Position) => Assignment {
-  const assignmentOf = readModelOfTuple(deps.em, Assignment, sql.SEAT_ASSIGNMENT_COLUMNS);
-  const holderOf = readModelOfTuple(deps.em, Person, sql.SEAT_HOLDER_COLUMNS);
+function seatsWithHolders(deps: Deps, layout: sql.SeatTupleLayout, holders: ReadonlyMap<unknown, sql.HolderTuple>): (seat: sql.SeatTuple, position: Position) => Assignment {
+  const assignmentOf = readModelOfTuple(deps.em, Assignment, layout.seat);
+  const holderOf = readModelOfTuple(deps.em, Person, layout.holder);
+  const { holderIdAt } = layout;
   return (seat, position) => {
     const assignment = assignmentOf(seat);
-    assignment.person = holderOf(seat);
+    assignment.person = holderOf(holders.get(seat[holderIdAt])!);
     assignment.position = position;
     return assignment;
   };
