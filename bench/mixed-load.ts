@@ -234,8 +234,8 @@ interface Province {
   /** Seats the quota leaves free on the start date, for PRIMARY assignments, each handed out once (pop). */
   slots: Slot[];
   /**
-   * Seats a vacancy may open on (the position's headcount less its PRIMARY holders and live
-   * vacancies on the opening day, the contract's rule), each handed out once; on positions apart
+   * Seats a vacancy may open on (the position's headcount less its PRIMARY holders on the hires'
+   * start date and its live vacancies, the contract's rule on both days), each handed out once; on positions apart
    * from `slots`' so that an assignment never fills a vacancy the mix is recruiting for.
    */
   vacancySeats: Slot[];
@@ -382,7 +382,11 @@ async function prepare(options: MixedLoadOptions): Promise<Prepared> {
            where u.path <@ $1::ltree and u.valid_to is null and hashtext('mixseat' || p.id) % 2 <> 0
              and exists (select 1 from position_requirement r where r.position_id = p.id)
            order by hashtext('mixvacseat' || p.id) limit 4000`,
-          [code, openedOn],
+          // Seats held on the hires' start date: an earlier mix on the same database (the bench
+          // runs three) hired for that day, and a seat counted free on the opening day alone let a
+          // hire leave more live vacancies than seats, which fills the oldest (the vacancy rule)
+          // and rejected the applications of another track's or a walk-in's vacancy.
+          [code, startDate],
         )
       ).rows;
       for (const o of openable) {
